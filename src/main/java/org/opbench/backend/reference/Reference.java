@@ -1,0 +1,37 @@
+package org.opbench.backend.reference;
+
+import org.opbench.problem.ConvProblem;
+import org.opbench.problem.FcProblem;
+import org.opbench.problem.PoolProblem;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.problem.SoftmaxProblem;
+
+/** The correctness oracle: computes any problem with the plain-Java reference operators. */
+public final class Reference {
+    private Reference() {
+    }
+
+    /** Computes {@code data.problem()} into {@code dst} (length {@code dstElements()}). */
+    public static void compute(ProblemData data, float[] dst) {
+        Problem p = data.problem();
+        if (p instanceof ConvProblem c) {
+            RefConv.compute(c, data.src(), data.weights(), data.bias(), dst);
+        } else if (p instanceof FcProblem f) {
+            RefFc.compute(f, data.src(), data.weights(), data.bias(), dst);
+        } else if (p instanceof PoolProblem q) {
+            RefPool.compute(q, data.src(), dst);
+        } else if (p instanceof SoftmaxProblem s) {
+            RefSoftmax.compute(s, data.src(), dst);
+        } else {
+            throw new IllegalArgumentException("no reference for " + p.op().id());
+        }
+    }
+
+    /** Computes and returns a new output array. */
+    public static float[] compute(ProblemData data) {
+        float[] dst = new float[Math.toIntExact(data.problem().dstElements())];
+        compute(data, dst);
+        return dst;
+    }
+}

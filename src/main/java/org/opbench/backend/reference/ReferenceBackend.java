@@ -1,0 +1,76 @@
+package org.opbench.backend.reference;
+
+import java.util.List;
+import java.util.Map;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.Variant;
+
+/**
+ * Plain-Java loops for every operator, accumulating in double: the oracle every other backend is checked
+ * against. It is timed like any backend and labelled {@code reference}; it is single-threaded by design.
+ */
+public final class ReferenceBackend implements Backend {
+    public static final String NAME = "reference";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Availability probe() {
+        return Availability.available(Runtime.version().toString(), "cpu:java",
+                Map.of("accumulation", "double"));
+    }
+
+    @Override
+    public List<String> algorithms(Op op) {
+        return List.of("direct");
+    }
+
+    @Override
+    public Support supports(Problem problem, Variant variant) {
+        if (!variant.algorithm().equals("direct")) {
+            return Support.no("the reference backend has only the 'direct' algorithm");
+        }
+        if (!variant.tuner().equals("none")) {
+            return Support.no("the reference backend has no tuner");
+        }
+        if (variant.threads() != 1) {
+            return Support.no("the reference backend is single-threaded by design (threads=1 only)");
+        }
+        return Support.YES;
+    }
+
+    @Override
+    public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
+        float[] dst = new float[Math.toIntExact(problem.dstElements())];
+        return new PreparedOp() {
+            @Override
+            public void run() {
+                Reference.compute(data, dst);
+            }
+
+            @Override
+            public float[] output() {
+                return dst;
+            }
+
+            @Override
+            public String impl() {
+                return "java:" + problem.op().id() + "_ref";
+            }
+
+            @Override
+            public void close() {
+                // nothing native to release
+            }
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package org.opbench.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A forward convolution with bias. Depthwise: {@code g == ic == oc}. Padding is symmetric
+ * ({@code ph} on top and bottom). Dilation follows benchdnn: 0 means none.
+ */
+public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw, int oc, int oh, int ow,
+                          int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, String name)
+        implements Problem {
+
+    static final Set<String> KEYS = Set.of("mb", "g", "ic", "ih", "iw", "oc", "oh", "ow", "kh", "kw", "sh", "sw",
+            "ph", "pw", "dh", "dw", "n");
+
+    public ConvProblem {
+        name = Problems.checkName(name);
+        Problems.require(mb > 0 && g > 0 && ic > 0 && ih > 0 && iw > 0 && oc > 0 && kh > 0 && kw > 0 && sh > 0 && sw > 0,
+                "conv sizes must be positive");
+        Problems.require(ph >= 0 && pw >= 0 && dh >= 0 && dw >= 0, "padding and dilation must not be negative");
+        Problems.require(ic % g == 0 && oc % g == 0, "ic and oc must be divisible by g");
+        Problems.require(oh == Spatial.floorOut(ih, kh, sh, ph, dh) && ow == Spatial.floorOut(iw, kw, sw, pw, dw),
+                "output size does not follow from input, kernel, stride and padding");
+        Problems.checkElements(this);
+    }
+
+    /** Convenience constructor for the common case: square-free sizes, no dilation, output derived. */
+    public static ConvProblem of(int mb, int g, int ic, int ih, int iw, int oc, int kh, int kw, int sh, int sw,
+                                 int ph, int pw, String name) {
+        return new ConvProblem(DataType.F32, mb, g, ic, ih, iw, oc, Spatial.floorOut(ih, kh, sh, ph, 0),
+                Spatial.floorOut(iw, kw, sw, pw, 0), kh, kw, sh, sw, ph, pw, 0, 0, name);
+    }
+
+    static ConvProblem parse(String text, DataType dtype) {
+        DescriptorTokens t = DescriptorTokens.parse(text, KEYS);
+        for (String k : new String[] {"id", "od", "kd", "sd", "pd"}) {
+            if (t.has(k)) {
+                throw new ProblemException(t.token(k), "3-D convolutions are not supported");
+            }
+        }
+        int mb = t.positive("mb", 1);
+        int g = t.positive("g", 1);
+        int ic = t.required("ic", "input channels");
+        int oc = t.required("oc", "output channels");
+        int ih = t.required("ih", "input height");
+        int iw = t.positive("iw", ih);
+        if (ic % g != 0) {
+            throw new ProblemException(t.has("g") ? t.token("g") : "g" + g, "ic" + ic + " is not divisible by g" + g);
+        }
+        if (oc % g != 0) {
+            throw new ProblemException(t.has("g") ? t.token("g") : "g" + g, "oc" + oc + " is not divisible by g" + g);
+        }
+        Spatial.Axis h = Spatial.resolve(t, ih, "oh", "kh", "sh", "ph", "dh", false, null);
+        Spatial.Axis w = Spatial.resolve(t, iw, "ow", "kw", "sw", "pw", "dw", false, h);
+        return new ConvProblem(dtype, mb, g, ic, ih, iw, oc, h.out(), w.out(), h.kernel(), w.kernel(), h.stride(),
+                w.stride(), h.pad(), w.pad(), h.dilation(), w.dilation(), t.name());
+    }
+
+    @Override
+    public Op op() {
+        return Op.CONV;
+    }
+
+    public boolean depthwise() {
+        return g > 1 && g == ic && g == oc;
+    }
+
+    @Override
+    public ConvProblem withBatch(int batch) {
+        return new ConvProblem(dtype, batch, g, ic, ih, iw, oc, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw, name);
+    }
+
+    @Override
+    public ConvProblem withName(String newName) {
+        return new ConvProblem(dtype, mb, g, ic, ih, iw, oc, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw, newName);
+    }
+
+    @Override
+    public String descriptor() {
+        String s = "mb" + mb + "ic" + ic + "ih" + ih + "iw" + iw + "oc" + oc + "oh" + oh + "ow" + ow + "kh" + kh + "kw" + kw
+                + "sh" + sh + "sw" + sw + "ph" + ph + "pw" + pw + "g" + g;
+        return dh == 0 && dw == 0 ? s : s + "dh" + dh + "dw" + dw;
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mb", mb);
+        m.put("ic", ic);
+        m.put("ih", ih);
+        m.put("iw", iw);
+        m.put("oc", oc);
+        m.put("oh", oh);
+        m.put("ow", ow);
+        m.put("kh", kh);
+        m.put("kw", kw);
+        m.put("sh", sh);
+        m.put("sw", sw);
+        m.put("ph", ph);
+        m.put("pw", pw);
+        m.put("g", g);
+        m.put("dh", dh);
+        m.put("dw", dw);
+        return m;
+    }
+
+    @Override
+    public long srcElements() {
+        return (long) mb * ic * ih * iw;
+    }
+
+    @Override
+    public long weightElements() {
+        return (long) oc * (ic / g) * kh * kw;
+    }
+
+    @Override
+    public long biasElements() {
+        return oc;
+    }
+
+    @Override
+    public long dstElements() {
+        return (long) mb * oc * oh * ow;
+    }
+
+    @Override
+    public int[] dstDims() {
+        return new int[] {mb, oc, oh, ow};
+    }
+
+    @Override
+    public String toString() {
+        return Problems.withName(descriptor(), name);
+    }
+}

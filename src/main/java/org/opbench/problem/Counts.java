@@ -1,0 +1,39 @@
+package org.opbench.problem;
+
+/**
+ * Exact operation and byte counts: the one place they are defined (and documented in the README).
+ *
+ * <ul>
+ *   <li>conv: {@code 2 * mb * oc * oh * ow * (ic / g) * kh * kw} (one multiply and one add per weight tap;
+ *       bias adds are not counted, as in the published figures).</li>
+ *   <li>fc: {@code 2 * mb * ic * ih * iw * oc}.</li>
+ *   <li>pool: one compare (max) or add (avg) per window tap, {@code mb * ic * oh * ow * kh * kw},
+ *       plus one divide per output for average pooling.</li>
+ *   <li>softmax: five operations per element (max-compare, subtract, exp, add, divide): {@code 5 * mb * ic * ih * iw}.</li>
+ * </ul>
+ * Bytes are the minimal traffic: every input, weight, bias and output element read or written once,
+ * times the element size. GFLOPS = flops / time, GB/s = bytes / time.
+ */
+public final class Counts {
+    private Counts() {
+    }
+
+    public static long flops(Problem p) {
+        if (p instanceof ConvProblem c) {
+            return 2L * c.mb() * c.oc() * c.oh() * c.ow() * (c.ic() / c.g()) * c.kh() * c.kw();
+        }
+        if (p instanceof FcProblem f) {
+            return 2L * f.mb() * f.ic() * f.ih() * f.iw() * f.oc();
+        }
+        if (p instanceof PoolProblem q) {
+            long outputs = (long) q.mb() * q.ic() * q.oh() * q.ow();
+            return outputs * q.kh() * q.kw() + (q.alg() == PoolAlg.MAX ? 0 : outputs);
+        }
+        return 5L * p.srcElements(); // softmax
+    }
+
+    public static long bytes(Problem p) {
+        long elements = p.srcElements() + p.weightElements() + p.biasElements() + p.dstElements();
+        return elements * p.dtype().bytes();
+    }
+}

@@ -1,0 +1,59 @@
+package org.opbench.problem;
+
+import java.util.Map;
+
+/**
+ * One unit of work: an operator with all its sizes, as in oneDNN benchdnn.
+ *
+ * <p>Tensors are NCHW (fc: N x C), weights OIHW with {@code I = ic / g}, one bias per output channel.
+ * {@link #descriptor()} prints the canonical benchdnn-style descriptor without the name;
+ * {@link #toString()} adds {@code n"name"}; {@link Problems#parse} reads either back to an equal problem.
+ * Operation and byte counts are defined once, in {@link Counts}.
+ */
+public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, SoftmaxProblem {
+
+    Op op();
+
+    DataType dtype();
+
+    /** Mini-batch size. */
+    int mb();
+
+    /** Layer name, empty when none was given. */
+    String name();
+
+    /** The same problem with another mini-batch size. */
+    Problem withBatch(int mb);
+
+    /** The same problem with another name. */
+    Problem withName(String name);
+
+    /** Canonical descriptor without the name, e.g. {@code mb1ic32ih112iw112oc64oh112ow112kh3kw3sh1sw1ph1pw1g1}. */
+    String descriptor();
+
+    /** The numeric fields of the descriptor, in descriptor order. */
+    Map<String, Object> fields();
+
+    /** Elements of the source tensor. */
+    long srcElements();
+
+    /** Elements of the weights (0 for operators without weights). */
+    long weightElements();
+
+    /** Elements of the bias (0 for operators without bias). */
+    long biasElements();
+
+    /** Elements of the destination tensor. */
+    long dstElements();
+
+    /** Dimensions of the destination tensor (NCHW, or N x C for fc). */
+    int[] dstDims();
+
+    default long flops() {
+        return Counts.flops(this);
+    }
+
+    default long bytes() {
+        return Counts.bytes(this);
+    }
+}

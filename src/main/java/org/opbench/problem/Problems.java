@@ -1,0 +1,79 @@
+package org.opbench.problem;
+
+/**
+ * Parsing entry point for problems: benchdnn-style descriptors, and the CK shape strings of published
+ * operator sweeps (conv {@code in_C-H-W-K-out_C-stride-pad}, fc {@code in_C-in_H-in_W-out_C-out_H-out_W}).
+ */
+public final class Problems {
+    /** Largest element count of any one tensor: Java arrays and most native APIs index with 32-bit ints. */
+    public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    private Problems() {
+    }
+
+    /** Parses an fp32 problem. */
+    public static Problem parse(Op op, String text) {
+        return parse(op, text, DataType.F32);
+    }
+
+    /**
+     * Parses a problem of operator {@code op}; CK shape strings are recognised by their dashes.
+     *
+     * @throws ProblemException naming the offending token
+     */
+    public static Problem parse(Op op, String text, DataType dtype) {
+        String s = text.strip();
+        if (CkShapes.looksLikeCk(s)) {
+            return CkShapes.parse(op, s, dtype);
+        }
+        return switch (op) {
+            case CONV -> ConvProblem.parse(s, dtype);
+            case FC -> FcProblem.parse(s, dtype);
+            case POOL -> PoolProblem.parse(s, dtype);
+            case SOFTMAX -> SoftmaxProblem.parse(s, dtype);
+        };
+    }
+
+    static String withName(String descriptor, String name) {
+        return name.isEmpty() ? descriptor : descriptor + "n\"" + name + "\"";
+    }
+
+    /** Validates a layer name: printable ASCII other than the quote, at most 200 characters. */
+    static String checkName(String name) {
+        if (name == null) {
+            return "";
+        }
+        if (name.length() > 200) {
+            throw new ProblemException(name.substring(0, 20) + "...", "name longer than 200 characters");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"') {
+                throw new ProblemException(DescriptorTokens.printable(name), "name \"" + DescriptorTokens.printable(name)
+                        + "\" contains a character that is not printable ASCII or is a quote");
+            }
+        }
+        return name;
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ProblemException("", message);
+        }
+    }
+
+    static void checkElements(Problem p) {
+        try {
+            long[] counts = {p.srcElements(), p.weightElements(), p.dstElements()};
+            for (long c : counts) {
+                if (c > MAX_TENSOR_ELEMENTS) {
+                    throw new ProblemException(p.descriptor(), "a tensor of " + p.descriptor() + " has " + c
+                            + " elements, more than the " + MAX_TENSOR_ELEMENTS + " one tensor can hold");
+                }
+            }
+            Math.multiplyExact(Math.multiplyExact(p.dstElements(), 2L), Math.max(1L, p.srcElements()));
+        } catch (ArithmeticException e) {
+            throw new ProblemException(p.descriptor(), "sizes of " + p.descriptor() + " overflow 64-bit counts");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.opbench.problem;
+
+import java.util.List;
+
+/**
+ * A named list of layers, usually every conv, fc and pool layer of one network.
+ *
+ * @param name             set name (the file name without {@code .txt})
+ * @param network          network the layers come from (may be empty for ad-hoc sets)
+ * @param publishedGflops  published network total at batch 1 in GFLOPs (2 x multiply-adds), or NaN
+ * @param publishedSource  where that figure comes from
+ * @param layers           the layers in network order
+ */
+public record ShapeSet(String name, String network, double publishedGflops, String publishedSource, List<Layer> layers) {
+    public ShapeSet {
+        layers = List.copyOf(layers);
+    }
+
+    /** Sum of flops x repeat over all layers at batch 1. */
+    public long totalFlops() {
+        return layers.stream().mapToLong(l -> l.problem().withBatch(1).flops() * l.repeat()).sum();
+    }
+
+    /** Number of layers the set stands for, repeats included. */
+    public int layerCount() {
+        return layers.stream().mapToInt(Layer::repeat).sum();
+    }
+}

@@ -1,0 +1,86 @@
+package org.opbench.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Softmax over the channel axis of an {@code mb x ic x ih x iw} tensor, e.g. {@code mb1ic1000}. */
+public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, String name) implements Problem {
+
+    static final Set<String> KEYS = Set.of("mb", "ic", "ih", "iw", "n");
+
+    public SoftmaxProblem {
+        name = Problems.checkName(name);
+        Problems.require(mb > 0 && ic > 0 && ih > 0 && iw > 0, "softmax sizes must be positive");
+        Problems.checkElements(this);
+    }
+
+    static SoftmaxProblem parse(String text, DataType dtype) {
+        DescriptorTokens t = DescriptorTokens.parse(text, KEYS);
+        int mb = t.positive("mb", 1);
+        int ic = t.required("ic", "channels (the softmax axis)");
+        int ih = t.positive("ih", 1);
+        int iw = t.positive("iw", ih);
+        return new SoftmaxProblem(dtype, mb, ic, ih, iw, t.name());
+    }
+
+    @Override
+    public Op op() {
+        return Op.SOFTMAX;
+    }
+
+    @Override
+    public SoftmaxProblem withBatch(int batch) {
+        return new SoftmaxProblem(dtype, batch, ic, ih, iw, name);
+    }
+
+    @Override
+    public SoftmaxProblem withName(String newName) {
+        return new SoftmaxProblem(dtype, mb, ic, ih, iw, newName);
+    }
+
+    @Override
+    public String descriptor() {
+        return "mb" + mb + "ic" + ic + "ih" + ih + "iw" + iw;
+    }
+
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mb", mb);
+        m.put("ic", ic);
+        m.put("ih", ih);
+        m.put("iw", iw);
+        return m;
+    }
+
+    @Override
+    public long srcElements() {
+        return (long) mb * ic * ih * iw;
+    }
+
+    @Override
+    public long weightElements() {
+        return 0;
+    }
+
+    @Override
+    public long biasElements() {
+        return 0;
+    }
+
+    @Override
+    public long dstElements() {
+        return srcElements();
+    }
+
+    @Override
+    public int[] dstDims() {
+        return new int[] {mb, ic, ih, iw};
+    }
+
+    @Override
+    public String toString() {
+        return Problems.withName(descriptor(), name);
+    }
+}

@@ -1,0 +1,64 @@
+package org.opbench.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+
+/**
+ * A library that can time operators, found through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/org.opbench.spi.Backend}).
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>The no-argument constructor does nothing: no native loading, no files, no threads.</li>
+ *   <li>{@link #probe()} loads what it needs and says whether the backend can run here, and why not.
+ *       It may be called more than once and must not change library state that {@link #workerEnvironment}
+ *       fixes (thread pools).</li>
+ *   <li>{@link #supports} answers cheaply for problems the backend cannot do at all; problems the library
+ *       itself rejects are reported by {@link #prepare} throwing {@link UnsupportedException} with the
+ *       library's own status.</li>
+ *   <li>{@link #prepare} does all allocation and setup (weights reordered, primitives created, inputs bound);
+ *       the returned {@link PreparedOp#run()} does one repetition and allocates nothing.</li>
+ * </ul>
+ * Each sweep group (backend x thread count) runs in its own worker process whose environment
+ * {@link #workerEnvironment} sets before anything loads.
+ */
+public interface Backend {
+
+    /** Short lower-case name used on the command line and in results, e.g. {@code dnnl}. */
+    String name();
+
+    /** Loads what the backend needs and reports whether it can run here. */
+    Availability probe();
+
+    /** Algorithms this backend defines for {@code op}; the first is its default. Empty if it cannot do {@code op}. */
+    List<String> algorithms(Op op);
+
+    /** Tuner modes; the first is the default. */
+    default List<String> tuners() {
+        return List.of("none");
+    }
+
+    /** Whether {@code problem} can be run with {@code variant}; an unsupported answer carries the reason. */
+    Support supports(Problem problem, Variant variant);
+
+    /**
+     * Sets up {@code problem} with {@code variant} on {@code data}.
+     *
+     * @throws UnsupportedException when the library has no implementation (its status in the message)
+     * @throws BackendException     when the library fails
+     */
+    PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException;
+
+    /**
+     * Environment variables the worker process for {@code threads} threads needs, set before the JVM starts
+     * (e.g. {@code OMP_NUM_THREADS}); {@code cacheDir} is opbench's cache directory, where a library that writes
+     * caches or temporary files must be pointed.
+     */
+    default Map<String, String> workerEnvironment(int threads, Path cacheDir) {
+        return Map.of();
+    }
+}

@@ -1,0 +1,39 @@
+package org.opbench.spi;
+
+import java.util.Map;
+
+/**
+ * A problem set up on a backend, ready to run. {@link #close()} releases native resources and is idempotent.
+ */
+public interface PreparedOp extends AutoCloseable {
+
+    /** Runs one repetition to completion (synchronising any device). Must not allocate. */
+    void run() throws BackendException;
+
+    /** The result of the last {@link #run()}, in opbench's canonical layout (NCHW; fc N x OC). */
+    float[] output() throws BackendException;
+
+    /** The implementation the library chose, as the library names it (e.g. {@code brg_conv_fwd:avx2}). */
+    String impl();
+
+    /** The clock repetitions are timed with. */
+    default Clock clock() {
+        return Clock.WALL;
+    }
+
+    /** Device time of the last {@link #run()} in nanoseconds, for backends whose {@link #clock()} is DEVICE. */
+    default long lastDeviceNanos() {
+        throw new IllegalStateException("backend has no device clock");
+    }
+
+    /**
+     * Backend-specific facts about this point, recorded under {@code details} (workspace size, library-profiled
+     * kernel time, ...). Called once after timing.
+     */
+    default Map<String, Object> details() {
+        return Map.of();
+    }
+
+    @Override
+    void close();
+}
