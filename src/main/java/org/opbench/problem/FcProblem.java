@@ -12,7 +12,7 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
     public FcProblem {
         name = Problems.checkName(name);
         Problems.require(mb > 0 && ic > 0 && ih > 0 && iw > 0 && oc > 0, "fc sizes must be positive");
-        Problems.checkElements(this);
+        Problems.checkElements((long) mb * ic * ih * iw, (long) oc * ic * ih * iw, (long) mb * oc);
     }
 
     static FcProblem parse(String text, DataType dtype) {

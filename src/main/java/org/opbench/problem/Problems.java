@@ -62,18 +62,19 @@ public final class Problems {
         }
     }
 
-    static void checkElements(Problem p) {
-        try {
-            long[] counts = {p.srcElements(), p.weightElements(), p.dstElements()};
-            for (long c : counts) {
-                if (c > MAX_TENSOR_ELEMENTS) {
-                    throw new ProblemException(p.descriptor(), "a tensor of " + p.descriptor() + " has " + c
-                            + " elements, more than the " + MAX_TENSOR_ELEMENTS + " one tensor can hold");
-                }
+    /**
+     * Rejects sizes whose tensors cannot exist: more elements than one array can index, or products that overflow
+     * (the counts are computed by the caller with {@code long} arithmetic; an overflow shows as a negative count).
+     */
+    static void checkElements(long src, long weights, long dst) {
+        for (long c : new long[] {src, weights, dst}) {
+            if (c < 0) {
+                throw new ProblemException("", "tensor sizes overflow 64-bit counts");
             }
-            Math.multiplyExact(Math.multiplyExact(p.dstElements(), 2L), Math.max(1L, p.srcElements()));
-        } catch (ArithmeticException e) {
-            throw new ProblemException(p.descriptor(), "sizes of " + p.descriptor() + " overflow 64-bit counts");
+            if (c > MAX_TENSOR_ELEMENTS) {
+                throw new ProblemException("", "a tensor would have " + c + " elements, more than the "
+                        + MAX_TENSOR_ELEMENTS + " one tensor can hold");
+            }
         }
     }
 }

@@ -8,10 +8,16 @@ import java.util.List;
  * @param name             set name (the file name without {@code .txt})
  * @param network          network the layers come from (may be empty for ad-hoc sets)
  * @param publishedGflops  published network total at batch 1 in GFLOPs (2 x multiply-adds), or NaN
+ * @param publishedTolerance  relative difference from the published figure the set is allowed (0.03 = 3%),
+ *                         wider only where the file says why (a rounded or differently-counted figure)
  * @param publishedSource  where that figure comes from
  * @param layers           the layers in network order
  */
-public record ShapeSet(String name, String network, double publishedGflops, String publishedSource, List<Layer> layers) {
+public record ShapeSet(String name, String network, double publishedGflops, double publishedTolerance,
+                       String publishedSource, List<Layer> layers) {
+    /** Default allowed difference between a set's total and its published figure. */
+    public static final double DEFAULT_TOLERANCE = 0.03;
+
     public ShapeSet {
         layers = List.copyOf(layers);
     }

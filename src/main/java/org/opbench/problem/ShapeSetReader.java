@@ -14,7 +14,7 @@ import java.util.List;
  * <pre>
  * # comment
  * &#64;network mobilenet-v1-1.0-224
- * &#64;published 1.138 Howard et al. 2017, Table 8
+ * &#64;published 1.138 Howard et al. 2017, Table 8      (optionally: &#64;published 3.0 tolerance=6% SOURCE)
  * &#64;input 3x224x224
  * conv mb1ic3ih224iw224oc32oh112ow112kh3kw3sh2sw2ph1pw1g1n"conv1"
  * conv mb1ic512ih14iw14oc512oh14ow14kh3kw3sh1sw1ph1pw1g512n"conv4_2/dw" repeat=5
@@ -35,13 +35,14 @@ public final class ShapeSetReader {
         List<String> lines = readLines(file);
         String network = "";
         double published = Double.NaN;
+        double tolerance = ShapeSet.DEFAULT_TOLERANCE;
         String source = "";
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             String line = lines.get(i);
-            int hash = line.indexOf('#');
-            if (hash >= 0 && !inQuotes(line, hash)) {
+            int hash = commentStart(line);
+            if (hash >= 0) {
                 line = line.substring(0, hash);
             }
             line = line.strip();
@@ -56,7 +57,16 @@ public final class ShapeSetReader {
                         case "@network" -> network = arg(file, lineNo, parts, 1);
                         case "@published" -> {
                             published = Double.parseDouble(arg(file, lineNo, parts, 1));
-                            source = line.substring(line.indexOf(parts[1]) + parts[1].length()).strip();
+                            String rest = line.substring(line.indexOf(parts[1]) + parts[1].length()).strip();
+                            if (rest.startsWith("tolerance=")) {
+                                String tol = rest.split("\\s+")[0];
+                                if (!tol.endsWith("%")) {
+                                    throw new InputFileException(file, lineNo, tol + ": tolerance must be a percentage");
+                                }
+                                tolerance = Double.parseDouble(tol.substring(10, tol.length() - 1)) / 100;
+                                rest = rest.substring(tol.length()).strip();
+                            }
+                            source = rest;
                         }
                         case "@input" -> arg(file, lineNo, parts, 1);
                         default -> throw new InputFileException(file, lineNo, "unknown directive " + parts[0]
@@ -89,17 +99,21 @@ public final class ShapeSetReader {
         if (layers.isEmpty()) {
             throw new InputFileException(file, 0, "no layers in shape set");
         }
-        return new ShapeSet(name, network, published, source, layers);
+        return new ShapeSet(name, network, published, tolerance, source, layers);
     }
 
-    private static boolean inQuotes(String line, int pos) {
-        int quotes = 0;
-        for (int i = 0; i < pos; i++) {
-            if (line.charAt(i) == '"') {
-                quotes++;
+    /** Position of the first {@code #} outside double quotes, or -1. */
+    private static int commentStart(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '#' && !quoted) {
+                return i;
             }
         }
-        return quotes % 2 == 1;
+        return -1;
     }
 
     private static String arg(Path file, int line, String[] parts, int i) {

@@ -12,7 +12,7 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
     public SoftmaxProblem {
         name = Problems.checkName(name);
         Problems.require(mb > 0 && ic > 0 && ih > 0 && iw > 0, "softmax sizes must be positive");
-        Problems.checkElements(this);
+        Problems.checkElements((long) mb * ic * ih * iw, 0, (long) mb * ic * ih * iw);
     }
 
     static SoftmaxProblem parse(String text, DataType dtype) {

@@ -2,40 +2,53 @@ package org.opbench.backend.reference;
 
 import org.opbench.problem.ConvProblem;
 
-/** Direct convolution, written for obviousness: one output at a time, accumulated in double. */
+/**
+ * Direct convolution, written for obviousness: for every output plane, start from the bias and add each weight
+ * tap times the input it touches (zero outside the input), accumulating in double. The tap loop is outside the
+ * pixel loop so that memory is read in order; the sums are the same.
+ */
 final class RefConv {
     private RefConv() {
     }
 
-    static void compute(ConvProblem p, float[] src, float[] wei, float[] bias, float[] dst) {
+    /** Scratch space {@link #compute} needs: one output plane of doubles. */
+    static double[] scratch(ConvProblem p) {
+        return new double[p.oh() * p.ow()];
+    }
+
+    static void compute(ConvProblem p, float[] src, float[] wei, float[] bias, float[] dst, double[] acc) {
         int icg = p.ic() / p.g();
         int ocg = p.oc() / p.g();
+        int oh = p.oh();
+        int ow = p.ow();
         for (int n = 0; n < p.mb(); n++) {
             for (int oc = 0; oc < p.oc(); oc++) {
                 int group = oc / ocg;
-                for (int oy = 0; oy < p.oh(); oy++) {
-                    for (int ox = 0; ox < p.ow(); ox++) {
-                        double acc = bias[oc];
-                        for (int c = 0; c < icg; c++) {
-                            int ic = group * icg + c;
-                            for (int ky = 0; ky < p.kh(); ky++) {
+                java.util.Arrays.fill(acc, bias[oc]);
+                for (int c = 0; c < icg; c++) {
+                    int srcPlane = (n * p.ic() + group * icg + c) * p.ih() * p.iw();
+                    for (int ky = 0; ky < p.kh(); ky++) {
+                        for (int kx = 0; kx < p.kw(); kx++) {
+                            double w = wei[((oc * icg + c) * p.kh() + ky) * p.kw() + kx];
+                            for (int oy = 0; oy < oh; oy++) {
                                 int iy = oy * p.sh() - p.ph() + ky * (p.dh() + 1);
                                 if (iy < 0 || iy >= p.ih()) {
                                     continue;
                                 }
-                                for (int kx = 0; kx < p.kw(); kx++) {
+                                int srcRow = srcPlane + iy * p.iw();
+                                for (int ox = 0; ox < ow; ox++) {
                                     int ix = ox * p.sw() - p.pw() + kx * (p.dw() + 1);
-                                    if (ix < 0 || ix >= p.iw()) {
-                                        continue;
+                                    if (ix >= 0 && ix < p.iw()) {
+                                        acc[oy * ow + ox] += src[srcRow + ix] * w;
                                     }
-                                    double s = src[((n * p.ic() + ic) * p.ih() + iy) * p.iw() + ix];
-                                    double w = wei[((oc * icg + c) * p.kh() + ky) * p.kw() + kx];
-                                    acc += s * w;
                                 }
                             }
                         }
-                        dst[((n * p.oc() + oc) * p.oh() + oy) * p.ow() + ox] = (float) acc;
                     }
+                }
+                int dstPlane = (n * p.oc() + oc) * oh * ow;
+                for (int i = 0; i < oh * ow; i++) {
+                    dst[dstPlane + i] = (float) acc[i];
                 }
             }
         }

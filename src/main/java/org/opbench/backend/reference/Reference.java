@@ -12,11 +12,16 @@ public final class Reference {
     private Reference() {
     }
 
-    /** Computes {@code data.problem()} into {@code dst} (length {@code dstElements()}). */
-    public static void compute(ProblemData data, float[] dst) {
+    /** Scratch space {@link #compute(ProblemData, float[], double[])} needs for {@code p} (allocate outside timing). */
+    public static double[] scratch(Problem p) {
+        return p instanceof ConvProblem c ? RefConv.scratch(c) : new double[0];
+    }
+
+    /** Computes {@code data.problem()} into {@code dst} (length {@code dstElements()}); allocates nothing. */
+    public static void compute(ProblemData data, float[] dst, double[] scratch) {
         Problem p = data.problem();
         if (p instanceof ConvProblem c) {
-            RefConv.compute(c, data.src(), data.weights(), data.bias(), dst);
+            RefConv.compute(c, data.src(), data.weights(), data.bias(), dst, scratch);
         } else if (p instanceof FcProblem f) {
             RefFc.compute(f, data.src(), data.weights(), data.bias(), dst);
         } else if (p instanceof PoolProblem q) {
@@ -31,7 +36,7 @@ public final class Reference {
     /** Computes and returns a new output array. */
     public static float[] compute(ProblemData data) {
         float[] dst = new float[Math.toIntExact(data.problem().dstElements())];
-        compute(data, dst);
+        compute(data, dst, scratch(data.problem()));
         return dst;
     }
 }

@@ -25,7 +25,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public Availability probe() {
-        return Availability.available(Runtime.version().toString(), "cpu:java",
+        return Availability.available("java " + Runtime.version(), "cpu:java",
                 Map.of("accumulation", "double"));
     }
 
@@ -51,10 +51,11 @@ public final class ReferenceBackend implements Backend {
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
         float[] dst = new float[Math.toIntExact(problem.dstElements())];
+        double[] scratch = Reference.scratch(problem);
         return new PreparedOp() {
             @Override
             public void run() {
-                Reference.compute(data, dst);
+                Reference.compute(data, dst, scratch);
             }
 
             @Override

@@ -1,0 +1,70 @@
+package org.opbench.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The axes of a sweep besides the problems. */
+final class AxisOptions {
+    @Option(names = {"-b", "--backends"}, paramLabel = "NAME[,NAME...]",
+            description = "backends to time (default: every available one; see 'opbench list backends')")
+    List<String> backends = new ArrayList<>();
+
+    @Option(names = {"-a", "--algorithms"}, paramLabel = "NAME[,NAME...]",
+            description = "algorithms: 'default' (each backend's default per operator), 'all', or names such as "
+                    + "direct,gemm,winograd (default: default)")
+    List<String> algorithms = new ArrayList<>();
+
+    @Option(names = "--tuners", paramLabel = "NAME[,NAME...]",
+            description = "tuner modes: 'default', 'all' or names such as none,rapid,exhaustive (default: default)")
+    List<String> tuners = new ArrayList<>();
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N[,N...]", description = "thread counts (default: 1)")
+    List<String> threads = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "N[,N...]",
+            description = "mini-batch sizes applied to every problem (default: the descriptors' mb, 1 when absent)")
+    List<String> batch = new ArrayList<>();
+
+    @Option(names = "--option", paramLabel = "BACKEND.KEY=VALUE",
+            description = "a backend option, e.g. onnxruntime.profile=true (repeatable)")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the random inputs (default: 1)", defaultValue = "1")
+    long seed;
+
+    List<String> algorithmList() {
+        List<String> a = Inputs.names(algorithms);
+        return a.isEmpty() ? List.of("default") : a;
+    }
+
+    List<String> tunerList() {
+        List<String> t = Inputs.names(tuners);
+        return t.isEmpty() ? List.of("default") : t;
+    }
+
+    List<Integer> threadList() {
+        List<Integer> t = Inputs.positiveInts("--threads", threads);
+        return t.isEmpty() ? List.of(1) : t;
+    }
+
+    List<Integer> batchList() {
+        return Inputs.positiveInts("--batch", batch);
+    }
+
+    Map<String, String> optionMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            int dot = o.indexOf('.');
+            if (eq < 0 || dot < 1 || dot > eq) {
+                throw new UsageError("invalid value for --option: '" + Inputs.printable(o)
+                        + "' (expected BACKEND.KEY=VALUE, e.g. onnxruntime.profile=true)");
+            }
+            m.put(o.substring(0, eq), o.substring(eq + 1));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,83 @@
+package org.opbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opbench.env.OpbenchHome;
+import org.opbench.problem.InputFileException;
+import org.opbench.problem.Op;
+import org.opbench.problem.ProblemException;
+import org.opbench.problem.Problems;
+import org.opbench.problem.ShapeSet;
+import org.opbench.problem.ShapeSets;
+
+/** Turns command-line text into model objects, reporting bad input as usage errors. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static ShapeSet shapeSet(String nameOrFile) {
+        try {
+            return ShapeSets.resolve(nameOrFile, OpbenchHome.tensorsDir());
+        } catch (InputFileException e) {
+            throw new UsageError("invalid shape set: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    static Op op(String text) {
+        try {
+            return Op.parse(text);
+        } catch (ProblemException e) {
+            throw new UsageError("invalid value for --op: " + e.getMessage());
+        }
+    }
+
+    static org.opbench.problem.Problem problem(Op op, String text) {
+        try {
+            return Problems.parse(op, text);
+        } catch (ProblemException e) {
+            throw new UsageError("invalid value for --shape '" + printable(text) + "': " + e.getMessage());
+        }
+    }
+
+    /** Positive integers from a comma list such as {@code 1,2,4}. */
+    static List<Integer> positiveInts(String option, List<String> values) {
+        List<Integer> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                try {
+                    int n = Integer.parseInt(part.strip());
+                    if (n < 1) {
+                        throw new NumberFormatException();
+                    }
+                    out.add(n);
+                } catch (NumberFormatException e) {
+                    throw new UsageError("invalid value for " + option + ": '" + printable(part)
+                            + "' is not a positive integer");
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<String> names(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+}

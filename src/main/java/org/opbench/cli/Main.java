@@ -1,0 +1,78 @@
+package org.opbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code opbench} command. Exit codes: 0 success (a sweep with non-ok points still succeeds: their status is
+ * the result), 1 a runtime failure, 2 a usage error (reported before anything is measured), 130/143 interrupted.
+ */
+@Command(name = "opbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Times neural-network operators on every library and algorithm this machine offers, "
+                + "checking each result against a reference.",
+        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, CsvCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** Runs the command line with its output and error streams redirected (tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("opbench: error: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof UsageError) {
+                err.println("opbench: error: " + ex.getMessage());
+                err.flush();
+                return USAGE;
+            }
+            err.println("opbench: failed: " + ex);
+            if (System.getenv("OPBENCH_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Version from the jar manifest and the git commit. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"opbench " + org.opbench.env.OpbenchHome.version() + " (commit "
+                    + org.opbench.env.OpbenchHome.gitCommit() + ")"};
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.opbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where results go and how workers run. */
+final class OutputOptions {
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "JSON Lines result file")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the sweep in --out: points already there are not measured again")
+    boolean resume;
+
+    @Option(names = "--force", description = "overwrite an existing --out")
+    boolean force;
+
+    @Option(names = "--in-process", description = "measure in this JVM instead of worker JVMs (debugging: no crash "
+            + "isolation, and thread-count environment variables do not apply)")
+    boolean inProcess;
+
+    @Option(names = "--point-timeout", paramLabel = "SECONDS",
+            description = "kill a worker whose point takes longer and record it as timeout (default: ${DEFAULT-VALUE})",
+            defaultValue = "600")
+    double pointTimeout;
+
+    @Option(names = "--worker-launcher", paramLabel = "COMMAND",
+            description = "a command put in front of each worker's java command line (e.g. an emulator or ssh)")
+    String launcher;
+
+    @Option(names = "--worker-jvm-arg", paramLabel = "ARG", description = "an extra JVM argument for workers (repeatable)")
+    List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"}, description = "echo the workers' standard error")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "no per-point progress lines")
+    boolean quiet;
+}

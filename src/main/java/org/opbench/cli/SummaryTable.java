@@ -1,0 +1,105 @@
+package org.opbench.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.opbench.result.PointRecord;
+
+/**
+ * The end-of-sweep summary: layers down, configurations (backend/algorithm/tuner/threads) across, median time in
+ * each cell ({@code *} marks an unstable point, non-ok points show their status), then per configuration the
+ * network total (time x repeat) and its GFLOPS, and the reasons of the points that are not ok.
+ */
+final class SummaryTable {
+    private SummaryTable() {
+    }
+
+    static void print(PrintWriter out, List<PointRecord> points) {
+        if (points.isEmpty()) {
+            out.println("no points");
+            out.flush();
+            return;
+        }
+        Map<String, Map<String, PointRecord>> byRow = new LinkedHashMap<>();
+        Set<String> configs = new LinkedHashSet<>();
+        Map<String, PointRecord> rowExample = new LinkedHashMap<>();
+        for (PointRecord p : points) {
+            String row = p.op() + "|" + p.problem() + "|" + p.layer();
+            String config = config(p);
+            configs.add(config);
+            byRow.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(config, p);
+            rowExample.putIfAbsent(row, p);
+        }
+        List<String> header = new ArrayList<>(List.of("layer", "op", "x"));
+        header.addAll(configs);
+        boolean[] right = new boolean[header.size()];
+        for (int i = 2; i < right.length; i++) {
+            right[i] = true;
+        }
+        Table t = new Table(header, right);
+        Map<String, double[]> totals = new LinkedHashMap<>(); // config -> {time us, flops, complete(1/0)}
+        configs.forEach(c -> totals.put(c, new double[] {0, 0, 1}));
+        for (Map.Entry<String, Map<String, PointRecord>> e : byRow.entrySet()) {
+            PointRecord ex = rowExample.get(e.getKey());
+            List<String> cells = new ArrayList<>(List.of(ProgressPrinter.label(ex), ex.op(), Integer.toString(ex.repeat())));
+            for (String c : configs) {
+                PointRecord p = e.getValue().get(c);
+                double[] tot = totals.get(c);
+                if (p == null) {
+                    cells.add("");
+                    tot[2] = 0;
+                } else if (p.ok()) {
+                    cells.add(Format.time(p.timeUs().median()) + (Boolean.TRUE.equals(p.unstable()) ? "*" : ""));
+                    tot[0] += p.timeUs().median() * p.repeat();
+                    tot[1] += (double) p.flops() * p.repeat();
+                } else {
+                    cells.add(p.status().id());
+                    tot[2] = 0;
+                }
+            }
+            t.row(cells);
+        }
+        List<String> totalRow = new ArrayList<>(List.of("total (x repeat)", "", ""));
+        List<String> gflopsRow = new ArrayList<>(List.of("GFLOPS", "", ""));
+        for (String c : configs) {
+            double[] tot = totals.get(c);
+            totalRow.add(tot[2] == 1 ? Format.time(tot[0]) : "incomplete");
+            gflopsRow.add(tot[2] == 1 && tot[0] > 0 ? Format.num(tot[1] / (tot[0] * 1e3), 2) : "-");
+        }
+        t.row(totalRow);
+        t.row(gflopsRow);
+        out.println();
+        out.println("Median time per point (" + "* = unstable: cv above the threshold; x = repeat count in the network)");
+        t.print(out);
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        for (PointRecord p : points) {
+            if (!p.ok()) {
+                String r = config(p) + ": " + p.status().id() + ": " + firstLine(p.reason());
+                reasons.merge(r, 1, Integer::sum);
+            }
+        }
+        if (!reasons.isEmpty()) {
+            out.println();
+            out.println("Points that are not ok:");
+            reasons.forEach((r, n) -> out.println(String.format(Locale.ROOT, "  %3dx %s", n, r)));
+        }
+        out.flush();
+    }
+
+    static String config(PointRecord p) {
+        return p.backend() + "/" + p.algorithm() + (p.tuner().equals("none") ? "" : "/" + p.tuner()) + "/t" + p.threads();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

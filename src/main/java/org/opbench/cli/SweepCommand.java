@@ -1,0 +1,79 @@
+package org.opbench.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.opbench.problem.Layer;
+import org.opbench.problem.Op;
+import org.opbench.problem.ShapeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code opbench sweep}: the main job. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time every layer of shape sets on every backend, algorithm, tuner, thread count and batch.",
+                "With no arguments: the layers of mobilenet-v1-1.0-224 on every available backend, written to a new "
+                        + "file under results/."})
+final class SweepCommand implements Callable<Integer> {
+    static final String DEFAULT_SET = "mobilenet-v1-1.0-224";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tensors", paramLabel = "SET|FILE", description = "shape sets by name (see 'opbench list "
+            + "tensors') or file (repeatable; default: " + DEFAULT_SET + ")")
+    List<String> tensors = new ArrayList<>();
+
+    @Option(names = "--op", paramLabel = "OP[,OP...]", description = "only these operators (conv, fc, pool, softmax); "
+            + "with --shape, the operator of the shapes")
+    List<String> ops = new ArrayList<>();
+
+    @Option(names = "--shape", paramLabel = "DESCRIPTOR", description = "a problem descriptor (with --op; repeatable)")
+    List<String> shapes = new ArrayList<>();
+
+    @Mixin
+    AxisOptions axes;
+
+    @Mixin
+    MeasureOptions measure;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        Set<Op> opFilter = Inputs.names(ops).stream().map(Inputs::op).collect(Collectors.toCollection(
+                java.util.LinkedHashSet::new));
+        List<Layer> layers = new ArrayList<>();
+        List<String> sets = new ArrayList<>();
+        if (!shapes.isEmpty()) {
+            if (opFilter.size() != 1) {
+                throw new UsageError("--shape needs exactly one --op (conv, fc, pool or softmax)");
+            }
+            Op op = opFilter.iterator().next();
+            for (String s : shapes) {
+                layers.add(new Layer(Inputs.problem(op, s), "", 1));
+                sets.add(op.id() + ":" + s);
+            }
+        }
+        List<String> setNames = tensors.isEmpty() && shapes.isEmpty() ? List.of(DEFAULT_SET) : Inputs.names(tensors);
+        for (String name : setNames) {
+            ShapeSet set = Inputs.shapeSet(name);
+            sets.add(set.name());
+            for (Layer l : set.layers()) {
+                if (opFilter.isEmpty() || opFilter.contains(l.problem().op()) || !shapes.isEmpty()) {
+                    layers.add(l);
+                }
+            }
+        }
+        if (layers.isEmpty()) {
+            throw new UsageError("no layers to sweep (the --op filter leaves none)");
+        }
+        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets, axes,
+                measure, output, spec.commandLine().getParseResult().originalArgs(), true);
+    }
+}

@@ -1,0 +1,127 @@
+package org.opbench.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.opbench.problem.InputFileException;
+
+/**
+ * Reads JSON Lines result files. A malformed last line without a newline (a sweep killed mid-write) is
+ * ignored with a warning; any other malformed line is an error naming the file and line.
+ */
+public final class ResultReader {
+    /** Longest line accepted (a point with 10^6 samples is about 10 MB). */
+    public static final int MAX_LINE_CHARS = 64 << 20;
+
+    private ResultReader() {
+    }
+
+    public static ResultFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException(file, 0, Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        List<PointRecord> points = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        boolean endsWithNewline = endsWithNewline(file);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.length() > MAX_LINE_CHARS) {
+                    throw new InputFileException(file, lines.size() + 1, "line longer than " + MAX_LINE_CHARS + " characters");
+                }
+                lines.add(line);
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFileException(file, 0, "not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new InputFileException(file, 0, "cannot read: " + e.getMessage());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean last = i == lines.size() - 1;
+            try {
+                JsonNode node = Json.mapper().readTree(line);
+                if (node == null || !node.isObject() || !node.has("record")) {
+                    throw new InputFileException(file, i + 1, "not an opbench record (a JSON object with a \"record\" key)");
+                }
+                String kind = node.get("record").asText();
+                if (kind.equals(RunRecord.KIND)) {
+                    runs.add(Json.mapper().treeToValue(node, RunRecord.class));
+                } else if (kind.equals(PointRecord.KIND)) {
+                    points.add(Json.mapper().treeToValue(node, PointRecord.class));
+                } else {
+                    others.add(node);
+                }
+            } catch (JsonProcessingException e) {
+                if (last && !endsWithNewline) {
+                    warnings.add(file + ":" + (i + 1) + ": ignoring a torn last line (the run was interrupted while writing it)");
+                    continue;
+                }
+                throw new InputFileException(file, i + 1, "malformed JSON: " + e.getOriginalMessage());
+            } catch (IllegalArgumentException e) {
+                if (e instanceof InputFileException ife) {
+                    throw ife;
+                }
+                throw new InputFileException(file, i + 1, "bad value: " + e.getMessage());
+            }
+        }
+        if (runs.isEmpty() && !points.isEmpty()) {
+            warnings.add(file + ": no run record (not written by opbench sweep?)");
+        }
+        return new ResultFile(file, runs, points, others, warnings);
+    }
+
+    /**
+     * Cuts a torn last line (bytes after the last newline) off {@code file} so that records appended later start
+     * on a line of their own. Returns the number of bytes removed.
+     */
+    public static long dropTornTail(Path file) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long pos = size;
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            while (pos > 0) {
+                b.clear();
+                ch.read(b, pos - 1);
+                if (b.get(0) == '\n') {
+                    break;
+                }
+                pos--;
+            }
+            if (pos < size) {
+                ch.truncate(pos);
+            }
+            return size - pos;
+        }
+    }
+
+    private static boolean endsWithNewline(Path file) {
+        try (var ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size == 0) {
+                return true;
+            }
+            ch.position(size - 1);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b);
+            return b.get(0) == '\n';
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}

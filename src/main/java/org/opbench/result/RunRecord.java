@@ -1,0 +1,19 @@
+package org.opbench.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * First record of every result file: what ran, where, with what. {@code record} is always {@code "run"}.
+ * A resumed sweep appends a second run record with {@code resumed: true}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"record", "schema", "opbench_version", "git_commit", "command", "started", "resumed", "seed",
+        "host", "libraries", "timer", "settings"})
+public record RunRecord(String record, int schema, String opbenchVersion, String gitCommit, List<String> command,
+                        String started, boolean resumed, long seed, HostInfo host,
+                        Map<String, Map<String, Object>> libraries, TimerInfo timer, Map<String, Object> settings) {
+    public static final String KIND = "run";
+}

@@ -1,0 +1,176 @@
+package org.opbench.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.opbench.env.OpbenchHome;
+import org.opbench.result.Json;
+import org.opbench.worker.Protocol;
+import org.opbench.worker.WorkerJob;
+import org.opbench.worker.WorkerMain;
+
+/**
+ * One worker JVM: started with the backend's environment, fed its job on standard input, read line by line.
+ * Standard error is kept (its last lines explain a crash) and echoed when verbose.
+ */
+final class WorkerProcess implements AutoCloseable {
+    private static final int STDERR_LINES = 30;
+    private static final Object EOF = new Object();
+
+    private final Process process;
+    private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final List<String> command;
+
+    private WorkerProcess(Process process, List<String> command, boolean verbose) {
+        this.process = process;
+        this.command = command;
+        Thread out = new Thread(() -> pump(true, verbose), "worker-stdout");
+        Thread err = new Thread(() -> pump(false, verbose), "worker-stderr");
+        out.setDaemon(true);
+        err.setDaemon(true);
+        out.start();
+        err.start();
+    }
+
+    static WorkerProcess start(WorkerJob job, WorkerSpec spec, Map<String, String> environment) throws IOException {
+        List<String> cmd = new ArrayList<>(spec.launcher());
+        cmd.add(spec.java());
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:ErrorFile=" + spec.cacheDir().resolve("hs_err_pid%p.log"));
+        cmd.add("-Dopbench.home=" + OpbenchHome.home());
+        cmd.addAll(spec.jvmArgs());
+        cmd.add("-cp");
+        cmd.add(spec.classPath());
+        cmd.add(WorkerMain.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(environment);
+        pb.environment().put("OPBENCH_HOME", OpbenchHome.home().toString());
+        pb.environment().put("OPBENCH_CACHE", spec.cacheDir().toString());
+        Process p = pb.start();
+        WorkerProcess w = new WorkerProcess(p, cmd, spec.verbose());
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(Json.mapper().writeValueAsBytes(job));
+        } catch (IOException e) {
+            // the worker died at once; its exit is reported through the event stream
+        }
+        return w;
+    }
+
+    private void pump(boolean stdout, boolean verbose) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                stdout ? process.getInputStream() : process.getErrorStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (stdout && line.startsWith(Protocol.PREFIX)) {
+                    lines.add(line);
+                } else {
+                    synchronized (stderrTail) {
+                        stderrTail.addLast(line);
+                        if (stderrTail.size() > STDERR_LINES) {
+                            stderrTail.removeFirst();
+                        }
+                    }
+                    if (verbose) {
+                        System.err.println("[worker " + process.pid() + "] " + line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // stream closed: the worker ended
+        } finally {
+            if (stdout) {
+                lines.add(EOF);
+            }
+        }
+    }
+
+    /** The next protocol event, {@code null} at end of stream, or throws on timeout. */
+    JsonNode next(long timeoutMs) throws IOException, InterruptedException, TimeoutExceeded {
+        Object item = lines.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        if (item == null) {
+            throw new TimeoutExceeded();
+        }
+        if (item == EOF) {
+            return null;
+        }
+        return Protocol.parse((String) item);
+    }
+
+    /** Waits for the exit and describes it: exit code, or the signal that ended it. */
+    String exitDescription() throws InterruptedException {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            kill();
+            return "worker did not exit; killed";
+        }
+        int code = process.exitValue();
+        if (code > 128 && code < 160) {
+            return "worker killed by signal " + (code - 128) + " (" + signalName(code - 128) + "), exit code " + code;
+        }
+        return "worker exited with code " + code;
+    }
+
+    static String signalName(int signal) {
+        return switch (signal) {
+            case 4 -> "SIGILL";
+            case 6 -> "SIGABRT";
+            case 7 -> "SIGBUS";
+            case 8 -> "SIGFPE";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 15 -> "SIGTERM";
+            default -> "signal " + signal;
+        };
+    }
+
+    /** The last lines the worker wrote to standard error, joined. */
+    String stderrTail(int max) {
+        synchronized (stderrTail) {
+            List<String> all = new ArrayList<>(stderrTail);
+            return String.join("\n", all.subList(Math.max(0, all.size() - max), all.size()));
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    List<String> command() {
+        return command;
+    }
+
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    /** No event within the time limit. */
+    static final class TimeoutExceeded extends Exception {
+        TimeoutExceeded() {
+            super(null, null, false, false);
+        }
+    }
+}

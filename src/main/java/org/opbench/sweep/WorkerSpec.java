@@ -1,0 +1,44 @@
+package org.opbench.sweep;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How worker JVMs are started.
+ *
+ * @param java        the java executable (default: the driver's own)
+ * @param classPath   class path of the worker (default: the driver's)
+ * @param jvmArgs     extra JVM arguments (e.g. {@code -Xmx8g})
+ * @param launcher    a command put in front of the worker's java command line (e.g. {@code qemu-aarch64-static}
+ *                    or {@code ssh board}); empty for none
+ * @param cacheDir    opbench's cache directory, given to backends for their environment
+ * @param pointTimeoutMs  a point that runs longer is killed with its worker and recorded as {@code timeout}
+ * @param inProcess   run every group in the driver's JVM (debugging; thread-count environment does not apply)
+ * @param verbose     echo the workers' standard error
+ */
+public record WorkerSpec(String java, String classPath, List<String> jvmArgs, List<String> launcher, Path cacheDir,
+                         long pointTimeoutMs, boolean inProcess, boolean verbose) {
+    public WorkerSpec {
+        jvmArgs = List.copyOf(jvmArgs);
+        launcher = List.copyOf(launcher);
+    }
+
+    /** Workers like the driver's JVM, with the given time limit per point. */
+    public static WorkerSpec defaults(Path cacheDir, long pointTimeoutMs) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new WorkerSpec(java, System.getProperty("java.class.path"), List.of(), List.of(), cacheDir,
+                pointTimeoutMs, false, false);
+    }
+
+    public WorkerSpec inProcess(boolean value) {
+        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, value, verbose);
+    }
+
+    public WorkerSpec verbose(boolean value) {
+        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, value);
+    }
+
+    public WorkerSpec launcher(List<String> value) {
+        return new WorkerSpec(java, classPath, jvmArgs, value, cacheDir, pointTimeoutMs, inProcess, verbose);
+    }
+}

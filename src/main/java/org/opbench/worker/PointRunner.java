@@ -1,0 +1,141 @@
+package org.opbench.worker;
+
+import java.util.Map;
+import org.opbench.measure.Check;
+import org.opbench.measure.Harness;
+import org.opbench.measure.MeasureSettings;
+import org.opbench.measure.Samples;
+import org.opbench.measure.Sensors;
+import org.opbench.measure.Stats;
+import org.opbench.measure.Tolerance;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.result.PointRecord;
+import org.opbench.result.SensorPair;
+import org.opbench.result.Status;
+import org.opbench.result.TimeStats;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/**
+ * Measures one point: support check, seeded inputs, prepare (timed as prepare_ms), warm-up and timed
+ * repetitions, then the output compared with the reference. A wrong output is a {@code mismatch} without
+ * timing figures; a library error is {@code failed} with the library's message.
+ */
+public final class PointRunner {
+    private final Backend backend;
+    private final Availability availability;
+    private final MeasureSettings settings;
+    private final Harness harness;
+    private final ReferenceCache cache;
+    private final long seed;
+    private final Map<String, String> options;
+
+    public PointRunner(Backend backend, Availability availability, MeasureSettings settings, long seed,
+                       Map<String, String> options) {
+        this.backend = backend;
+        this.availability = availability;
+        this.settings = settings;
+        this.harness = new Harness(settings);
+        this.cache = new ReferenceCache(seed);
+        this.seed = seed;
+        this.options = options;
+    }
+
+    public PointRecord run(Task task, int threads) {
+        Problem problem = task.parsedProblem();
+        PointDraft d = new PointDraft(problem, task.network(), task.repeat(), backend.name(), task.algorithm(),
+                task.tuner(), threads).library(availability.version(), availability.device());
+        if (!availability.available()) {
+            return d.fail(Status.UNAVAILABLE, availability.reason());
+        }
+        Variant variant = new Variant(task.algorithm(), task.tuner(), threads, options);
+        Support support;
+        try {
+            support = backend.supports(problem, variant);
+        } catch (RuntimeException e) {
+            return d.fail(Status.FAILED, "supports() threw " + e);
+        }
+        if (!support.supported()) {
+            return d.fail(Status.UNSUPPORTED, support.reason());
+        }
+        try {
+            return measure(problem, variant, d);
+        } catch (OutOfMemoryError e) {
+            cache.clear();
+            return d.fail(Status.FAILED, "out of memory: " + e.getMessage());
+        }
+    }
+
+    private PointRecord measure(Problem problem, Variant variant, PointDraft d) {
+        Sensors.Reading before;
+        try {
+            before = settings.cooldownTempC() == null ? Sensors.read()
+                    : Sensors.coolDown(settings.cooldownTempC(), settings.cooldownMaxMs());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return d.fail(Status.SKIPPED, "interrupted during cool-down");
+        }
+        ProblemData data = cache.data(problem);
+        d.seed = data.seed();
+        long t0 = System.nanoTime();
+        PreparedOp op;
+        try {
+            op = backend.prepare(problem, variant, data);
+        } catch (UnsupportedException e) {
+            return d.fail(Status.UNSUPPORTED, e.getMessage());
+        } catch (BackendException e) {
+            return d.fail(Status.FAILED, "prepare: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return d.fail(Status.FAILED, "prepare: " + e);
+        }
+        d.prepareMs = (System.nanoTime() - t0) / 1e6;
+        try (op) {
+            d.impl = op.impl();
+            Samples samples = harness.measure(op);
+            Sensors.Reading after = Sensors.read();
+            d.cpuMhz = new SensorPair(before.cpuMhz(), after.cpuMhz());
+            d.tempC = new SensorPair(before.tempC(), after.tempC());
+            float[] out = op.output();
+            d.details.putAll(op.details());
+            float[] expected = cache.expected(problem);
+            d.relErr = Check.relativeError(out, expected);
+            d.tolerance = Tolerance.forAlgorithm(variant.algorithm() + " " + d.impl);
+            d.clock = samples.clock().id();
+            if (Double.isInfinite(d.relErr)) {
+                d.relErr = null;
+                return d.fail(Status.MISMATCH, "the output has NaN or infinite values, or the wrong length");
+            }
+            if (!(d.relErr <= d.tolerance)) {
+                return d.fail(Status.MISMATCH, String.format(java.util.Locale.ROOT,
+                        "rel_err %.3g exceeds the tolerance %.3g of %s", d.relErr, d.tolerance, variant.algorithm()));
+            }
+            fillTimes(d, problem, samples);
+            d.status = Status.OK;
+            return d.build();
+        } catch (BackendException e) {
+            return d.fail(Status.FAILED, "run: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return d.fail(Status.FAILED, "run: " + e);
+        }
+    }
+
+    private void fillTimes(PointDraft d, Problem problem, Samples samples) {
+        double[] us = Stats.micros(samples.timed());
+        Stats s = Stats.of(us);
+        d.samplesUs = us;
+        d.timeUs = TimeStats.of(s);
+        d.cv = s.cv();
+        d.unstable = s.cv() > settings.cvThreshold();
+        d.gflops = problem.flops() / (s.median() * 1e3);
+        d.gbps = problem.bytes() / (s.median() * 1e3);
+        if (samples.wall() != samples.timed()) {
+            d.wallUs = TimeStats.of(Stats.of(Stats.micros(samples.wall())));
+        }
+    }
+}
