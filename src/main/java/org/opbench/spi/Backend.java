@@ -54,6 +54,16 @@ public interface Backend {
     PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException;
 
     /**
+     * Native (off-heap or device) memory {@link #prepare} will allocate for {@code problem}, in bytes: checked
+     * against the memory available before the point is prepared, so that a point that cannot fit is
+     * {@code skipped} instead of killing its worker. Default: one copy of every tensor plus a workspace as large
+     * as the output.
+     */
+    default long nativeBytes(Problem problem, Variant variant) {
+        return problem.bytes() + problem.dstElements() * problem.dtype().bytes();
+    }
+
+    /**
      * Environment variables the worker process for {@code threads} threads needs, set before the JVM starts
      * (e.g. {@code OMP_NUM_THREADS}); {@code cacheDir} is opbench's cache directory, where a library that writes
      * caches or temporary files must be pointed.

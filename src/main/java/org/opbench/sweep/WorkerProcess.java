@@ -25,7 +25,7 @@ import org.opbench.worker.WorkerMain;
  * Standard error is kept (its last lines explain a crash) and echoed when verbose.
  */
 final class WorkerProcess implements AutoCloseable {
-    private static final int STDERR_LINES = 30;
+    private static final int STDERR_LINES = 60;
     private static final Object EOF = new Object();
 
     private final Process process;
@@ -134,12 +134,31 @@ final class WorkerProcess implements AutoCloseable {
         };
     }
 
-    /** The last lines the worker wrote to standard error, joined. */
+    /**
+     * What the worker last wrote outside the protocol, for a failure reason: the JVM crash report's fault line and
+     * problematic frame when there is one (they come early in the report), then the last {@code max} non-blank lines.
+     */
     String stderrTail(int max) {
+        List<String> all;
         synchronized (stderrTail) {
-            List<String> all = new ArrayList<>(stderrTail);
-            return String.join("\n", all.subList(Math.max(0, all.size() - max), all.size()));
+            all = new ArrayList<>(stderrTail);
         }
+        List<String> picked = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String line = all.get(i);
+            if (line.matches("#\\s+(SIG[A-Z]+|Internal Error|Out of Memory Error|There is insufficient memory).*")) {
+                picked.add(line.strip());
+            } else if (line.startsWith("# Problematic frame:") && i + 1 < all.size()) {
+                picked.add("# Problematic frame: " + all.get(i + 1).substring(1).strip());
+            }
+        }
+        List<String> tail = all.stream().filter(l -> !l.isBlank() && !l.strip().equals("#")).toList();
+        for (String line : tail.subList(Math.max(0, tail.size() - max), tail.size())) {
+            if (!picked.contains(line.strip())) {
+                picked.add(line);
+            }
+        }
+        return String.join("\n", picked);
     }
 
     long pid() {

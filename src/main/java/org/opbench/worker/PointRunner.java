@@ -81,6 +81,14 @@ public final class PointRunner {
             Thread.currentThread().interrupt();
             return d.fail(Status.SKIPPED, "interrupted during cool-down");
         }
+        long held = cache.heldFor(problem);
+        if (held == 0) {
+            cache.clear(); // the previous problem's arrays are not needed any more
+        }
+        String tooBig = MemoryGuard.check(problem, backend.nativeBytes(problem, variant), held);
+        if (tooBig != null) {
+            return d.fail(Status.SKIPPED, tooBig);
+        }
         ProblemData data = cache.data(problem);
         d.seed = data.seed();
         long t0 = System.nanoTime();

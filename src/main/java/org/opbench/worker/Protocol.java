@@ -41,6 +41,10 @@ public final class Protocol implements Sink {
     private synchronized void send(ObjectNode node) {
         out.print(PREFIX + node + "\n");
         out.flush();
+        if (out.checkError()) {
+            // the driver is gone: nobody will read what this worker measures
+            throw new IllegalStateException("driver closed the worker's output");
+        }
     }
 
     /** The event of a protocol line, or null for any other line. */

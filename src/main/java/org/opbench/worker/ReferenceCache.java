@@ -36,6 +36,14 @@ final class ReferenceCache {
         return expected;
     }
 
+    /** Heap bytes held for {@code p} already (its data and reference output), 0 for another problem. */
+    long heldFor(Problem p) {
+        if (!p.equals(problem)) {
+            return 0;
+        }
+        return MemoryGuard.heapBytes(p) - (expected == null ? 2L : 1L) * p.dstElements() * p.dtype().bytes();
+    }
+
     /** Drops the cached arrays (before a point that needs the memory). */
     void clear() {
         problem = null;

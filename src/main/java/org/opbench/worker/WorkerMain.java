@@ -23,11 +23,32 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        exitWithParent();
         WorkerJob job;
         try (InputStream in = System.in) {
             job = Json.mapper().readValue(in, WorkerJob.class);
         }
         run(job, new Protocol(protocolOut));
+    }
+
+    /** A worker whose driver was killed (SIGKILL leaves no time to stop it) stops itself. */
+    private static void exitWithParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null) {
+            return;
+        }
+        Thread watchdog = new Thread(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(3);
+        }, "opbench-parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** Runs a job in this JVM (also the driver's in-process mode). */

@@ -49,6 +49,11 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public long nativeBytes(Problem problem, Variant variant) {
+        return 0; // everything lives on the Java heap
+    }
+
+    @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
         float[] dst = new float[Math.toIntExact(problem.dstElements())];
         double[] scratch = Reference.scratch(problem);

@@ -1,0 +1,116 @@
+package org.opbench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opbench.cli.Main;
+import org.opbench.result.PointRecord;
+import org.opbench.result.ResultFile;
+import org.opbench.result.ResultReader;
+import org.opbench.result.Status;
+
+/** A crash, a hang, an unbounded allocation and a wrong answer each get their status; the points around them are ok. */
+class FaultIsolationTest {
+
+    private static Path set(Path dir, String... names) throws IOException {
+        StringBuilder b = new StringBuilder("@network faults\n");
+        int ic = 3;
+        for (String n : names) {
+            b.append("conv mb1ic").append(ic++).append("ih6oc4kh3n\"").append(n).append("\"\n");
+        }
+        Path f = dir.resolve("faults.txt");
+        Files.writeString(f, b.toString());
+        return f;
+    }
+
+    @Test
+    void faultsAreContainedToTheirPoint(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "sweep", "--backends", "faulty", "--tensors",
+                set(dir, "ok1", "crash", "ok2", "hang", "ok3", "hog", "ok4", "wrong", "ok5").toString(),
+                "--out", out.toString(), "--point-timeout", "4", "--reps", "2", "--min-time", "0", "--warmup", "0",
+                "--worker-jvm-arg", "-XX:MaxDirectMemorySize=256m", "-q");
+        assertEquals(0, code, err.toString());
+        List<PointRecord> p = ResultReader.read(out).points();
+        assertEquals(9, p.size(), err.toString());
+        assertEquals(List.of(Status.OK, Status.FAILED, Status.OK, Status.TIMEOUT, Status.OK, Status.FAILED, Status.OK,
+                Status.MISMATCH, Status.OK), p.stream().map(PointRecord::status).toList());
+        String crash = p.get(1).reason();
+        assertTrue(crash.contains("SIGABRT") || crash.contains("SIGSEGV"), crash);
+        assertTrue(crash.contains("SIGSEGV"), "the JVM's own report names the fault: " + crash);
+        assertTrue(p.get(3).reason().contains("no result within 4000 ms"), p.get(3).reason());
+        assertTrue(p.get(5).reason().contains("out of memory"), p.get(5).reason());
+        assertTrue(p.get(7).reason().contains("exceeds the tolerance"), p.get(7).reason());
+        assertEquals(null, p.get(7).gflops());
+    }
+
+    @Test
+    void pointsThatCannotFitAreSkippedWithTheEstimate(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "run", "--op", "conv", "--shape", "mb1ic8ih8oc8kh3n\"small\"", "--shape",
+                "mb64ic64ih224oc64kh3ph1n\"huge\"", "--backends", "reference", "--out", out.toString(),
+                "--worker-jvm-arg", "-Xmx256m", "--reps", "1", "--min-time", "0", "--warmup", "0", "-q");
+        assertEquals(0, code, err.toString());
+        List<PointRecord> p = ResultReader.read(out).points();
+        assertEquals(Status.OK, p.get(0).status());
+        assertEquals(Status.SKIPPED, p.get(1).status());
+        assertTrue(p.get(1).reason().contains("Java heap") && p.get(1).reason().contains("MB"), p.get(1).reason());
+    }
+
+    @Test
+    void sweepKilledWithSigkillResumesToEveryPointExactlyOnce(@TempDir Path dir) throws Exception {
+        StringBuilder b = new StringBuilder("@network kill\n");
+        for (int i = 0; i < 12; i++) {
+            b.append("conv mb1ic").append(4 + i).append("ih24oc16kh3ph1n\"l").append(i).append("\"\n");
+        }
+        Path set = dir.resolve("kill.txt");
+        Files.writeString(set, b.toString());
+        Path out = dir.resolve("r.jsonl");
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "sweep", "--backends", "reference",
+                "--tensors", set.toString(), "--out", out.toString(), "--reps", "5", "--min-time", "0.15",
+                "--warmup", "0", "-q"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pointLines(out) < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<ProcessHandle> children = p.descendants().toList();
+        p.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        p.waitFor(10, TimeUnit.SECONDS);
+        int before = pointLines(out);
+        assertTrue(before >= 4 && before < 12, "killed mid-way: " + before);
+        for (ProcessHandle c : children) { // the orphaned worker notices and stops by itself
+            c.onExit().get(10, TimeUnit.SECONDS);
+        }
+        int code = Main.execute(new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(new java.io.StringWriter()), "sweep", "--backends", "reference", "--tensors",
+                set.toString(), "--out", out.toString(), "--resume", "--reps", "2", "--min-time", "0", "--warmup", "0",
+                "-q");
+        assertEquals(0, code);
+        ResultFile f = ResultReader.read(out);
+        assertEquals(12, f.points().size());
+        assertEquals(12, f.points().stream().map(PointRecord::layer).distinct().count());
+        assertEquals(2, f.runs().size());
+        assertTrue(f.runs().get(1).resumed());
+    }
+
+    private static int pointLines(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return 0;
+        }
+        return (int) Files.readAllLines(out).stream().filter(l -> l.contains("\"record\":\"point\"")).count();
+    }
+}

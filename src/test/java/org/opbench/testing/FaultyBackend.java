@@ -1,0 +1,102 @@
+package org.opbench.testing;
+
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.opbench.backend.reference.Reference;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.Variant;
+
+/**
+ * Test-only backend that misbehaves on purpose, chosen by the layer name: {@code crash} writes to address 0
+ * (a real SIGSEGV that kills the worker JVM), {@code hang} never returns from {@code run()}, {@code hog} allocates
+ * native memory without bound, {@code wrong} returns a wrong answer. Any other layer is computed correctly with
+ * the reference loops.
+ */
+public final class FaultyBackend implements Backend {
+    @Override
+    public String name() {
+        return "faulty";
+    }
+
+    @Override
+    public Availability probe() {
+        return Availability.available("test", "cpu:test", java.util.Map.of());
+    }
+
+    @Override
+    public List<String> algorithms(Op op) {
+        return List.of("direct");
+    }
+
+    @Override
+    public Support supports(Problem problem, Variant variant) {
+        return Support.YES;
+    }
+
+    @Override
+    public long nativeBytes(Problem problem, Variant variant) {
+        return 0;
+    }
+
+    @Override
+    public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
+        String mode = problem.name();
+        if (mode.equals("hog")) {
+            List<ByteBuffer> held = new ArrayList<>();
+            while (true) {
+                held.add(ByteBuffer.allocateDirect(64 << 20));
+            }
+        }
+        float[] dst = new float[Math.toIntExact(problem.dstElements())];
+        double[] scratch = Reference.scratch(problem);
+        return new PreparedOp() {
+            @Override
+            public void run() {
+                switch (mode) {
+                    case "crash" -> segfault();
+                    case "hang" -> {
+                        while (true) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    default -> Reference.compute(data, dst, scratch);
+                }
+            }
+
+            @Override
+            public float[] output() {
+                if (mode.equals("wrong")) {
+                    dst[0] += 1;
+                }
+                return dst;
+            }
+
+            @Override
+            public String impl() {
+                return "faulty:" + mode;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static void segfault() {
+        try {
+            Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            f.setAccessible(true);
+            ((sun.misc.Unsafe) f.get(null)).putAddress(0L, 0L);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
