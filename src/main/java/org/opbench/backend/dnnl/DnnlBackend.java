@@ -1,0 +1,130 @@
+package org.opbench.backend.dnnl;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opbench.problem.ConvProblem;
+import org.opbench.problem.DataType;
+import org.opbench.problem.FcProblem;
+import org.opbench.problem.Op;
+import org.opbench.problem.PoolProblem;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.problem.SoftmaxProblem;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/**
+ * Intel oneDNN on the CPU through its C API (JavaCPP preset {@code org.bytedeco:dnnl}).
+ *
+ * <p>Algorithms: conv {@code auto} (oneDNN's {@code dnnl_convolution_auto}), {@code direct}, {@code winograd}
+ * (oneDNN 3.x has no CPU Winograd: preparing fails with {@code dnnl_unimplemented}); fc, pool and softmax
+ * {@code auto}. Option {@code dnnl.layout} = {@code default|any|nhwc|nchw} (see {@link Layout}).
+ * oneDNN's OpenMP runtime fixes its thread count at process start from {@code OMP_NUM_THREADS}, so a point
+ * whose thread count differs from the process's is answered {@link Support#no}.
+ */
+public final class DnnlBackend implements Backend {
+    public static final String NAME = "dnnl";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Availability probe() {
+        return DnnlLibrary.probe();
+    }
+
+    @Override
+    public List<String> algorithms(Op op) {
+        return op == Op.CONV ? ConvPrimitive.ALGORITHMS : List.of("auto");
+    }
+
+    @Override
+    public Map<String, String> workerEnvironment(int threads, Path cacheDir) {
+        return Map.of("OMP_NUM_THREADS", Integer.toString(threads));
+    }
+
+    /** The number of threads oneDNN runs on in this process, or 0 when the library is unavailable. */
+    public int effectiveThreads() {
+        DnnlLibrary.Info info = DnnlLibrary.info();
+        return info == null ? 0 : info.threads().threads();
+    }
+
+    @Override
+    public Support supports(Problem problem, Variant variant) {
+        if (!algorithms(problem.op()).contains(variant.algorithm())) {
+            return Support.no("dnnl has no algorithm '" + variant.algorithm() + "' for " + problem.op().id()
+                    + " (known: " + String.join(", ", algorithms(problem.op())) + ")");
+        }
+        if (!variant.tuner().equals("none")) {
+            return Support.no("dnnl has no tuner (only 'none')");
+        }
+        if (problem.dtype() != DataType.F32) {
+            return Support.no("dnnl backend times f32 only, not " + problem.dtype().id());
+        }
+        for (String key : variant.options().keySet()) {
+            if (!key.equals(Layout.KEY)) {
+                return Support.no("unknown option dnnl." + key + " (known: dnnl." + Layout.KEY + ")");
+            }
+        }
+        String text = variant.option(Layout.KEY, Layout.DEFAULT.id());
+        Layout layout = Layout.parse(text);
+        if (layout == null) {
+            return Support.no("dnnl." + Layout.KEY + "=" + text + " is not one of default, any, nhwc, nchw");
+        }
+        String refusal = layout.refusal(problem.op());
+        if (refusal != null) {
+            return Support.no(refusal);
+        }
+        Availability avail = probe();
+        if (!avail.available()) {
+            return Support.no(avail.reason());
+        }
+        OmpThreads.Count threads = DnnlLibrary.info().threads();
+        if (threads.threads() != variant.threads()) {
+            return Support.no("oneDNN in this process runs on " + threads.threads() + " threads (" + threads.source()
+                    + "; fixed at process start by OMP_NUM_THREADS), not the " + variant.threads()
+                    + " this point asks for: run it in a worker started with OMP_NUM_THREADS=" + variant.threads());
+        }
+        return Support.YES;
+    }
+
+    @Override
+    public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
+        Support support = supports(problem, variant);
+        if (!support.supported()) {
+            throw new UnsupportedException("dnnl: " + support.reason());
+        }
+        if (data.problem() != problem && !data.problem().equals(problem)) {
+            throw new IllegalArgumentException("data were made for " + data.problem() + ", not " + problem);
+        }
+        Layout layout = Layout.parse(variant.option(Layout.KEY, Layout.DEFAULT.id()));
+        OmpThreads.Count threads = DnnlLibrary.info().threads();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("threads", threads.threads());
+        context.put("threads_source", threads.source());
+        context.put("isa", DnnlLibrary.info().isa());
+        context.put("layout_option", layout.id());
+        DnnlOp op;
+        if (problem instanceof ConvProblem c) {
+            op = ConvPrimitive.prepare(c, variant.algorithm(), layout, data, context);
+        } else if (problem instanceof FcProblem f) {
+            op = FcPrimitive.prepare(f, layout, data, context);
+        } else if (problem instanceof PoolProblem p) {
+            op = PoolPrimitive.prepare(p, layout, data, context);
+        } else if (problem instanceof SoftmaxProblem s) {
+            op = SoftmaxPrimitive.prepare(s, layout, data, context);
+        } else {
+            throw new UnsupportedException("dnnl: no primitive for " + problem.op().id());
+        }
+        return op;
+    }
+}

@@ -1,0 +1,86 @@
+package org.opbench.backend.dnnl;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.dnnl.dnnl_exec_arg_t;
+import org.bytedeco.dnnl.dnnl_primitive;
+import org.bytedeco.dnnl.dnnl_stream;
+import org.bytedeco.javacpp.FloatPointer;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.PreparedOp;
+
+/**
+ * A oneDNN primitive ready to execute: its arguments are bound in {@link Builder#finish}, so {@link #run()}
+ * is one {@code dnnl_primitive_execute} plus {@code dnnl_stream_wait} and allocates nothing. The destination
+ * is reordered to opbench's canonical layout only in {@link #output()}.
+ */
+final class DnnlOp implements PreparedOp {
+    private final Resources resources;
+    private final dnnl_stream stream;
+    private final dnnl_primitive primitive;
+    private final dnnl_exec_arg_t args;
+    private final int nargs;
+    private final String executeCall;
+    private final OutputPath output;
+    private final String impl;
+    private final Map<String, Object> details;
+
+    /**
+     * How the destination reaches a canonical-layout buffer: {@code reorder} (null when the primitive already
+     * writes the canonical layout) copies it into {@code buffer}.
+     */
+    record OutputPath(dnnl_primitive reorder, dnnl_exec_arg_t reorderArgs, FloatPointer buffer, int elements) {
+    }
+
+    DnnlOp(Resources resources, dnnl_stream stream, dnnl_primitive primitive, dnnl_exec_arg_t args, int nargs,
+           String executeCall, OutputPath output, String impl, Map<String, Object> details) {
+        this.resources = resources;
+        this.stream = stream;
+        this.primitive = primitive;
+        this.args = args;
+        this.nargs = nargs;
+        this.executeCall = executeCall;
+        this.output = output;
+        this.impl = impl;
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    @Override
+    public void run() throws BackendException {
+        checkOpen();
+        Dnnl.execute(primitive, stream, nargs, args, executeCall);
+    }
+
+    @Override
+    public float[] output() throws BackendException {
+        checkOpen();
+        if (output.reorder() != null) {
+            Dnnl.execute(output.reorder(), stream, 2, output.reorderArgs(), "dnnl_primitive_execute(reorder dst)");
+        }
+        float[] out = new float[output.elements()];
+        output.buffer().position(0).get(out);
+        return out;
+    }
+
+    @Override
+    public String impl() {
+        return impl;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    @Override
+    public void close() {
+        resources.close();
+    }
+
+    private void checkOpen() {
+        if (resources.closed()) {
+            throw new IllegalStateException("dnnl operator already closed");
+        }
+    }
+}

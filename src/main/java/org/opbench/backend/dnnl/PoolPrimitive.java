@@ -1,0 +1,57 @@
+package org.opbench.backend.dnnl;
+
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_forward_inference;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_nchw;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_pooling_avg_exclude_padding;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_pooling_avg_include_padding;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_pooling_forward_primitive_desc_create;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_pooling_max;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_primitive_desc_query_md;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_query_src_md;
+
+import java.util.Map;
+import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.opbench.problem.Op;
+import org.opbench.problem.PoolAlg;
+import org.opbench.problem.PoolProblem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.BackendException;
+
+/**
+ * Forward-inference pooling. Ceil-mode output sizes are expressed as explicit right/bottom padding
+ * ({@link PoolProblem#padBottom()}, {@link PoolProblem#padRight()}); the destination takes the source's layout.
+ */
+final class PoolPrimitive {
+    private PoolPrimitive() {
+    }
+
+    static int algKind(PoolAlg alg) {
+        return switch (alg) {
+            case MAX -> dnnl_pooling_max;
+            case AVG_NP -> dnnl_pooling_avg_exclude_padding;
+            case AVG_P -> dnnl_pooling_avg_include_padding;
+        };
+    }
+
+    static DnnlOp prepare(PoolProblem p, Layout layout, ProblemData data, Map<String, Object> context) throws BackendException {
+        String what = "pooling_" + p.alg().id();
+        try (Builder b = new Builder(context)) {
+            long[] srcDims = {p.mb(), p.ic(), p.ih(), p.iw()};
+            long[] dstDims = {p.mb(), p.ic(), p.oh(), p.ow()};
+            int act = layout.tag(Op.POOL);
+            dnnl_primitive_desc pd = new dnnl_primitive_desc();
+            int status = dnnl_pooling_forward_primitive_desc_create(pd, b.engine(), dnnl_forward_inference,
+                    algKind(p.alg()), b.md(srcDims, act), b.md(dstDims, act),
+                    new long[] {p.sh(), p.sw()}, new long[] {p.kh(), p.kw()}, new long[] {0, 0},
+                    new long[] {p.ph(), p.pw()}, new long[] {p.padBottom(), p.padRight()}, b.attr());
+            DnnlStatus.check(status, what + " (dnnl_pooling_forward_primitive_desc_create)");
+            b.own(pd);
+            b.input(DNNL_ARG_SRC, "src", dnnl_primitive_desc_query_md(pd, dnnl_query_src_md, 0), srcDims, dnnl_nchw,
+                    data.src());
+            b.detail("pad_bottom", p.padBottom());
+            b.detail("pad_right", p.padRight());
+            return b.finish(pd, what, dstDims, dnnl_nchw);
+        }
+    }
+}
