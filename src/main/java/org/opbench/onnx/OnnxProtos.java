@@ -5,7 +5,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -52,7 +52,7 @@ public final class OnnxProtos {
         bytes.asFloatBuffer().put(values);
         TensorProto.Builder t = TensorProto.newBuilder().setName(name)
                 .setDataType(TensorProto.DataType.FLOAT.getNumber())
-                .setRawData(ByteString.copyFrom(bytes.array()));
+                .setRawData(UnsafeByteOperations.unsafeWrap(bytes.array())); // array is ours and never changes
         for (long d : dims) {
             t.addDims(d);
         }

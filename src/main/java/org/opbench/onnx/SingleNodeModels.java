@@ -39,13 +39,33 @@ public final class SingleNodeModels {
     /** IR version matching opset 17 (ONNX 1.12). */
     public static final long IR_VERSION = 8;
 
+    /**
+     * Largest serialized model: protobuf messages are limited to 2 GiB; 1 MiB is left for everything but the
+     * initializers.
+     */
+    public static final long MAX_MODEL_BYTES = Integer.MAX_VALUE - (1L << 20);
+
     private SingleNodeModels() {
+    }
+
+    /**
+     * Why {@code problem} has no single-file model, or null when it has one: initializers larger than
+     * {@link #MAX_MODEL_BYTES} would need ONNX external data, which this class does not write.
+     */
+    public static String tooLarge(Problem problem) {
+        long bytes = (problem.weightElements() + problem.biasElements()) * Float.BYTES;
+        return bytes <= MAX_MODEL_BYTES ? null : "weights of " + bytes + " bytes exceed the 2 GiB limit of one ONNX"
+                + " protobuf (external data is not written)";
     }
 
     /** The serialized model of {@code data.problem()} with {@code data}'s weights and bias as initializers. */
     public static byte[] build(Problem problem, ProblemData data) {
         if (!problem.equals(data.problem())) {
             throw new IllegalArgumentException("data is for " + data.problem() + ", not " + problem);
+        }
+        String large = tooLarge(problem);
+        if (large != null) {
+            throw new IllegalArgumentException(large);
         }
         return model(problem, data).toByteArray();
     }

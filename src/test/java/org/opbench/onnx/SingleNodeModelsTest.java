@@ -158,6 +158,13 @@ class SingleNodeModelsTest {
     }
 
     @Test
+    void weightsBeyondOneProtobufAreRefusedWithAReason() {
+        Problem big = Problems.parse(Op.FC, "mb1ic25088oc25000");
+        assertTrue(SingleNodeModels.tooLarge(big).contains("2 GiB"));
+        assertEquals(null, SingleNodeModels.tooLarge(Problems.parse(Op.FC, "mb1ic25088oc4096")));
+    }
+
+    @Test
     void rejectsDataOfAnotherProblem() {
         Problem p = Problems.parse(Op.SOFTMAX, "mb1ic5");
         Problem q = Problems.parse(Op.SOFTMAX, "mb1ic6");

@@ -132,6 +132,10 @@ public final class OnnxRuntimeBackend implements Backend {
         if (problem.dtype() != DataType.F32) {
             return Support.no("onnxruntime backend builds fp32 models only, not " + problem.dtype().id());
         }
+        String large = SingleNodeModels.tooLarge(problem);
+        if (large != null) {
+            return Support.no(large);
+        }
         if (!variant.tuner().equals("none")) {
             return Support.no("onnxruntime has no tuner modes (only 'none')");
         }

@@ -174,6 +174,13 @@ class OnnxRuntimeBackendTest {
     }
 
     @Test
+    void modelTooLargeForOneProtobufIsUnsupported() {
+        Support s = BACKEND.supports(Problems.parse(Op.FC, "mb1ic25088oc25000"), new Variant("cpu-all", "none", 1));
+        assertFalse(s.supported());
+        assertTrue(s.reason().contains("2 GiB"), s.reason());
+    }
+
+    @Test
     void badOptionsAndTunersAreUnsupported() {
         Problem p = Problems.parse(Op.SOFTMAX, "mb1ic10");
         assertFalse(BACKEND.supports(p, new Variant("cpu-all", "none", 1, Map.of("profil", "true"))).supported());
