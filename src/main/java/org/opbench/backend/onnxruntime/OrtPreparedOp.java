@@ -24,8 +24,9 @@ import org.opbench.spi.PreparedOp;
  * output is <em>pinned</em>: a second tensor over a direct buffer passed to
  * {@link OrtSession#run(Map, Map)}, into which ORT writes, so no output tensor is created per run. What the
  * 1.29 Java binding still allocates per {@code run} is its bookkeeping: name and handle arrays, the boolean
- * ownership array the native call returns, and the {@link OrtSession.Result} with its map and list (a few hundred
- * bytes of short-lived Java objects; no native allocation and no output copy). The result owns none of its values
+ * ownership array the native call returns, and the {@link OrtSession.Result} with its map and list (about 400-440
+ * bytes of short-lived Java objects; ORT's CPU arena grows only in the first run, profiles show
+ * {@code mem_arena_held_delta} 0 afterwards, and nothing is copied out). The result owns none of its values
  * (the pinned output is ours), and it is closed at once.
  */
 final class OrtPreparedOp implements PreparedOp {
