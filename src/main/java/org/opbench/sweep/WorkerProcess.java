@@ -50,6 +50,9 @@ final class WorkerProcess implements AutoCloseable {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:ErrorFile=" + spec.cacheDir().resolve("hs_err_pid%p.log"));
         cmd.add("-Dopbench.home=" + OpbenchHome.home());
+        if (environment.containsKey("TMPDIR")) { // the JVM does not take its temporary directory from TMPDIR
+            cmd.add("-Djava.io.tmpdir=" + environment.get("TMPDIR"));
+        }
         cmd.addAll(spec.jvmArgs());
         cmd.add("-cp");
         cmd.add(spec.classPath());

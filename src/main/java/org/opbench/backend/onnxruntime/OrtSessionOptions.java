@@ -1,0 +1,76 @@
+package org.opbench.backend.onnxruntime;
+
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.util.Map;
+
+/** Builds the {@link SessionOptions} of one point: threads, spinning, optimisation level, provider, profiling. */
+final class OrtSessionOptions {
+    /** ORT session config key: whether idle intra-op pool threads spin before sleeping. */
+    static final String INTRA_SPIN = "session.intra_op.allow_spinning";
+    /** ORT session config key: the same for the inter-op pool. */
+    static final String INTER_SPIN = "session.inter_op.allow_spinning";
+
+    private OrtSessionOptions() {
+    }
+
+    /**
+     * Whether opbench knows how to register {@code provider} on a session; null if it does, else the reason.
+     */
+    static String registrable(OrtProvider provider) {
+        return switch (provider) {
+            case CPU, CUDA, ROCM, DNNL, TENSOR_RT, XNNPACK, ACL, CORE_ML, DIRECT_ML, NNAPI -> null;
+            default -> "opbench does not register execution provider " + provider.getName()
+                    + " (it needs device or library options opbench has no setting for)";
+        };
+    }
+
+    /**
+     * Options for a session on {@code provider}. Intra-op threads = {@code threads} (the calling thread is one of
+     * them, so ORT starts {@code threads - 1} pool threads), inter-op 1 with sequential execution (a one-node graph
+     * has no parallel branches). The caller closes the returned options after the session.
+     *
+     * @param profilePrefix file prefix for session profiling, or null for none
+     */
+    static SessionOptions create(OrtProvider provider, OptLevel level, int threads, boolean spin,
+                                 String profilePrefix) throws OrtException {
+        SessionOptions so = new SessionOptions();
+        try {
+            so.setExecutionMode(ExecutionMode.SEQUENTIAL);
+            so.setIntraOpNumThreads(threads);
+            so.setInterOpNumThreads(1);
+            so.addConfigEntry(INTRA_SPIN, spin ? "1" : "0");
+            so.addConfigEntry(INTER_SPIN, spin ? "1" : "0");
+            so.setOptimizationLevel(level);
+            if (profilePrefix != null) {
+                so.enableProfiling(profilePrefix);
+            }
+            addProvider(so, provider, threads);
+            return so;
+        } catch (OrtException | RuntimeException e) {
+            so.close();
+            throw e;
+        }
+    }
+
+    private static void addProvider(SessionOptions so, OrtProvider provider, int threads) throws OrtException {
+        switch (provider) {
+            case CPU -> {
+                // always present: ORT appends the CPU provider itself as the fallback of every session
+            }
+            case CUDA -> so.addCUDA();
+            case ROCM -> so.addROCM();
+            case DNNL -> so.addDnnl(true);
+            case TENSOR_RT -> so.addTensorrt(0);
+            case XNNPACK -> so.addXnnpack(Map.of("intra_op_num_threads", Integer.toString(threads)));
+            case ACL -> so.addACL(true);
+            case CORE_ML -> so.addCoreML();
+            case DIRECT_ML -> so.addDirectML(0);
+            case NNAPI -> so.addNnapi();
+            default -> throw new IllegalArgumentException(registrable(provider));
+        }
+    }
+}

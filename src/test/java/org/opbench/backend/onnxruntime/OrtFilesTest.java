@@ -1,0 +1,55 @@
+package org.opbench.backend.onnxruntime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opbench.spi.Availability;
+
+/**
+ * Starts a worker-like JVM with {@link OnnxRuntimeBackend#workerEnvironment} (and {@code -Djava.io.tmpdir} pointed at
+ * its TMPDIR, as the driver should pass) and checks that ONNX Runtime's files land under the cache directory.
+ */
+class OrtFilesTest {
+
+    @Test
+    void ortWritesOnlyUnderTheCacheDir(@TempDir Path cache) throws IOException, InterruptedException {
+        Availability a = new OnnxRuntimeBackend().probe();
+        Assumptions.assumeTrue(a.available(), a.reason());
+        Map<String, String> env = new OnnxRuntimeBackend().workerEnvironment(1, cache);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + env.get("TMPDIR"),
+                "-cp", System.getProperty("java.class.path"), OrtFilesWorker.class.getName());
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Process child = pb.start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "worker did not finish");
+        assertEquals(0, child.exitValue(), out);
+
+        Path base = cache.toAbsolutePath().resolve("onnxruntime");
+        List<String> files;
+        try (Stream<Path> s = Files.walk(base)) {
+            files = s.filter(p -> !p.equals(base)).map(p -> base.relativize(p).toString()).sorted().toList();
+        }
+        System.out.println("files ONNX Runtime wrote under " + base + ":\n  " + String.join("\n  ", files));
+        assertTrue(files.contains("xdg-cache/Microsoft/DeveloperTools/.onnxruntime/deviceid"), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("profiles/ort_softmax_")), files.toString());
+        assertTrue(files.stream().anyMatch(f -> f.startsWith("tmp/onnxruntime-java")), files.toString());
+        long pid = child.pid();
+        for (String tmp : new String[] {"/tmp", System.getenv().getOrDefault("TMPDIR", "/tmp")}) {
+            assertFalse(Files.exists(Path.of(tmp, "mat-debug-" + pid + ".log")), tmp);
+        }
+    }
+}
