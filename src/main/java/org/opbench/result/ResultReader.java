@@ -53,8 +53,17 @@ public final class ResultReader {
                 continue;
             }
             boolean last = i == lines.size() - 1;
+            JsonNode node;
             try {
-                JsonNode node = Json.mapper().readTree(line);
+                node = Json.mapper().readTree(line);
+            } catch (JsonProcessingException e) {
+                if (last && !endsWithNewline) {
+                    warnings.add(file + ":" + (i + 1) + ": ignoring a torn last line (the run was interrupted while writing it)");
+                    continue;
+                }
+                throw new InputFileException(file, i + 1, "malformed JSON: " + e.getOriginalMessage());
+            }
+            try {
                 if (node == null || !node.isObject() || !node.has("record")) {
                     throw new InputFileException(file, i + 1, "not an opbench record (a JSON object with a \"record\" key)");
                 }
@@ -67,11 +76,9 @@ public final class ResultReader {
                     others.add(node);
                 }
             } catch (JsonProcessingException e) {
-                if (last && !endsWithNewline) {
-                    warnings.add(file + ":" + (i + 1) + ": ignoring a torn last line (the run was interrupted while writing it)");
-                    continue;
-                }
-                throw new InputFileException(file, i + 1, "malformed JSON: " + e.getOriginalMessage());
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                String why = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
+                throw new InputFileException(file, i + 1, "bad value: " + why);
             } catch (IllegalArgumentException e) {
                 if (e instanceof InputFileException ife) {
                     throw ife;

@@ -28,6 +28,12 @@ public enum Status {
 
     @JsonCreator
     public static Status parse(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
+        for (Status s : values()) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown status '" + id + "' (known: ok, unsupported, unavailable, skipped, "
+                + "failed, mismatch, timeout)");
     }
 }
