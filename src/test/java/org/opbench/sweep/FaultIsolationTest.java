@@ -107,6 +107,38 @@ class FaultIsolationTest {
         assertTrue(f.runs().get(1).resumed());
     }
 
+    @Test
+    void sigtermStopsWorkersKeepsWhatWasMeasuredAndSaysHowToResume(@TempDir Path dir) throws Exception {
+        StringBuilder b = new StringBuilder("@network term\n");
+        for (int i = 0; i < 10; i++) {
+            b.append("conv mb1ic").append(4 + i).append("ih24oc16kh3ph1n\"l").append(i).append("\"\n");
+        }
+        Path set = dir.resolve("term.txt");
+        Files.writeString(set, b.toString());
+        Path out = dir.resolve("r.jsonl");
+        Path log = dir.resolve("log");
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "sweep", "--backends", "reference",
+                "--tensors", set.toString(), "--out", out.toString(), "--reps", "5", "--min-time", "0.2", "--warmup", "0",
+                "-q").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pointLines(out) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<ProcessHandle> workers = p.descendants().toList();
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue());
+        String text = Files.readString(log);
+        assertTrue(text.contains("interrupted") && text.contains("--resume"), text);
+        for (ProcessHandle w : workers) {
+            w.onExit().get(10, TimeUnit.SECONDS);
+        }
+        ResultFile f = ResultReader.read(out);
+        assertTrue(f.points().size() >= 2 && f.points().size() < 10, "points kept: " + f.points().size());
+        assertTrue(f.warnings().isEmpty(), f.warnings().toString());
+    }
+
     private static int pointLines(Path out) throws IOException {
         if (!Files.exists(out)) {
             return 0;
