@@ -96,9 +96,9 @@ public final class OpenClProbe {
                         "runtime=yes, default_device=none, useOpenCL=" + use);
             }
             boolean gpu = (d.type() & Device.TYPE_GPU) != 0;
-            String summary = "runtime=yes, default_device=" + d.name().getString().trim() + " ("
-                    + d.vendorName().getString().trim() + ", " + (gpu ? "gpu" : "type " + d.type()) + ", "
-                    + d.version().getString().trim() + "), useOpenCL=" + use;
+            String summary = "runtime=yes, default_device=" + OpenCvLibrary.string(d.name()) + " ("
+                    + OpenCvLibrary.string(d.vendorName()) + ", " + (gpu ? "gpu" : "type " + d.type()) + ", "
+                    + OpenCvLibrary.string(d.version()) + "), useOpenCL=" + use;
             String allowAll = System.getenv(OpenCvLibrary.ALLOW_ALL_OPENCL);
             boolean anyDevice = "1".equals(allowAll) || "true".equalsIgnoreCase(allowAll);
             if (!use) {

@@ -97,6 +97,6 @@ final class OpenCvErrors {
     }
 
     private static String text(BytePointer p) {
-        return p == null || p.isNull() ? "" : p.getString();
+        return OpenCvLibrary.string(p);
     }
 }

@@ -111,10 +111,13 @@ final class OpenCvLibrary {
         return "unknown";
     }
 
-    private static String string(BytePointer p) {
+    /** A string OpenCV returned; JavaCPP's std::string views include the terminating NUL, which is dropped. */
+    static String string(BytePointer p) {
         if (p == null || p.isNull()) {
             return "";
         }
-        return p.getString().trim();
+        String s = p.getString();
+        int end = s.indexOf('\0');
+        return (end >= 0 ? s.substring(0, end) : s).trim();
     }
 }

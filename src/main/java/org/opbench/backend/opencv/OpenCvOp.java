@@ -176,7 +176,7 @@ final class OpenCvOp implements PreparedOp {
             long total = net.getPerfProfile(ticks);
             Map<String, Double> layers = new LinkedHashMap<>();
             for (long i = 0; i < ticks.limit() && i < names.size(); i++) {
-                layers.put(names.get(i).getString(), ticks.get(i) * perUs);
+                layers.put(OpenCvLibrary.string(names.get(i)), ticks.get(i) * perUs);
             }
             p.put("opencv_layer_us", layers);
             p.put("opencv_total_us", total * perUs);
