@@ -120,6 +120,7 @@ final class OpenCvOp implements PreparedOp {
         if (closed) {
             throw new IllegalStateException("run() after close()");
         }
+        OpenCvErrors.clear();
         try {
             net.forward(outputs, outputName);
         } catch (RuntimeException e) {

@@ -116,6 +116,26 @@ class OpenCvBackendTest {
     }
 
     @Test
+    void runAllocatesNothingOnTheJavaHeap() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported());
+        Problem small = Problems.parse(Op.CONV, "mb1ic4ih8iw8oc4kh3kw3ph1pw1");
+        try (PreparedOp op = BACKEND.prepare(small, new Variant("auto", "none", 1), ProblemData.of(small, 1))) {
+            for (int i = 0; i < 3_000; i++) {
+                op.run();
+            }
+            long id = Thread.currentThread().getId();
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 2_000; i++) {
+                op.run();
+            }
+            long allocated = threads.getThreadAllocatedBytes(id) - before;
+            // the counter itself may account a few hundred bytes; one object per run would be >= 32 000
+            assertTrue(allocated < 4_096, allocated + " bytes allocated in 2 000 runs");
+        }
+    }
+
+    @Test
     void closeIsIdempotentAndEndsTheOp() throws Exception {
         PreparedOp op = BACKEND.prepare(CONV, new Variant("direct", "none", 1), ProblemData.of(CONV, 1));
         op.run();
