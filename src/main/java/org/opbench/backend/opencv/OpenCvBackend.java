@@ -1,6 +1,7 @@
 package org.opbench.backend.opencv;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opbench.problem.ConvProblem;
@@ -81,6 +82,10 @@ public final class OpenCvBackend implements Backend {
         if (algorithm == Algorithm.OCL && !facts.openCl().usable()) {
             return Support.no("OpenCV's OpenCL target is not available: " + facts.openCl().reason());
         }
+        if (algorithm == Algorithm.OCL && !SignalChaining.active()) {
+            return Support.no("this worker JVM was started without HotSpot's libjsig (LD_PRELOAD), and initialising "
+                    + "OpenCL without it breaks the JVM's division-by-zero trap");
+        }
         int effective = OpenCvLibrary.effectiveThreads(variant.threads());
         if (effective != variant.threads()) {
             return Support.no("OpenCV runs " + effective + " threads when asked for " + variant.threads());
@@ -98,11 +103,19 @@ public final class OpenCvBackend implements Backend {
     }
 
     /**
-     * OpenCV takes its thread count from {@code setNumThreads} at prepare time, so nothing is needed for that; its
-     * OpenCL program cache (used by the {@code ocl} algorithm only) is pointed into opbench's cache directory.
+     * OpenCV takes its thread count from {@code setNumThreads} at prepare time, so nothing is needed for that. For
+     * the {@code ocl} algorithm: OpenCV's OpenCL program cache goes into opbench's cache directory, and HotSpot's
+     * {@code libjsig} is preloaded so that OpenCL's native signal handlers do not displace the JVM's
+     * ({@link SignalChaining}).
      */
     @Override
     public Map<String, String> workerEnvironment(int threads, Path cacheDir) {
-        return Map.of("OPENCV_OPENCL_CACHE_DIR", cacheDir.resolve("opencv-opencl").toString());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OPENCV_OPENCL_CACHE_DIR", cacheDir.resolve("opencv-opencl").toString());
+        String preload = SignalChaining.preload(SignalChaining.library());
+        if (preload != null) {
+            env.put("LD_PRELOAD", preload);
+        }
+        return env;
     }
 }

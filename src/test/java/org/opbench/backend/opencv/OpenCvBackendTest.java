@@ -82,7 +82,7 @@ class OpenCvBackendTest {
     void openClTargetOnlyWithAGpu() throws Exception {
         Support s = BACKEND.supports(CONV, new Variant("ocl", "none", 1));
         boolean gpu = !OpenCvTestSupport.availability().details().containsKey("opencl_target");
-        if (gpu) {
+        if (gpu && SignalChaining.active()) {
             OpenCvTestSupport.check(CONV, "ocl", 1);
         } else {
             assertFalse(s.supported());
@@ -209,8 +209,11 @@ class OpenCvBackendTest {
     }
 
     @Test
-    void openClProgramCacheGoesToTheCacheDirectory() {
+    void workerEnvironmentPointsTheOpenClCacheAndChainsSignals() {
         Map<String, String> env = BACKEND.workerEnvironment(2, Path.of("/tmp/opbench-cache"));
         assertEquals("/tmp/opbench-cache/opencv-opencl", env.get("OPENCV_OPENCL_CACHE_DIR"));
+        if (SignalChaining.library() != null) {
+            assertTrue(env.get("LD_PRELOAD").contains("libjsig"), env.toString());
+        }
     }
 }
