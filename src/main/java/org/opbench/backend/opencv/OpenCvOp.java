@@ -29,10 +29,11 @@ import org.opbench.spi.UnsupportedException;
 
 /**
  * One problem set up as a one-layer OpenCV {@code dnn::Net}. {@link #prepare} builds the net, binds the input
- * once ({@code Net::forward} re-reads the bound input on every call) and runs a first forward so that OpenCV
- * allocates its blobs and packs the weights (Winograd transform included) before timing. {@link #run()} is a
- * single {@code Net::forward(std::vector<Mat>&, name)} into a vector created at prepare time, whose Mat keeps
- * referencing the net's own output blob, so Java allocates nothing per run.
+ * once ({@code setInput} copies it into the net, and every {@code forward} reads that copy again) and runs a first
+ * forward so that OpenCV allocates its blobs and packs the weights (Winograd transform included) before timing.
+ * {@link #run()} is a single {@code Net::forward(std::vector<Mat>&, name)} into a vector created at prepare time,
+ * whose Mat keeps referencing the net's own output blob, so Java allocates nothing per run (OpenCV's own scratch
+ * buffers inside {@code forward} are native and outside this class's reach).
  */
 final class OpenCvOp implements PreparedOp {
     private static final String INPUT = "data";
@@ -44,7 +45,6 @@ final class OpenCvOp implements PreparedOp {
     private final Map<String, Object> facts = new LinkedHashMap<>();
 
     private Net net;
-    private Mat input;
     private MatVector outputs;
     private BytePointer outputName;
     private boolean closed;
@@ -95,12 +95,10 @@ final class OpenCvOp implements PreparedOp {
                 net.enableWinograd(true);
             }
             // AUTO keeps OpenCV's default (Winograd enabled)
-            input = new Mat(inputDims(), CV_32F);
             float[] src = data.src();
-            try (FloatPointer view = new FloatPointer(input.data())) {
+            try (Mat input = new Mat(inputDims(), CV_32F); FloatPointer view = new FloatPointer(input.data());
+                 Scalar noMean = new Scalar()) {
                 view.put(src, 0, src.length);
-            }
-            try (Scalar noMean = new Scalar()) {
                 net.setInput(input, INPUT, 1.0, noMean);
             }
             outputs = new MatVector();
@@ -134,8 +132,7 @@ final class OpenCvOp implements PreparedOp {
             throw new IllegalStateException("output() after close()");
         }
         float[] dst = new float[Math.toIntExact(problem.dstElements())];
-        Mat out = outputs.get(0);
-        try (FloatPointer view = new FloatPointer(out.data())) {
+        try (Mat out = outputs.get(0); FloatPointer view = new FloatPointer(out.data())) {
             view.get(dst, 0, dst.length);
         }
         return dst;
@@ -199,9 +196,6 @@ final class OpenCvOp implements PreparedOp {
         if (outputName != null) {
             outputName.close();
         }
-        if (input != null) {
-            input.close();
-        }
         if (net != null) {
             net.close();
         }
@@ -211,15 +205,16 @@ final class OpenCvOp implements PreparedOp {
         if (outputs.size() != 1) {
             throw new BackendException("OpenCV returned " + outputs.size() + " outputs, expected 1");
         }
-        Mat out = outputs.get(0);
-        int[] dims = new int[out.dims()];
-        for (int i = 0; i < dims.length; i++) {
-            dims[i] = out.size(i);
-        }
-        if (out.type() != CV_32F || !out.isContinuous() || !Arrays.equals(dims, problem.dstDims())) {
-            throw new BackendException("OpenCV output is " + Arrays.toString(dims) + " type " + out.type()
-                    + (out.isContinuous() ? "" : " (not continuous)") + ", expected "
-                    + Arrays.toString(problem.dstDims()) + " CV_32F");
+        try (Mat out = outputs.get(0)) {
+            int[] dims = new int[out.dims()];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = out.size(i);
+            }
+            if (out.type() != CV_32F || !out.isContinuous() || !Arrays.equals(dims, problem.dstDims())) {
+                throw new BackendException("OpenCV output is " + Arrays.toString(dims) + " type " + out.type()
+                        + (out.isContinuous() ? "" : " (not continuous)") + ", expected "
+                        + Arrays.toString(problem.dstDims()) + " CV_32F");
+            }
         }
     }
 

@@ -139,6 +139,9 @@ class OpenCvBackendTest {
     void closeIsIdempotentAndEndsTheOp() throws Exception {
         PreparedOp op = BACKEND.prepare(CONV, new Variant("direct", "none", 1), ProblemData.of(CONV, 1));
         op.run();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(op.output(), op.output());
+        op.run();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(op.output(), op.output());
         op.close();
         op.close();
         assertThrows(IllegalStateException.class, op::run);
