@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,6 +60,11 @@ final class WorkerProcess implements AutoCloseable {
         cmd.add(spec.classPath());
         cmd.add(WorkerMain.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        Path jsig = signalChainingLibrary(spec.java());
+        if (jsig != null && !pb.environment().getOrDefault("LD_PRELOAD", "").contains("libjsig")) {
+            String old = pb.environment().get("LD_PRELOAD");
+            pb.environment().put("LD_PRELOAD", jsig + (old == null || old.isBlank() ? "" : ":" + old));
+        }
         pb.environment().putAll(environment);
         pb.environment().put("OPBENCH_HOME", OpbenchHome.home().toString());
         pb.environment().put("OPBENCH_CACHE", spec.cacheDir().toString());
@@ -69,6 +76,21 @@ final class WorkerProcess implements AutoCloseable {
             // the worker died at once; its exit is reported through the event stream
         }
         return w;
+    }
+
+    /**
+     * HotSpot's signal-chaining library next to the worker's java, or null. Preloaded into every worker: native
+     * libraries that install their own signal handlers (PoCL does) would otherwise replace the JVM's, after which
+     * Java integer division by zero silently stops throwing.
+     */
+    static Path signalChainingLibrary(String java) {
+        try {
+            Path bin = Path.of(java).toRealPath().getParent();
+            Path lib = bin.getParent().resolve("lib").resolve("libjsig.so");
+            return Files.isRegularFile(lib) ? lib : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void pump(boolean stdout, boolean verbose) {

@@ -1,0 +1,64 @@
+package org.opbench.backend.opencv;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Assumptions;
+import org.opbench.backend.reference.Reference;
+import org.opbench.measure.Check;
+import org.opbench.measure.Tolerance;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.Availability;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.Variant;
+
+/** Shared by the tests that need the natives. */
+final class OpenCvTestSupport {
+    static final OpenCvBackend BACKEND = new OpenCvBackend();
+    private static Availability availability;
+
+    private OpenCvTestSupport() {
+    }
+
+    static synchronized Availability availability() {
+        if (availability == null) {
+            availability = BACKEND.probe();
+        }
+        return availability;
+    }
+
+    static void assumeAvailable() {
+        Availability a = availability();
+        Assumptions.assumeTrue(a.available(), a.reason());
+    }
+
+    /** Output of {@code problem} after two runs (the input is bound once, at prepare time). */
+    static float[] output(Problem problem, String algorithm, int threads) throws Exception {
+        Variant v = new Variant(algorithm, "none", threads);
+        ProblemData data = ProblemData.of(problem, 7);
+        try (PreparedOp op = BACKEND.prepare(problem, v, data)) {
+            op.run();
+            op.run();
+            return op.output();
+        }
+    }
+
+    /** Runs {@code problem} and checks it against the reference within the tolerance its impl string implies. */
+    static String check(Problem problem, String algorithm, int threads) throws Exception {
+        Variant v = new Variant(algorithm, "none", threads);
+        Support s = BACKEND.supports(problem, v);
+        assertTrue(s.supported(), problem + " " + algorithm + ": " + s.reason());
+        ProblemData data = ProblemData.of(problem, 11);
+        float[] ref = Reference.compute(data);
+        try (PreparedOp op = BACKEND.prepare(problem, v, data)) {
+            op.run();
+            op.run();
+            double err = Check.relativeError(op.output(), ref);
+            double tol = Tolerance.forAlgorithm(algorithm + " " + op.impl());
+            assertTrue(err <= tol, problem + " " + algorithm + " (" + op.impl() + "): relative error " + err
+                    + " > " + tol);
+            return op.impl();
+        }
+    }
+}
