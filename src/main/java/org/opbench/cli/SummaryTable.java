@@ -16,6 +16,9 @@ import org.opbench.result.PointRecord;
  * network total (time x repeat) and its GFLOPS, and the reasons of the points that are not ok.
  */
 final class SummaryTable {
+    /** Up to this many configurations are shown side by side. */
+    static final int WIDE = 6;
+
     private SummaryTable() {
     }
 
@@ -34,6 +37,11 @@ final class SummaryTable {
             configs.add(config);
             byRow.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(config, p);
             rowExample.putIfAbsent(row, p);
+        }
+        if (configs.size() > WIDE) {
+            printLong(out, byRow, rowExample, configs);
+            printReasons(out, points);
+            return;
         }
         List<String> header = new ArrayList<>(List.of("layer", "op", "x"));
         header.addAll(configs);
@@ -76,6 +84,67 @@ final class SummaryTable {
         out.println();
         out.println("Median time per point (" + "* = unstable: cv above the threshold; x = repeat count in the network)");
         t.print(out);
+        printReasons(out, points);
+    }
+
+    /** More configurations than fit across: totals per configuration, then the fastest one per layer. */
+    private static void printLong(PrintWriter out, Map<String, Map<String, PointRecord>> byRow,
+                                  Map<String, PointRecord> rowExample, Set<String> configs) {
+        Table totals = new Table(List.of("configuration", "ok", "not ok", "total (x repeat)", "GFLOPS"),
+                false, true, true, true, true);
+        for (String c : configs) {
+            double time = 0;
+            double flops = 0;
+            int ok = 0;
+            int bad = 0;
+            for (Map<String, PointRecord> row : byRow.values()) {
+                PointRecord p = row.get(c);
+                if (p == null) {
+                    continue;
+                }
+                if (p.ok()) {
+                    ok++;
+                    time += p.timeUs().median() * p.repeat();
+                    flops += (double) p.flops() * p.repeat();
+                } else {
+                    bad++;
+                }
+            }
+            boolean complete = ok == byRow.size();
+            totals.row(List.of(c, Integer.toString(ok), Integer.toString(bad),
+                    ok == 0 ? "-" : Format.time(time) + (complete ? "" : " (" + ok + " layers)"),
+                    ok == 0 ? "-" : Format.num(flops / (time * 1e3), 2)));
+        }
+        out.println();
+        out.println("Per configuration: network time over its ok layers (median x repeat)");
+        totals.print(out);
+        Table best = new Table(List.of("layer", "op", "x", "fastest", "median", "GFLOPS", "runner-up", "median"),
+                false, false, true, false, true, true, false, true);
+        for (Map.Entry<String, Map<String, PointRecord>> e : byRow.entrySet()) {
+            List<PointRecord> ok = e.getValue().values().stream().filter(PointRecord::ok)
+                    .sorted(java.util.Comparator.comparingDouble(p -> p.timeUs().median())).toList();
+            PointRecord ex = rowExample.get(e.getKey());
+            List<String> cells = new ArrayList<>(List.of(ProgressPrinter.label(ex), ex.op(), Integer.toString(ex.repeat())));
+            if (ok.isEmpty()) {
+                cells.addAll(List.of("none ok", "", "", "", ""));
+            } else {
+                PointRecord first = ok.get(0);
+                cells.addAll(List.of(config(first), Format.time(first.timeUs().median())
+                        + (Boolean.TRUE.equals(first.unstable()) ? "*" : ""), Format.num(first.gflops(), 2)));
+                if (ok.size() > 1) {
+                    cells.addAll(List.of(config(ok.get(1)), Format.time(ok.get(1).timeUs().median())));
+                } else {
+                    cells.addAll(List.of("", ""));
+                }
+            }
+            best.row(cells);
+        }
+        out.println();
+        out.println("Fastest configuration per layer (* = unstable)");
+        best.print(out);
+    }
+
+    private static void printReasons(PrintWriter out, List<PointRecord> points) {
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (PointRecord p : points) {
             if (!p.ok()) {
