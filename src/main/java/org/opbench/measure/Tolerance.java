@@ -15,18 +15,32 @@ public final class Tolerance {
     public static final double TRANSFORM = 5e-3;
     /** Tensor-op math (tf32) and fp16 storage or arithmetic. */
     public static final double REDUCED_PRECISION = 2e-2;
+    /** int8 quantisation (calibrated on random data): a sanity bound that catches wrong results, not rounding. */
+    public static final double QUANTIZED = 1e-1;
 
     private Tolerance() {
     }
 
-    /** Tolerance for an algorithm name; names are matched on their documented words. */
+    /**
+     * Tolerance for an algorithm name plus the implementation string. Matched on whole words (split at anything that is
+     * not a letter or digit, and at '+'), so that e.g. "tensorrt" is not read as tensor-op math.
+     */
     public static double forAlgorithm(String algorithm) {
-        String a = algorithm.toLowerCase(Locale.ROOT);
-        if (a.contains("fp16") || a.contains("tensor") || a.contains("tf32") || a.contains("half")) {
-            return REDUCED_PRECISION;
+        java.util.Set<String> words = new java.util.HashSet<>(java.util.Arrays.asList(
+                algorithm.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")));
+        if (words.contains("int8")) {
+            return QUANTIZED;
         }
-        if (a.contains("winograd") || a.contains("fft")) {
-            return TRANSFORM;
+        for (String w : words) {
+            if (w.equals("fp16") || w.equals("half") || w.equals("tf32") || w.equals("tensor")
+                    || w.startsWith("tensorop") || (w.equals("op") && words.contains("tensor"))) {
+                return REDUCED_PRECISION;
+            }
+        }
+        for (String w : words) {
+            if (w.startsWith("winograd") || w.startsWith("fft")) {
+                return TRANSFORM;
+            }
         }
         return EXACT_ORDER;
     }

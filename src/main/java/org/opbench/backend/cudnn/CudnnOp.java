@@ -1,0 +1,89 @@
+package org.opbench.backend.cudnn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.opbench.backend.cuda.DeviceBuffer;
+import org.opbench.backend.cuda.DeviceMemory;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.Clock;
+import org.opbench.spi.PreparedOp;
+
+/**
+ * A prepared cudnn-backend operator. {@link #run()} records a CUDA event, enqueues the operator's kernels
+ * ({@link #enqueue()}), records a second event and waits for it: the device time between the events is the
+ * repetition's time. Host-device copies happen in prepare and {@link #output()} only; their times are reported
+ * as {@code h2d_ms} and {@code d2h_ms}.
+ */
+abstract class CudnnOp implements PreparedOp {
+    final CudnnSession session;
+    private final DeviceBuffer dst;
+    private final float[] out;
+    private final String impl;
+    private final Map<String, Object> details;
+
+    CudnnOp(CudnnSession session, DeviceBuffer dst, int outElements, String impl, Map<String, Object> prepared) {
+        this.session = session;
+        this.dst = dst;
+        this.out = new float[outElements];
+        this.impl = impl;
+        this.details = prepared; // prepare keeps adding to it (copy times, memory) until it returns
+    }
+
+    /** Enqueues one repetition's kernels on the session's stream; must not allocate. */
+    abstract void enqueue() throws BackendException;
+
+    @Override
+    public final void run() throws BackendException {
+        session.timer.start();
+        enqueue();
+        session.timer.stop();
+    }
+
+    @Override
+    public float[] output() throws BackendException {
+        long t0 = System.nanoTime();
+        dst.download(out);
+        details.put("d2h_ms", (System.nanoTime() - t0) / 1e6);
+        return out;
+    }
+
+    @Override
+    public String impl() {
+        return impl;
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.DEVICE;
+    }
+
+    @Override
+    public long lastDeviceNanos() {
+        return session.timer.lastNanos();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return new LinkedHashMap<>(details);
+    }
+
+    @Override
+    public void close() {
+        session.closer.close();
+    }
+
+    /** Facts every op records at the end of prepare: host-to-device copy time and device memory it took. */
+    static void finishPrepare(CudnnSession s, Map<String, Object> details, long h2dNanos) throws BackendException {
+        details.put("h2d_ms", h2dNanos / 1e6);
+        details.put("device_mem_bytes", DeviceMemory.usedBytes() - s.memoryBefore);
+    }
+
+    /** Allocates a device buffer for {@code data}, copies it there, and adds the copy time to {@code h2d[0]}. */
+    static DeviceBuffer upload(CudnnSession s, float[] data, long[] h2d) throws BackendException {
+        DeviceBuffer b = s.closer.add(DeviceBuffer.floats(data.length));
+        long t0 = System.nanoTime();
+        b.upload(data);
+        h2d[0] += System.nanoTime() - t0;
+        return b;
+    }
+}

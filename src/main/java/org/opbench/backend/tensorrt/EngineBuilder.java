@@ -1,0 +1,177 @@
+package org.opbench.backend.tensorrt;
+
+import static org.bytedeco.tensorrt.global.nvonnxparser.createParser;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.tensorrt.global.nvinfer;
+import org.bytedeco.tensorrt.nvinfer.IBuilder;
+import org.bytedeco.tensorrt.nvinfer.IBuilderConfig;
+import org.bytedeco.tensorrt.nvinfer.IHostMemory;
+import org.bytedeco.tensorrt.nvinfer.INetworkDefinition;
+import org.bytedeco.tensorrt.nvinfer.ITimingCache;
+import org.bytedeco.tensorrt.nvonnxparser.IParser;
+import org.bytedeco.tensorrt.nvonnxparser.IParserError;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.UnsupportedException;
+
+/**
+ * Builds a serialized TensorRT engine from ONNX bytes: parse ({@code nvonnxparser}), configure the precision,
+ * the workspace limit, the timing cache and (int8) the calibrator, ask {@code isNetworkSupported}, then
+ * {@code buildSerializedNetwork}. The build time is measured here. Works for any ONNX model (single nodes or whole
+ * networks); layer information is kept at {@code kDETAILED} verbosity so {@link EngineLayers} can list tactics.
+ */
+public final class EngineBuilder {
+
+    /**
+     * How to build.
+     *
+     * @param precision      the precision TensorRT may use
+     * @param workspaceBytes limit of the builder's workspace memory pool
+     * @param timingCache    the on-disk timing cache, or null for none
+     * @param calibrationInput name of the network input calibration data is fed to (int8 only)
+     * @param calibration    the calibration batches (int8 only), or null
+     */
+    public record Options(Precision precision, long workspaceBytes, TimingCacheFile timingCache,
+                          String calibrationInput, CalibrationBatches calibration) {
+    }
+
+    /**
+     * A built engine.
+     *
+     * @param plan            the serialized engine (host memory owned by TensorRT)
+     * @param buildMs         time {@code buildSerializedNetwork} took
+     * @param timingCache     {@code none}, {@code new}, {@code loaded} or {@code rejected} (a stale file replaced)
+     * @param calibrationBatches batches the calibrator handed over (0 unless int8)
+     */
+    public record Built(IHostMemory plan, double buildMs, String timingCache, int calibrationBatches) {
+        public long planBytes() {
+            return plan.size();
+        }
+    }
+
+    private EngineBuilder() {
+    }
+
+    /** Builds {@code onnx} with {@code lib}'s builder. */
+    public static Built build(TrtLibrary lib, byte[] onnx, Options options) throws BackendException {
+        IBuilder builder = lib.builder;
+        lib.logger.drain();
+        checkPlatform(builder, options.precision());
+        INetworkDefinition network = builder.createNetworkV2(0);
+        IParser parser = createParser(network, lib.logger);
+        try (BytePointer model = new BytePointer(onnx)) {
+            if (!parser.parse(model, onnx.length)) {
+                List<TrtStatus.ParserError> errors = new ArrayList<>();
+                for (int i = 0; i < parser.getNbErrors(); i++) {
+                    IParserError e = parser.getError(i);
+                    errors.add(new TrtStatus.ParserError(e.code(), String.valueOf(e.nodeName()), String.valueOf(e.desc())));
+                }
+                throw TrtStatus.parseFailure(errors);
+            }
+            IBuilderConfig config = builder.createBuilderConfig();
+            config.setMemoryPoolLimit(nvinfer.MemoryPoolType.kWORKSPACE, options.workspaceBytes());
+            config.setProfilingVerbosity(nvinfer.ProfilingVerbosity.kDETAILED);
+            if (!options.precision().allowsTf32()) {
+                config.clearFlag(nvinfer.BuilderFlag.kTF32);
+            } else {
+                config.setFlag(nvinfer.BuilderFlag.kTF32);
+            }
+            if (options.precision().allowsFp16()) {
+                config.setFlag(nvinfer.BuilderFlag.kFP16);
+            }
+            String cacheState = attachTimingCache(config, options.timingCache());
+            RandomCalibrator calibrator = null;
+            try {
+                if (options.precision().int8()) {
+                    if (options.calibration() == null) {
+                        throw new IllegalArgumentException("int8 needs calibration batches");
+                    }
+                    calibrator = new RandomCalibrator(options.calibrationInput(), options.calibration());
+                    config.setFlag(nvinfer.BuilderFlag.kINT8);
+                    config.setInt8Calibrator(calibrator);
+                }
+                if (!builder.isNetworkSupported(network, config)) {
+                    throw new UnsupportedException("TensorRT reports the network unsupported with precision "
+                            + options.precision().id() + " (IBuilder::isNetworkSupported): " + lib.logger.drain());
+                }
+                long t0 = System.nanoTime();
+                IHostMemory plan = builder.buildSerializedNetwork(network, config);
+                double buildMs = (System.nanoTime() - t0) / 1e6;
+                if (calibrator != null && calibrator.failure() != null) {
+                    throw calibrator.failure();
+                }
+                if (plan == null || plan.isNull() || plan.size() == 0) {
+                    throw new BackendException("TensorRT could not build an engine with precision "
+                            + options.precision().id() + ": " + lib.logger.drain());
+                }
+                saveTimingCache(config, options.timingCache());
+                return new Built(plan, buildMs, cacheState, calibrator == null ? 0 : calibrator.batchesUsed());
+            } finally {
+                if (calibrator != null) {
+                    calibrator.close();
+                }
+            }
+        }
+    }
+
+    /** Refuses a precision the device has no fast path for, as the builder reports it. */
+    private static void checkPlatform(IBuilder builder, Precision p) throws UnsupportedException {
+        if (p == Precision.FP16 && !builder.platformHasFastFp16()) {
+            throw new UnsupportedException("this device has no fast fp16 (IBuilder::platformHasFastFp16 is false)");
+        }
+        if (p == Precision.INT8 && !builder.platformHasFastInt8()) {
+            throw new UnsupportedException("this device has no fast int8 (IBuilder::platformHasFastInt8 is false)");
+        }
+        if (p == Precision.TF32 && !builder.platformHasTf32()) {
+            throw new UnsupportedException("this device has no TF32 (IBuilder::platformHasTf32 is false)");
+        }
+    }
+
+    private static String attachTimingCache(IBuilderConfig config, TimingCacheFile file) throws BackendException {
+        if (file == null) {
+            return "none";
+        }
+        byte[] bytes = file.read();
+        try (BytePointer blob = bytes.length == 0 ? null : new BytePointer(bytes)) {
+            ITimingCache cache = config.createTimingCache(blob, bytes.length);
+            if (cache != null && !cache.isNull() && config.setTimingCache(cache, false)) {
+                return bytes.length == 0 ? "new" : "loaded";
+            }
+        }
+        ITimingCache fresh = config.createTimingCache(null, 0);
+        if (fresh == null || fresh.isNull() || !config.setTimingCache(fresh, false)) {
+            throw new BackendException("TensorRT could not create a timing cache");
+        }
+        return "rejected";
+    }
+
+    private static void saveTimingCache(IBuilderConfig config, TimingCacheFile file) {
+        if (file == null) {
+            return;
+        }
+        ITimingCache cache = config.getTimingCache();
+        if (cache == null || cache.isNull()) {
+            return;
+        }
+        IHostMemory mem = cache.serialize();
+        if (mem == null || mem.isNull()) {
+            return;
+        }
+        byte[] bytes = hostBytes(mem);
+        try {
+            file.write(bytes);
+        } catch (IOException e) {
+            System.err.println("opbench: warning: cannot write TensorRT's timing cache " + file.path() + ": " + e);
+        }
+    }
+
+    /** Copies TensorRT host memory into a Java array. */
+    static byte[] hostBytes(IHostMemory mem) {
+        byte[] bytes = new byte[Math.toIntExact(mem.size())];
+        new BytePointer(mem.data()).get(bytes, 0, bytes.length);
+        return bytes;
+    }
+}

@@ -1,0 +1,54 @@
+package org.opbench.backend.tensorrt;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The tensorrt backend's algorithm axis: the precision TensorRT may use inside the engine (inputs and outputs stay
+ * fp32). TensorRT enables TF32 for fp32 layers by default on Ampere and later; {@link #FP32} clears that flag so
+ * that fp32 means fp32 FMA math, {@link #TF32} keeps it. {@link #INT8} also allows fp16 for layers without an
+ * int8 implementation (the usual TensorRT practice), and calibrates on seeded random batches.
+ */
+public enum Precision {
+    FP32("fp32"), TF32("tf32"), FP16("fp16"), INT8("int8");
+
+    private final String id;
+
+    Precision(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Every name, default first. */
+    public static List<String> names() {
+        return List.of(FP32.id, TF32.id, FP16.id, INT8.id);
+    }
+
+    /** The precision called {@code name}, or null. */
+    public static Precision parse(String name) {
+        for (Precision p : values()) {
+            if (p.id.equals(name.toLowerCase(Locale.ROOT))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the builder's TF32 flag stays set. */
+    public boolean allowsTf32() {
+        return this == TF32;
+    }
+
+    /** Whether the builder's FP16 flag is set. */
+    public boolean allowsFp16() {
+        return this == FP16 || this == INT8;
+    }
+
+    /** Whether the builder's INT8 flag is set (and a calibrator is needed). */
+    public boolean int8() {
+        return this == INT8;
+    }
+}

@@ -1,0 +1,184 @@
+package org.opbench.backend.tensorrt;
+
+import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.tensorrt.global.nvinfer;
+import org.bytedeco.tensorrt.global.nvonnxparser;
+import org.opbench.backend.cuda.CudaDevice;
+import org.opbench.backend.cuda.CudaEnvironment;
+import org.opbench.backend.cuda.CudaStatus;
+import org.opbench.backend.cuda.NativeLibs;
+import org.opbench.backend.cuda.NvidiaVersions;
+import org.opbench.env.OpbenchHome;
+import org.opbench.problem.DataType;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/**
+ * NVIDIA TensorRT through the JavaCPP TensorRT preset: every problem becomes a single-node ONNX model
+ * ({@link OnnxSource}), built into an engine with the precision the algorithm names (builder time is part of
+ * prepare and recorded as {@code build_ms}), and timed with CUDA events around {@code enqueueV3}.
+ *
+ * <p>Algorithms (every op): {@code fp32} (default; TF32 disabled), {@code tf32}, {@code fp16}, {@code int8}
+ * (entropy calibration over seeded random batches). Tuner: {@code none} (TensorRT always times its tactics while
+ * building; the timing cache under opbench's cache directory carries those timings across points and runs).
+ * Options: {@code tensorrt.device=N} (default 0), {@code tensorrt.workspace_mb=N} (builder workspace pool limit,
+ * default 1024), {@code tensorrt.calibration_batches=N} (int8, default 8).
+ */
+public final class TensorRtBackend implements Backend {
+    public static final String NAME = "tensorrt";
+    static final long DEFAULT_WORKSPACE_MB = 1024;
+    static final int DEFAULT_CALIBRATION_BATCHES = 8;
+
+    private final OnnxSource models;
+
+    /** The backend with this build's model source ({@link OnnxSources#defaultSource()}). Does nothing else. */
+    public TensorRtBackend() {
+        this(OnnxSources.defaultSource());
+    }
+
+    TensorRtBackend(OnnxSource models) {
+        this.models = models;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Availability probe() {
+        CudaDevice.Probe dev = CudaDevice.probe(0);
+        if (!dev.available()) {
+            return Availability.unavailable(dev.reason());
+        }
+        String failed = NativeLibs.loadAll(nvinfer.class, nvonnxparser.class);
+        if (failed != null) {
+            return Availability.unavailable(failed);
+        }
+        String version = TrtLibrary.version();
+        if (!version.startsWith("10.")) {
+            return Availability.unavailable("TensorRT " + version + " found, the preset needs TensorRT 10 (built against "
+                    + NvidiaVersions.TENSORRT + ")");
+        }
+        Map<String, String> details = new LinkedHashMap<>(dev.device().details());
+        details.put("tensorrt", version);
+        details.put("tensorrt_built_against", NvidiaVersions.TENSORRT);
+        details.put("onnx_parser", Integer.toString(nvonnxparser.getNvOnnxParserVersion()));
+        return Availability.available("TensorRT " + version, dev.device().label(), details);
+    }
+
+    @Override
+    public List<String> algorithms(Op op) {
+        return Precision.names();
+    }
+
+    @Override
+    public Support supports(Problem problem, Variant variant) {
+        if (problem.dtype() != DataType.F32) {
+            return Support.no("the tensorrt backend times f32 problems only");
+        }
+        if (variant.threads() != 1) {
+            return Support.no("the tensorrt backend runs on the GPU: host threads do not apply (threads=1 only)");
+        }
+        if (Precision.parse(variant.algorithm()) == null) {
+            return Support.no("tensorrt has no precision '" + variant.algorithm() + "' (known: "
+                    + String.join(", ", Precision.names()) + ")");
+        }
+        if (!variant.tuner().equals("none")) {
+            return Support.no("tensorrt has no tuner '" + variant.tuner() + "' (its builder always times tactics)");
+        }
+        try {
+            Settings.of(variant);
+        } catch (IllegalArgumentException e) {
+            return Support.no(e.getMessage());
+        }
+        return Support.YES;
+    }
+
+    /** The backend options of a variant, validated. */
+    record Settings(int device, long workspaceBytes, int calibrationBatches) {
+        static Settings of(Variant v) {
+            int device = nonNegative(v, "device", 0);
+            long ws = positive(v, "workspace_mb", DEFAULT_WORKSPACE_MB);
+            int batches = (int) positive(v, "calibration_batches", DEFAULT_CALIBRATION_BATCHES);
+            return new Settings(device, ws << 20, batches);
+        }
+
+        private static int nonNegative(Variant v, String key, int dflt) {
+            String s = v.option(key, Integer.toString(dflt));
+            try {
+                int n = Integer.parseInt(s);
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("option tensorrt." + key + " must be an integer >= 0, not '" + s + "'");
+        }
+
+        private static long positive(Variant v, String key, long dflt) {
+            String s = v.option(key, Long.toString(dflt));
+            try {
+                long n = Long.parseLong(s);
+                if (n > 0 && n < (1L << 20)) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("option tensorrt." + key + " must be a positive integer, not '" + s + "'");
+        }
+    }
+
+    @Override
+    public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
+        Support s = supports(problem, variant);
+        if (!s.supported()) {
+            throw new UnsupportedException(s.reason());
+        }
+        Settings settings = Settings.of(variant);
+        Precision precision = Precision.parse(variant.algorithm());
+        byte[] onnx = models.model(problem, data); // before any native call: unwired builds stop here
+        CudaDevice.Probe dev = CudaDevice.probe(settings.device());
+        if (!dev.available()) {
+            throw new BackendException(dev.reason());
+        }
+        // the process's builder and runtime are created on the device current at their first use
+        CudaStatus.check(cudaSetDevice(settings.device()), "cudaSetDevice(" + settings.device() + ")");
+        Path dir = trtCacheDir();
+        TrtLibrary lib = TrtLibrary.get(dir.resolve("tmp"));
+        CudaDevice d = dev.device();
+        TimingCacheFile cache = TimingCacheFile.in(dir, TrtLibrary.version(), d.name(), d.major(), d.minor());
+        CalibrationBatches calibration = precision.int8()
+                ? new CalibrationBatches(data.seed() ^ 0x5DEECE66DL, Math.toIntExact(problem.srcElements()),
+                        settings.calibrationBatches())
+                : null;
+        EngineBuilder.Options options = new EngineBuilder.Options(precision, settings.workspaceBytes(), cache,
+                OnnxSource.INPUT, calibration);
+        return TrtOp.prepare(lib, problem, data, onnx, options, settings.device());
+    }
+
+    /** Where TensorRT's timing cache and temporary files go: {@code <opbench cache>/tensorrt}. */
+    static Path trtCacheDir() {
+        return OpbenchHome.cacheDir().resolve("tensorrt");
+    }
+
+    @Override
+    public Map<String, String> workerEnvironment(int threads, Path cacheDir) {
+        return CudaEnvironment.worker(cacheDir);
+    }
+}

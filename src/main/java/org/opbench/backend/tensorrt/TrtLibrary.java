@@ -1,0 +1,56 @@
+package org.opbench.backend.tensorrt;
+
+import static org.bytedeco.tensorrt.global.nvinfer.createInferBuilder;
+import static org.bytedeco.tensorrt.global.nvinfer.createInferRuntime;
+import static org.bytedeco.tensorrt.global.nvinfer.getInferLibMajorVersion;
+import static org.bytedeco.tensorrt.global.nvinfer.getInferLibMinorVersion;
+import static org.bytedeco.tensorrt.global.nvinfer.getInferLibPatchVersion;
+
+import java.nio.file.Path;
+import org.bytedeco.tensorrt.nvinfer.IBuilder;
+import org.bytedeco.tensorrt.nvinfer.IRuntime;
+import org.opbench.spi.BackendException;
+
+/**
+ * The TensorRT objects a process needs once: the logger, one builder and one runtime. They are created on first
+ * use and live until the process ends (Java cannot delete TensorRT 10 objects through the preset; see the package
+ * documentation), so the builder and runtime are shared rather than leaked per point.
+ */
+public final class TrtLibrary {
+    private static TrtLibrary instance;
+
+    final TrtLogger logger;
+    final IBuilder builder;
+    final IRuntime runtime;
+
+    private TrtLibrary(TrtLogger logger, IBuilder builder, IRuntime runtime) {
+        this.logger = logger;
+        this.builder = builder;
+        this.runtime = runtime;
+    }
+
+    /** The process's builder and runtime, created on the first call (after the backend's probe succeeded). */
+    public static synchronized TrtLibrary get(Path tempDir) throws BackendException {
+        if (instance == null) {
+            TrtLogger logger = new TrtLogger();
+            IBuilder builder = createInferBuilder(logger);
+            if (builder == null || builder.isNull()) {
+                throw new BackendException("createInferBuilder failed: " + logger.drain());
+            }
+            IRuntime runtime = createInferRuntime(logger);
+            if (runtime == null || runtime.isNull()) {
+                throw new BackendException("createInferRuntime failed: " + logger.drain());
+            }
+            if (tempDir != null) {
+                runtime.setTemporaryDirectory(tempDir.toString());
+            }
+            instance = new TrtLibrary(logger, builder, runtime);
+        }
+        return instance;
+    }
+
+    /** The loaded library's version, e.g. {@code 10.15.1}. */
+    public static String version() {
+        return getInferLibMajorVersion() + "." + getInferLibMinorVersion() + "." + getInferLibPatchVersion();
+    }
+}

@@ -1,0 +1,199 @@
+package org.opbench.backend.tensorrt;
+
+import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
+import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.tensorrt.global.nvinfer;
+import org.bytedeco.tensorrt.nvinfer.Dims64;
+import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
+import org.bytedeco.tensorrt.nvinfer.IEngineInspector;
+import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
+import org.opbench.backend.cuda.Closer;
+import org.opbench.backend.cuda.CudaStatus;
+import org.opbench.backend.cuda.CudaStream;
+import org.opbench.backend.cuda.DeviceBuffer;
+import org.opbench.backend.cuda.DeviceMemory;
+import org.opbench.backend.cuda.EventTimer;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.Clock;
+import org.opbench.spi.PreparedOp;
+
+/**
+ * A single-node engine ready to run: input and output bound to device buffers, execution-context memory owned by
+ * this op. {@link #run()} records a CUDA event, {@code enqueueV3}, records a second event and waits: the device
+ * time between the events is the repetition's time.
+ */
+final class TrtOp implements PreparedOp {
+    private final Closer closer;
+    private final IExecutionContext context;
+    private final CudaStream stream;
+    private final EventTimer timer;
+    private final DeviceBuffer y;
+    private final float[] out;
+    private final String impl;
+    private final Map<String, Object> details;
+
+    private TrtOp(Closer closer, IExecutionContext context, CudaStream stream, EventTimer timer, DeviceBuffer y,
+                  int outElements, String impl, Map<String, Object> details) {
+        this.closer = closer;
+        this.context = context;
+        this.stream = stream;
+        this.timer = timer;
+        this.y = y;
+        this.out = new float[outElements];
+        this.impl = impl;
+        this.details = details;
+    }
+
+    static TrtOp prepare(TrtLibrary lib, Problem problem, ProblemData data, byte[] onnx, EngineBuilder.Options options,
+                         int device) throws BackendException {
+        Closer closer = new Closer();
+        try {
+            CudaStatus.check(cudaSetDevice(device), "cudaSetDevice(" + device + ")");
+            long memBefore = DeviceMemory.usedBytes();
+            Map<String, Object> details = new LinkedHashMap<>();
+            EngineBuilder.Built built = EngineBuilder.build(lib, onnx, options);
+            details.put("precision", options.precision().id());
+            details.put("build_ms", built.buildMs());
+            details.put("engine_bytes", built.planBytes());
+            details.put("onnx_bytes", onnx.length);
+            details.put("timing_cache", built.timingCache());
+            if (options.timingCache() != null) {
+                details.put("timing_cache_file", options.timingCache().path().toString());
+            }
+            if (options.precision().int8()) {
+                details.put("calibration", "entropy2 over " + built.calibrationBatches() + " seeded uniform [-1,1) batches");
+            }
+
+            ICudaEngine engine = lib.runtime.deserializeCudaEngine(built.plan().data(), built.plan().size());
+            if (engine == null || engine.isNull()) {
+                throw new BackendException("deserializeCudaEngine failed: " + lib.logger.drain());
+            }
+            checkIo(engine, problem);
+            IExecutionContext ctx = engine.createExecutionContext(nvinfer.ExecutionContextAllocationStrategy.kUSER_MANAGED);
+            if (ctx == null || ctx.isNull()) {
+                throw new BackendException("createExecutionContext failed: " + lib.logger.drain());
+            }
+            long ctxBytes = engine.getDeviceMemorySizeV2();
+            DeviceBuffer ctxMem = closer.add(DeviceBuffer.bytes(ctxBytes));
+            if (ctxBytes > 0) {
+                ctx.setDeviceMemoryV2(ctxMem.pointer(), ctxBytes);
+            }
+            details.put("context_memory_bytes", ctxBytes);
+
+            CudaStream stream = closer.add(CudaStream.create());
+            EventTimer timer = closer.add(EventTimer.create(stream));
+            DeviceBuffer x = closer.add(DeviceBuffer.floats(problem.srcElements()));
+            DeviceBuffer y = closer.add(DeviceBuffer.floats(problem.dstElements()));
+            long t0 = System.nanoTime();
+            x.upload(data.src());
+            details.put("h2d_ms", (System.nanoTime() - t0) / 1e6);
+            if (!ctx.setTensorAddress(OnnxSource.INPUT, x.pointer()) || !ctx.setTensorAddress(OnnxSource.OUTPUT, y.pointer())) {
+                throw new BackendException("setTensorAddress failed: " + lib.logger.drain());
+            }
+
+            List<EngineLayers.Layer> layers = layers(engine);
+            List<String> layerText = new ArrayList<>();
+            for (EngineLayers.Layer l : layers) {
+                layerText.add(l.name() + " [" + l.type() + (l.tactic().isEmpty() ? "" : " " + l.tactic()) + "]");
+            }
+            details.put("layers", layerText);
+            String impl = EngineLayers.impl(options.precision().id(), layers);
+
+            TrtOp op = new TrtOp(closer, ctx, stream, timer, y, Math.toIntExact(problem.dstElements()), impl, details);
+            op.enqueue(); // a trial run, so that a failing engine fails in prepare
+            CudaStatus.check(cudaStreamSynchronize(stream.handle()), "cudaStreamSynchronize after a trial run");
+            details.put("device_mem_bytes", DeviceMemory.usedBytes() - memBefore);
+            return op;
+        } catch (BackendException | RuntimeException | Error e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    /** The engine must have exactly the input x and output y, with the problem's element counts. */
+    private static void checkIo(ICudaEngine engine, Problem problem) throws BackendException {
+        int n = engine.getNbIOTensors();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add(engine.getIOTensorName(i));
+        }
+        if (n != 2 || !names.contains(OnnxSource.INPUT) || !names.contains(OnnxSource.OUTPUT)) {
+            throw new BackendException("the engine's tensors are " + names + ", expected x and y");
+        }
+        long in = elements(engine.getTensorShape(OnnxSource.INPUT));
+        long outElements = elements(engine.getTensorShape(OnnxSource.OUTPUT));
+        if (in != problem.srcElements() || outElements != problem.dstElements()) {
+            throw new BackendException("the engine's x has " + in + " and y " + outElements + " elements, the problem "
+                    + problem.srcElements() + " and " + problem.dstElements());
+        }
+    }
+
+    private static long elements(Dims64 d) {
+        long n = 1;
+        for (int i = 0; i < d.nbDims(); i++) {
+            n *= d.d(i);
+        }
+        return n;
+    }
+
+    private static List<EngineLayers.Layer> layers(ICudaEngine engine) {
+        IEngineInspector inspector = engine.createEngineInspector();
+        if (inspector == null || inspector.isNull()) {
+            return List.of();
+        }
+        return EngineLayers.parse(inspector.getEngineInformation(nvinfer.LayerInformationFormat.kJSON));
+    }
+
+    private void enqueue() throws BackendException {
+        if (!context.enqueueV3(stream.handle())) {
+            throw new BackendException("IExecutionContext::enqueueV3 failed");
+        }
+    }
+
+    @Override
+    public void run() throws BackendException {
+        timer.start();
+        enqueue();
+        timer.stop();
+    }
+
+    @Override
+    public float[] output() throws BackendException {
+        long t0 = System.nanoTime();
+        y.download(out);
+        details.put("d2h_ms", (System.nanoTime() - t0) / 1e6);
+        return out;
+    }
+
+    @Override
+    public String impl() {
+        return impl;
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.DEVICE;
+    }
+
+    @Override
+    public long lastDeviceNanos() {
+        return timer.lastNanos();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return new LinkedHashMap<>(details);
+    }
+
+    @Override
+    public void close() {
+        closer.close();
+    }
+}

@@ -1,0 +1,94 @@
+package org.opbench.backend.cudnn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opbench.backend.cuda.NvidiaTestSupport;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.problem.Problems;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backends;
+import org.opbench.spi.Support;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/** The cudnn backend's contract on any machine (no GPU needed). */
+class CudnnBackendTest {
+    private final CudnnBackend backend = new CudnnBackend();
+
+    @Test
+    void registeredAsAService() {
+        assertNotNull(Backends.load().get("cudnn"));
+    }
+
+    @Test
+    void algorithmsPerOpDefaultFirst() {
+        assertEquals("auto", backend.algorithms(Op.CONV).get(0));
+        assertEquals(18, backend.algorithms(Op.CONV).size());
+        assertEquals(List.of("sgemm", "sgemm+tf32"), backend.algorithms(Op.FC));
+        assertEquals(List.of("cudnn"), backend.algorithms(Op.POOL));
+        assertEquals(List.of("accurate", "fast"), backend.algorithms(Op.SOFTMAX));
+        assertEquals(List.of("none", "find"), backend.tuners());
+    }
+
+    @Test
+    void supportRefusalsCarryReasons() {
+        Problem conv = Problems.parse(Op.CONV, "ic3ih8oc4kh3ph1");
+        Problem pool = Problems.parse(Op.POOL, "max:ic3ih8kh2sh2");
+        assertTrue(backend.supports(conv, new Variant("winograd", "none", 1)).supported());
+        assertTrue(backend.supports(conv, new Variant("auto", "find", 1)).supported());
+        assertTrue(backend.supports(conv, new Variant("auto+tensor_op", "find", 1)).supported());
+        Support s = backend.supports(conv, new Variant("im2col", "none", 1));
+        assertFalse(s.supported());
+        assertTrue(s.reason().contains("im2col"), s.reason());
+        assertFalse(backend.supports(conv, new Variant("gemm", "find", 1)).supported());
+        assertFalse(backend.supports(pool, new Variant("cudnn", "find", 1)).supported());
+        assertFalse(backend.supports(conv, new Variant("auto", "none", 2)).supported());
+        assertFalse(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "-1"))).supported());
+        assertFalse(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "x"))).supported());
+        assertTrue(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "1"))).supported());
+    }
+
+    @Test
+    void prepareRefusesAnUnsupportedVariantWithoutTouchingTheGpu() {
+        Problem pool = Problems.parse(Op.POOL, "max:ic3ih8kh2sh2");
+        assertThrows(UnsupportedException.class,
+                () -> backend.prepare(pool, new Variant("winograd", "none", 1), ProblemData.of(pool, 1)));
+    }
+
+    @Test
+    void probeOnThisMachine() {
+        Availability a = backend.probe();
+        if (!NvidiaTestSupport.driverLibraryPresent()) {
+            assertFalse(a.available());
+            assertEquals(NvidiaTestSupport.NO_DRIVER, a.reason());
+            assertEquals(NvidiaTestSupport.NO_DRIVER, backend.probe().reason(), "a second probe gives the same reason");
+        } else if (a.available()) {
+            assertTrue(a.version().startsWith("cuDNN 9."), a.version());
+            assertTrue(a.device().startsWith("cuda:0 "), a.device());
+        } else {
+            assertFalse(a.reason().isBlank());
+        }
+    }
+
+    @Test
+    void cudnnVersionsPrintAsMajorMinorPatch() {
+        assertEquals("9.19.0", CudnnBackend.cudnnVersion(91900));
+        assertEquals("9.1.12", CudnnBackend.cudnnVersion(90112));
+    }
+
+    @Test
+    void workerEnvironmentPointsCudasCacheAtOpbenchsCache() {
+        Map<String, String> env = backend.workerEnvironment(1, Path.of("/c"));
+        assertEquals("/c/cuda/compute-cache", env.get("CUDA_CACHE_PATH"));
+    }
+}

@@ -1,0 +1,104 @@
+package org.opbench.backend.tensorrt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opbench.backend.cuda.NvidiaTestSupport;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.problem.Problems;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backends;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/** The tensorrt backend's contract on any machine (no GPU needed). */
+class TensorRtBackendTest {
+    private final TensorRtBackend backend = new TensorRtBackend();
+    private final Problem conv = Problems.parse(Op.CONV, "ic3ih8oc4kh3ph1");
+
+    @Test
+    void registeredAsAService() {
+        assertNotNull(Backends.load().get("tensorrt"));
+    }
+
+    @Test
+    void precisionIsTheAlgorithmAxisForEveryOp() {
+        for (Op op : Op.values()) {
+            assertEquals(List.of("fp32", "tf32", "fp16", "int8"), backend.algorithms(op));
+        }
+        assertEquals(List.of("none"), backend.tuners());
+    }
+
+    @Test
+    void supportRefusalsCarryReasons() {
+        assertTrue(backend.supports(conv, new Variant("fp16", "none", 1)).supported());
+        assertFalse(backend.supports(conv, new Variant("bf16", "none", 1)).supported());
+        assertTrue(backend.supports(conv, new Variant("bf16", "none", 1)).reason().contains("bf16"));
+        assertFalse(backend.supports(conv, new Variant("fp32", "find", 1)).supported());
+        assertFalse(backend.supports(conv, new Variant("fp32", "none", 4)).supported());
+        assertFalse(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("workspace_mb", "0"))).supported());
+        assertFalse(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("calibration_batches", "x"))).supported());
+        assertFalse(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("device", "-2"))).supported());
+    }
+
+    @Test
+    void optionsParse() {
+        TensorRtBackend.Settings s = TensorRtBackend.Settings.of(new Variant("int8", "none", 1,
+                Map.of("device", "1", "workspace_mb", "256", "calibration_batches", "3")));
+        assertEquals(1, s.device());
+        assertEquals(256L << 20, s.workspaceBytes());
+        assertEquals(3, s.calibrationBatches());
+        TensorRtBackend.Settings d = TensorRtBackend.Settings.of(new Variant("fp32", "none", 1));
+        assertEquals(0, d.device());
+        assertEquals(1024L << 20, d.workspaceBytes());
+        assertEquals(8, d.calibrationBatches());
+    }
+
+    @Test
+    void enginesAreBuiltFromTheSingleNodeModelsOnnxRuntimeRuns() throws Exception {
+        byte[] model = OnnxSources.defaultSource().model(conv, ProblemData.of(conv, 1));
+        assertArrayEquals(org.opbench.onnx.SingleNodeModels.build(conv, ProblemData.of(conv, 1)), model);
+    }
+
+    @Test
+    void prepareAsksTheModelSourceForTheProblemAndItsData() {
+        Object[] seen = new Object[2];
+        TensorRtBackend b = new TensorRtBackend((p, d) -> {
+            seen[0] = p;
+            seen[1] = d;
+            throw new UnsupportedException("no model for this test");
+        });
+        ProblemData data = ProblemData.of(conv, 7);
+        assertThrows(UnsupportedException.class, () -> b.prepare(conv, new Variant("fp16", "none", 1), data));
+        assertEquals(conv, seen[0]);
+        assertEquals(data, seen[1]);
+    }
+
+    @Test
+    void probeOnThisMachine() {
+        Availability a = backend.probe();
+        if (!NvidiaTestSupport.driverLibraryPresent()) {
+            assertFalse(a.available());
+            assertEquals(NvidiaTestSupport.NO_DRIVER, a.reason());
+        } else if (a.available()) {
+            assertTrue(a.version().startsWith("TensorRT 10."), a.version());
+        } else {
+            assertFalse(a.reason().isBlank());
+        }
+    }
+
+    @Test
+    void workerEnvironmentPointsCudasCacheAtOpbenchsCache() {
+        assertEquals("/c/cuda/compute-cache", backend.workerEnvironment(1, Path.of("/c")).get("CUDA_CACHE_PATH"));
+    }
+}
