@@ -122,7 +122,9 @@ final class PeaksCommand implements Callable<Integer> {
         }
         PeakSettings settings = new PeakSettings(counts, reps, minTime, triadMb << 20, timeout);
         PeaksRun run = new PeaksRun(settings, inProcess, OpbenchHome.cacheDir());
-        PeaksRecord record = run.run(chosen, spec.commandLine().getParseResult().originalArgs(), new PeaksRun.Listener() {
+        List<String> command = new ArrayList<>(List.of("opbench"));
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        PeaksRecord record = run.run(chosen, command, new PeaksRun.Listener() {
             @Override
             public void started(CeilingProvider provider, Integer t) {
                 if (!quiet) {
