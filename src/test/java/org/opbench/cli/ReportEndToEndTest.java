@@ -38,6 +38,9 @@ class ReportEndToEndTest {
         Cli p = Cli.run("peaks", "--in-process", "--threads", "1", "--reps", "2", "--min-time", "0.02", "--triad-mb", "1",
                 "-q", "--out", peaks.toString());
         assertEquals(0, p.code(), p.err());
+        SweepEndToEndTest.loadSchema();
+        SweepEndToEndTest.assertValid(peaks); // the peaks record follows the results schema too
+        SweepEndToEndTest.assertValid(sweep);
         // Network and layer records come from whole-network runs, which opbench does not write yet: these are
         // hand-written in the documented format to exercise those plots.
         networks = dir.resolve("networks.jsonl");
