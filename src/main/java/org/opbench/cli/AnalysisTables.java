@@ -113,7 +113,7 @@ final class AnalysisTables {
     static void schedules(PrintWriter out, List<Schedules.Schedule> schedules) {
         heading(out, "Ideal adaptive schedule (fastest configuration per layer)");
         if (schedules.isEmpty()) {
-            out.println("no points");
+            out.println("no ok points");
             return;
         }
         for (Schedules.Schedule s : schedules) {
@@ -145,7 +145,7 @@ final class AnalysisTables {
 
     static void roofline(PrintWriter out, Roofline.Result r, PeaksRecord peaks) {
         heading(out, "Roofline");
-        if (r.roofs().isEmpty() && peaks != null) {
+        if (r.roofs().isEmpty() && peaks != null && !r.points().isEmpty()) {
             out.println("the peaks record has no ceiling for these points");
         }
         for (Roofline.Roof roof : r.roofs()) {
