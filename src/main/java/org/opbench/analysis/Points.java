@@ -1,0 +1,53 @@
+package org.opbench.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opbench.result.PointRecord;
+
+/** Labels and selections of point records shared by every analysis. */
+public final class Points {
+    /** The tuner name of an untuned point. */
+    public static final String UNTUNED = "none";
+
+    private Points() {
+    }
+
+    /** {@code backend/algorithm}, plus {@code /tuner} when tuned. */
+    public static String config(PointRecord p) {
+        return p.backend() + "/" + p.algorithm() + (UNTUNED.equals(p.tuner()) ? "" : "/" + p.tuner());
+    }
+
+    /** The layer name, or the problem descriptor for a point without one. */
+    public static String layer(PointRecord p) {
+        return p.layer() == null || p.layer().isBlank() ? p.problem() : p.layer();
+    }
+
+    /** The shape set the point came from, or {@code (shapes)} for problems given on the command line. */
+    public static String network(PointRecord p) {
+        return p.network() == null || p.network().isBlank() ? "(shapes)" : p.network();
+    }
+
+    /** Identity of a layer within its set: network, op, problem and layer name. */
+    public static String layerKey(PointRecord p) {
+        return network(p) + "|" + p.op() + "|" + p.problem() + "|" + layer(p);
+    }
+
+    /**
+     * One point per {@link PointRecord#key()}: the last one read (a resumed file or a later file replaces an
+     * earlier measurement), kept in the order keys first appeared.
+     */
+    public static List<PointRecord> latest(List<PointRecord> points) {
+        Map<String, PointRecord> byKey = new LinkedHashMap<>();
+        for (PointRecord p : points) {
+            byKey.put(p.key(), p);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** Whether a point has usable timing: status ok with a positive median. */
+    public static boolean timed(PointRecord p) {
+        return p.ok() && p.timeUs() != null && p.timeUs().median() > 0;
+    }
+}

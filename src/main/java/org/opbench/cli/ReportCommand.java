@@ -1,0 +1,72 @@
+package org.opbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opbench.analysis.Analysis;
+import org.opbench.analysis.ResultSet;
+import org.opbench.report.HtmlReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code opbench report}: one self-contained HTML file with interactive plots. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write one self-contained HTML report (plots and data inlined; opens offline) of result files: "
+                + "GFLOPS per layer with the spread of the samples, speedup over a baseline, tuners, the adaptive "
+                + "schedule, network records, the roofline (with a peaks file), the run headers and every point "
+                + "that is not ok."})
+final class ReportCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "result files of sweeps and runs, and peaks files")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--html", paramLabel = "FILE.html", required = true, description = "the report to write")
+    Path html;
+
+    @Option(names = "--baseline", paramLabel = "BACKEND/ALGORITHM[/TUNER]",
+            description = "what speedups are measured against (default: untuned direct convolution of the first backend)")
+    String baseline;
+
+    @Option(names = "--title", description = "the report's title (default: opbench report: and the sets)")
+    String title;
+
+    @Option(names = "--force", description = "overwrite an existing --html")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        if (Files.isDirectory(html)) {
+            throw new UsageError("--html " + html + " is a directory");
+        }
+        if (Files.exists(html) && !force) {
+            throw new UsageError("--html " + html + " already exists; add --force to overwrite it");
+        }
+        ResultSet set = ResultInputs.read(files, spec.commandLine().getErr());
+        Analysis a;
+        try {
+            a = Analysis.of(set, baseline);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("invalid value for --baseline: " + e.getMessage());
+        }
+        String t = title;
+        if (t == null) {
+            List<String> sets = set.points().stream().map(org.opbench.analysis.Points::network).distinct().toList();
+            t = "opbench report" + (sets.isEmpty() ? "" : ": " + String.join(", ", sets));
+        }
+        try {
+            HtmlReport.write(a, t, html);
+        } catch (IOException e) {
+            throw new UsageError("cannot write --html " + html + ": " + e.getMessage());
+        }
+        spec.commandLine().getErr().println("opbench: report in " + html);
+        spec.commandLine().getErr().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package org.opbench.peaks;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Map;
+
+/**
+ * One measured ceiling: the best rate a kernel reached on a device at a thread count.
+ *
+ * @param name     the provider that measured it, e.g. {@code java-fma}, {@code dnnl-sgemm}
+ * @param kind     {@link #COMPUTE} (value in GFLOPS) or {@link #BANDWIDTH} (value in GB/s, 1e9 bytes per second)
+ * @param device   {@link #CPU} for the host's cores, else the device as the backend's points name it
+ * @param threads  host threads used (null for a device ceiling, which does not depend on them)
+ * @param status   {@code ok}, {@code unavailable} (cannot run here) or {@code failed}; value is null unless ok
+ * @param reason   why not ok (null when ok)
+ * @param value    the best rate over the repetitions
+ * @param samples  the rate of every repetition
+ * @param method   what was run, in words (kernel, sizes, counting convention)
+ * @param details  further facts (sizes, cache sizes, vector width the JIT used, ...)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"name", "kind", "device", "threads", "status", "reason", "value", "unit", "samples", "method",
+        "details"})
+public record Ceiling(String name, String kind, String device, Integer threads, String status, String reason,
+                      Double value, String unit, double[] samples, String method, Map<String, Object> details) {
+    public static final String COMPUTE = "compute";
+    public static final String BANDWIDTH = "bandwidth";
+    public static final String CPU = "cpu";
+    public static final String OK = "ok";
+
+    public static Ceiling ok(String name, String kind, String device, Integer threads, double[] samples, String method,
+                             Map<String, Object> details) {
+        double best = 0;
+        for (double s : samples) {
+            best = Math.max(best, s);
+        }
+        return new Ceiling(name, kind, device, threads, OK, null, best, unit(kind), samples.clone(), method, details);
+    }
+
+    public static Ceiling notMeasured(String name, String kind, String device, Integer threads, String status,
+                                      String reason) {
+        return new Ceiling(name, kind, device, threads, status, reason, null, unit(kind), null, null, Map.of());
+    }
+
+    public boolean isOk() {
+        return OK.equals(status) && value != null;
+    }
+
+    static String unit(String kind) {
+        return BANDWIDTH.equals(kind) ? "GB/s" : "GFLOPS";
+    }
+}

@@ -1,0 +1,59 @@
+package org.opbench.peaks;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.opbench.result.HostInfo;
+import org.opbench.result.Json;
+
+/**
+ * The machine's ceilings as {@code opbench peaks} measured them: one JSON line with {@code record: "peaks"}. It can
+ * be given to {@code analyze} and {@code report} beside sweep files (the roofline uses it).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonPropertyOrder({"record", "schema", "opbench_version", "git_commit", "command", "started", "host", "settings",
+        "theoretical", "ceilings"})
+public record PeaksRecord(String record, int schema, String opbenchVersion, String gitCommit, List<String> command,
+                          String started, HostInfo host, Map<String, Object> settings, Theoretical theoretical,
+                          List<Ceiling> ceilings) {
+    public static final String KIND = "peaks";
+
+    public static boolean is(JsonNode node) {
+        return node.has("record") && KIND.equals(node.get("record").asText());
+    }
+
+    public static PeaksRecord from(JsonNode node) {
+        try {
+            return Json.mapper().treeToValue(node, PeaksRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed peaks record: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The best ok ceiling of a kind on the CPU at a thread count (the maximum over providers), or null. */
+    public Ceiling bestCpu(String kind, int threads) {
+        Ceiling best = null;
+        for (Ceiling c : ceilings == null ? List.<Ceiling>of() : ceilings) {
+            if (c.isOk() && kind.equals(c.kind()) && Ceiling.CPU.equals(c.device()) && c.threads() != null
+                    && c.threads() == threads && (best == null || c.value() > best.value())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The best ok ceiling of a kind on a named device (not the CPU), or null. */
+    public Ceiling bestDevice(String kind, String device) {
+        Ceiling best = null;
+        for (Ceiling c : ceilings == null ? List.<Ceiling>of() : ceilings) {
+            if (c.isOk() && kind.equals(c.kind()) && device != null && device.equals(c.device())
+                    && !Ceiling.CPU.equals(c.device()) && (best == null || c.value() > best.value())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,337 @@
+package org.opbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opbench.analysis.Analysis;
+import org.opbench.analysis.Box;
+import org.opbench.analysis.Points;
+import org.opbench.analysis.Roofline;
+import org.opbench.analysis.Schedules;
+import org.opbench.analysis.Speedups;
+import org.opbench.analysis.Tuners;
+import org.opbench.result.PointRecord;
+
+/**
+ * The data of the report's plots, ready for the page's script (inlined as JSON): per plot a map, or null where the
+ * results hold nothing for it (the page then says so instead of drawing empty axes).
+ */
+final class ReportData {
+    private ReportData() {
+    }
+
+    static Map<String, Object> build(Analysis a) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        Labels labels = new Labels(a.input().points());
+        d.put("gflops", gflops(a.input().points(), labels));
+        d.put("speedup", speedup(a.speedups(), labels));
+        d.put("tuners", tuners(a.tuners(), labels));
+        d.put("schedules", schedules(a.schedules()));
+        d.put("layers", layerBreakdown(a.input().layers()));
+        d.put("throughput", throughput(a.input().networks()));
+        d.put("accuracy", accuracy(a.input().networks()));
+        d.put("roofline", roofline(a.roofline(), labels));
+        return d;
+    }
+
+    /** Category (layer) and series (configuration) labels, qualified only where the results need it. */
+    static final class Labels {
+        final boolean networks;
+        final boolean threads;
+        final boolean batches;
+
+        Labels(List<PointRecord> points) {
+            Set<String> n = new HashSet<>();
+            Set<Integer> t = new HashSet<>();
+            Set<Integer> b = new HashSet<>();
+            for (PointRecord p : points) {
+                if (Points.timed(p)) {
+                    n.add(Points.network(p));
+                    t.add(p.threads());
+                    b.add(p.batch());
+                }
+            }
+            networks = n.size() > 1;
+            threads = t.size() > 1;
+            batches = b.size() > 1;
+        }
+
+        String layer(String network, String layer) {
+            return networks ? network + ": " + layer : layer;
+        }
+
+        String series(String config, int threads, int batch) {
+            return config + (this.threads ? " t" + threads : "") + (batches ? " mb" + batch : "");
+        }
+    }
+
+    /** Box plot of the GFLOPS of every sample, per layer (category) and configuration (series). */
+    static Map<String, Object> gflops(List<PointRecord> points, Labels labels) {
+        Grid grid = new Grid();
+        for (PointRecord p : points) {
+            if (!Points.timed(p) || p.flops() <= 0 || p.samplesUs() == null || p.samplesUs().length == 0) {
+                continue;
+            }
+            Box box = Box.of(Box.gflops(p.flops(), p.samplesUs()));
+            grid.put(labels.layer(Points.network(p), Points.layer(p)),
+                    labels.series(Points.config(p), p.threads(), p.batch()), box.asArray());
+        }
+        return grid.isEmpty() ? null : grid.toMap("boxes");
+    }
+
+    static Map<String, Object> speedup(Speedups.Result s, Labels labels) {
+        if (s == null || s.rows().isEmpty()) {
+            return null;
+        }
+        Grid grid = new Grid();
+        for (Speedups.Row r : s.rows()) {
+            grid.put(labels.layer(r.network(), r.layer()), labels.series(r.config(), r.threads(), r.batch()), r.speedup());
+        }
+        Map<String, Object> m = grid.toMap("values");
+        m.put("baseline", s.baseline().label());
+        List<Map<String, Object>> means = new ArrayList<>();
+        for (Speedups.Mean mean : s.means()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("network", mean.network());
+            x.put("series", labels.series(mean.config(), mean.threads(), mean.batch()));
+            x.put("geomean", mean.geomean());
+            x.put("layers", mean.layers());
+            means.add(x);
+        }
+        m.put("means", means);
+        return m;
+    }
+
+    static Map<String, Object> tuners(Tuners.Result r, Labels labels) {
+        if (r.rows().isEmpty()) {
+            return null;
+        }
+        Grid grid = new Grid();
+        Grid cost = new Grid();
+        for (Tuners.Row row : r.rows()) {
+            String cat = labels.layer(row.network(), row.layer());
+            String series = labels.series(row.backend() + "/" + row.algorithm() + "/" + row.tuner(), row.threads(),
+                    row.batch());
+            grid.put(cat, series, row.speedup());
+            cost.put(cat, series, row.tuningMs());
+        }
+        Map<String, Object> m = grid.toMap("values");
+        m.put("cost", cost.toMap("values").get("series"));
+        return m;
+    }
+
+    static List<Map<String, Object>> schedules(List<Schedules.Schedule> schedules) {
+        if (schedules.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Schedules.Schedule s : schedules) {
+            List<String> bars = new ArrayList<>(s.backendTotalUs().keySet());
+            bars.add("adaptive");
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (Schedules.Choice c : s.layers()) {
+                List<Object> ms = new ArrayList<>();
+                List<Object> configs = new ArrayList<>();
+                for (String b : s.backendTotalUs().keySet()) {
+                    Double us = c.backendUs().get(b);
+                    ms.add(us == null ? null : us * c.repeat() / 1e3);
+                    configs.add(c.backendConfig().get(b));
+                }
+                ms.add(c.medianUs() == null ? null : c.medianUs() * c.repeat() / 1e3);
+                configs.add(c.config());
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("name", c.layer() + (c.repeat() > 1 ? " x" + c.repeat() : ""));
+                l.put("values", ms);
+                l.put("configs", configs);
+                layers.add(l);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", s.network() + ", batch " + s.batch() + ", " + s.threads() + (s.threads() == 1 ? " thread"
+                    : " threads"));
+            m.put("bars", bars);
+            m.put("layers", layers);
+            m.put("predicted_ms", s.predictedUs() / 1e3);
+            m.put("complete", s.complete());
+            m.put("best_backend", s.bestBackend());
+            m.put("saving", s.saving());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** Stacked per-layer times of networks from {@code record:"layer"} records. */
+    static Map<String, Object> layerBreakdown(List<JsonNode> layers) {
+        List<String> bars = new ArrayList<>();
+        Map<String, Map<String, Double>> byLayer = new LinkedHashMap<>();
+        for (JsonNode n : layers) {
+            if (!n.path("time_us").isNumber()) {
+                continue;
+            }
+            String bar = n.path("model").asText("?") + " / " + n.path("backend").asText("?")
+                    + (n.has("batch") ? " / mb" + n.path("batch").asText() : "")
+                    + (n.has("threads") ? " / t" + n.path("threads").asText() : "");
+            if (!bars.contains(bar)) {
+                bars.add(bar);
+            }
+            String layer = n.path("layer").asText("?");
+            byLayer.computeIfAbsent(layer, k -> new LinkedHashMap<>()).merge(bar, n.get("time_us").asDouble() / 1e3,
+                    Double::sum);
+        }
+        if (bars.isEmpty()) {
+            return null;
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        byLayer.forEach((layer, values) -> {
+            List<Object> v = new ArrayList<>();
+            bars.forEach(b -> v.add(values.get(b)));
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", layer);
+            s.put("values", v);
+            series.add(s);
+        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bars", bars);
+        m.put("layers", series);
+        return m;
+    }
+
+    /** Throughput against batch size from {@code record:"network"} records with status ok. */
+    static Map<String, Object> throughput(List<JsonNode> networks) {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (JsonNode n : networks) {
+            if (!okNetwork(n) || !n.path("batch").isNumber()) {
+                continue;
+            }
+            String name = n.path("model").asText("?") + " / " + n.path("backend").asText("?")
+                    + (n.has("threads") ? " / t" + n.path("threads").asText() : "");
+            series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {n.get("batch").asDouble(),
+                    n.get("throughput_ips").asDouble()});
+        }
+        return series.isEmpty() ? null : seriesMap(series);
+    }
+
+    /** Throughput against accuracy where network records carry a numeric {@code accuracy}. */
+    static Map<String, Object> accuracy(List<JsonNode> networks) {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        for (JsonNode n : networks) {
+            if (!okNetwork(n) || !n.path("accuracy").isNumber()) {
+                continue;
+            }
+            String name = n.path("model").asText("?") + " / " + n.path("backend").asText("?");
+            series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {n.get("accuracy").asDouble(),
+                    n.get("throughput_ips").asDouble()});
+        }
+        return series.isEmpty() ? null : seriesMap(series);
+    }
+
+    private static boolean okNetwork(JsonNode n) {
+        return (!n.has("status") || "ok".equals(n.path("status").asText())) && n.path("throughput_ips").isNumber();
+    }
+
+    private static Map<String, Object> seriesMap(Map<String, List<double[]>> series) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        series.forEach((name, pts) -> {
+            pts.sort((x, y) -> Double.compare(x[0], y[0]));
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", name);
+            s.put("points", pts);
+            list.add(s);
+        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", list);
+        return m;
+    }
+
+    static Map<String, Object> roofline(Roofline.Result r, Labels labels) {
+        if (r.points().isEmpty()) {
+            return null;
+        }
+        Map<String, List<Object[]>> series = new LinkedHashMap<>();
+        double xmin = Double.MAX_VALUE;
+        double xmax = 0;
+        double ymin = Double.MAX_VALUE;
+        double ymax = 0;
+        for (Roofline.Placed p : r.points()) {
+            series.computeIfAbsent(labels.series(p.config(), p.threads(), p.batch()), k -> new ArrayList<>())
+                    .add(new Object[] {p.intensity(), p.gflops(), labels.layer(p.network(), p.layer()), p.fraction(),
+                            p.attainableGflops()});
+            xmin = Math.min(xmin, p.intensity());
+            xmax = Math.max(xmax, p.intensity());
+            ymin = Math.min(ymin, p.gflops());
+            ymax = Math.max(ymax, p.gflops());
+        }
+        List<Map<String, Object>> roofs = new ArrayList<>();
+        for (Roofline.Roof roof : r.roofs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", roof.label());
+            m.put("peak", roof.peakGflops());
+            m.put("bandwidth", roof.bandwidthGbps());
+            m.put("theoretical", roof.theoreticalGflops());
+            m.put("ridge", roof.ridge());
+            roofs.add(m);
+            if (roof.ridge() != null) {
+                xmin = Math.min(xmin, roof.ridge());
+                xmax = Math.max(xmax, roof.ridge());
+            }
+            for (Double v : new Double[] {roof.peakGflops(), roof.theoreticalGflops()}) {
+                if (v != null) {
+                    ymax = Math.max(ymax, v);
+                }
+            }
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        series.forEach((name, pts) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", name);
+            s.put("points", pts);
+            list.add(s);
+        });
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("series", list);
+        m.put("roofs", roofs);
+        m.put("note", r.note());
+        // axis range in whole decades around everything drawn
+        m.put("xmin", Math.pow(10, Math.floor(Math.log10(xmin / 2))));
+        m.put("xmax", Math.pow(10, Math.ceil(Math.log10(xmax * 2))));
+        m.put("ymin", Math.pow(10, Math.floor(Math.log10(ymin / 2))));
+        m.put("ymax", Math.pow(10, Math.ceil(Math.log10(ymax * 2))));
+        return m;
+    }
+
+    /** Values by category (layer) and series, in first-seen order; missing cells are null. */
+    static final class Grid {
+        private final List<String> categories = new ArrayList<>();
+        private final Map<String, Map<String, Object>> series = new LinkedHashMap<>();
+
+        void put(String category, String seriesName, Object value) {
+            if (!categories.contains(category)) {
+                categories.add(category);
+            }
+            series.computeIfAbsent(seriesName, k -> new LinkedHashMap<>()).put(category, value);
+        }
+
+        boolean isEmpty() {
+            return categories.isEmpty();
+        }
+
+        Map<String, Object> toMap(String valueKey) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            series.forEach((name, byCat) -> {
+                List<Object> values = new ArrayList<>();
+                categories.forEach(c -> values.add(byCat.get(c)));
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("name", name);
+                s.put(valueKey, values);
+                list.add(s);
+            });
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("categories", categories);
+            m.put("series", list);
+            return m;
+        }
+    }
+}
