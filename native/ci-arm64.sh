@@ -37,5 +37,7 @@ apt_retry install -y -qq --no-install-recommends g++-aarch64-linux-gnu qemu-user
 log "$(dpkg-query -W -f '${Package}:${Architecture} ${Version}\n' libarm-compute-dev:arm64 qemu-user-static \
   g++-aarch64-linux-gnu | tr '\n' ' ')"
 java="$("$here/arm64-jre.sh")"
+# the arm64 OpenCL stack (PoCL) for the cl-* test; without it only that test skips
+"$here/arm64-opencl.sh" >/dev/null || log "!!! the arm64 OpenCL stack could not be unpacked; the ACL OpenCL test will skip"
 log "arm64 java: $("qemu-aarch64-static" "$java" -version 2>&1 | head -1)"
 echo "$java"

@@ -54,6 +54,23 @@ final class AclEmulation {
                 System.getProperty("java.class.path") + File.pathSeparator + natives);
     }
 
+    /**
+     * The arm64 OpenCL root of {@code native/arm64-opencl.sh} ({@code OPBENCH_ARM64_OPENCL}, else its default
+     * place), for qemu's {@code -L}; skips loudly when absent.
+     */
+    static Path requireOpenCl() {
+        String env = System.getenv("OPBENCH_ARM64_OPENCL");
+        Path root = env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "opbench", "arm64-opencl");
+        if (!Files.exists(root.resolve(".complete"))) {
+            String why = "ACL OpenCL emulated test SKIPPED: no arm64 OpenCL stack at " + root
+                    + " (native/arm64-opencl.sh, run by native/ci-arm64.sh, unpacks it)";
+            System.err.println("!!! " + why);
+            Assumptions.abort(why);
+        }
+        return root;
+    }
+
     static Path home() {
         return Path.of(System.getProperty("opbench.home", ".")).toAbsolutePath();
     }
