@@ -464,7 +464,7 @@ int opbench_acl_cl_init(int tuner_mode, const char *tuning_file) {
         g_cl_message.clear();
         if (!g_cl_ready) {
             if (!opencl_is_available()) {
-                g_cl_message = "no OpenCL library could be loaded (ACL looks for libOpenCL.so or libGLES_mali.so)";
+                g_cl_message = "no OpenCL library could be loaded (ACL looks for libOpenCL.so, libGLES_mali.so and libmali.so)";
                 return OPBENCH_ACL_UNSUPPORTED;
             }
             g_tuner = std::make_unique<CLTuner>(false);

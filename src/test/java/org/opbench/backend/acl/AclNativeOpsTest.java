@@ -42,6 +42,10 @@ class AclNativeOpsTest {
     static void load() {
         backend = new AclBackend();
         Availability a = backend.probe();
+        if (!a.available()) {
+            System.err.println("AclNativeOpsTest skipped in this JVM: " + a.reason()
+                    + (AclLibrary.arm64Linux() ? "" : " (native/test-in-qemu.sh runs it with an arm64 JVM under qemu)"));
+        }
         Assumptions.assumeTrue(a.available(), a.reason());
     }
 
