@@ -47,7 +47,7 @@ final class AclLibrary {
             return Availability.unavailable("needs arm64 (linux-arm64): the ACL binding is built for aarch64 Linux "
                     + "only and this JVM runs on " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                     + "; run its workers on an arm64 board (--worker-launcher \"ssh HOST\") or under emulation "
-                    + "(--worker-launcher qemu-aarch64-static --worker-java ARM64_JAVA; see README, Arm Compute Library)");
+                    + "(--worker-launcher qemu-aarch64-static --worker-java ARM64_JAVA; see docs/acl.md)");
         }
         try {
             Loader.load(AclNative.class);
