@@ -29,6 +29,15 @@ final class OutputOptions {
             description = "a command put in front of each worker's java command line (e.g. an emulator or ssh)")
     String launcher;
 
+    @Option(names = "--worker-java", paramLabel = "PATH",
+            description = "the java executable of the workers (default: this JVM's); with an emulator launcher, a "
+                    + "java for the emulated architecture (native/arm64-jre.sh prints an arm64 one)")
+    String workerJava;
+
+    @Option(names = "--worker-classpath", paramLabel = "CLASSPATH",
+            description = "the class path of the workers (default: this JVM's)")
+    String workerClasspath;
+
     @Option(names = "--worker-jvm-arg", paramLabel = "ARG", description = "an extra JVM argument for workers (repeatable)")
     List<String> jvmArgs = new ArrayList<>();
 

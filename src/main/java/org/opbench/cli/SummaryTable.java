@@ -145,6 +145,12 @@ final class SummaryTable {
     }
 
     private static void printReasons(PrintWriter out, List<PointRecord> points) {
+        long emulated = points.stream().filter(p -> p.ok() && Boolean.TRUE.equals(p.emulated())).count();
+        if (emulated > 0) {
+            out.println();
+            out.println("EMULATED: " + emulated + " of these points ran under an emulator; their times are the "
+                    + "emulator's, not the emulated hardware's (\"emulated\": true in the results)");
+        }
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (PointRecord p : points) {
             if (!p.ok()) {

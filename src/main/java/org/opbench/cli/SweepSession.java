@@ -79,6 +79,7 @@ final class SweepSession {
         if (output.resume && output.force) {
             throw new UsageError("--resume and --force exclude each other");
         }
+        WorkerSpec spec = WorkerOptions.spec(output);
         Path path = output.out;
         if (path == null && defaultOut) {
             path = Path.of("results", "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
@@ -91,7 +92,10 @@ final class SweepSession {
         }
         for (String name : names) {
             Availability a = backends.availability(backends.get(name));
-            if (!a.available()) {
+            if (!a.available() && spec.launched() && !spec.inProcess()) {
+                err.println("opbench: backend " + name + " is unavailable in this JVM (" + a.reason() + "); its "
+                        + "workers, started through " + String.join(" ", spec.launcher()) + ", probe it themselves");
+            } else if (!a.available()) {
                 err.println("opbench: backend " + name + " is unavailable here (" + a.reason() + "); its points are "
                         + "recorded as unavailable");
             }
@@ -127,14 +131,7 @@ final class SweepSession {
         err.println("opbench: calibrating the timer...");
         err.flush();
         TimerCalibration timer = TimerCalibration.measure();
-        collecting.run(header(commandLine, backends, names, request, sets, timer, resumed));
-        WorkerSpec spec = WorkerSpec.defaults(OpbenchHome.cacheDir(), (long) (output.pointTimeout * 1000))
-                .inProcess(output.inProcess).verbose(output.verbose)
-                .launcher(output.launcher == null ? List.of() : List.of(output.launcher.trim().split("\\s+")));
-        if (!output.jvmArgs.isEmpty()) {
-            spec = new WorkerSpec(spec.java(), spec.classPath(), output.jvmArgs, spec.launcher(), spec.cacheDir(),
-                    spec.pointTimeoutMs(), spec.inProcess(), spec.verbose());
-        }
+        collecting.run(header(commandLine, backends, names, request, sets, timer, resumed, spec));
         Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
         final Path finalPath = path;
         final boolean[] finished = {false};
@@ -209,7 +206,7 @@ final class SweepSession {
     }
 
     private static RunRecord header(List<String> commandLine, Backends backends, List<String> names, SweepRequest r,
-                                    List<String> sets, TimerCalibration timer, boolean resumed) {
+                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec) {
         Map<String, Map<String, Object>> libraries = new LinkedHashMap<>();
         for (Backend b : backends.all()) {
             Availability a = backends.availability(b);
@@ -230,6 +227,7 @@ final class SweepSession {
         settings.put("batches", r.batches());
         settings.put("options", r.options());
         settings.put("measure", Json.mapper().convertValue(r.settings(), Map.class));
+        WorkerOptions.record(spec, settings);
         List<String> command = new ArrayList<>();
         command.add("opbench");
         command.addAll(commandLine);

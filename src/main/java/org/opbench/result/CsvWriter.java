@@ -13,8 +13,8 @@ import java.util.Locale;
  */
 public final class CsvWriter implements ResultWriter {
     public static final List<String> COLUMNS = List.of("op", "problem", "layer", "network", "repeat", "batch", "dtype",
-            "backend", "backend_version", "device", "algorithm", "impl", "tuner", "threads", "status", "reason",
-            "clock", "reps", "time_us_min", "time_us_median", "time_us_mean", "time_us_stddev", "time_us_p90",
+            "backend", "backend_version", "device", "emulated", "algorithm", "impl", "tuner", "threads", "status",
+            "reason", "clock", "reps", "time_us_min", "time_us_median", "time_us_mean", "time_us_stddev", "time_us_p90",
             "time_us_max", "cv", "unstable", "flops", "bytes", "gflops", "gbps", "prepare_ms", "rel_err", "tolerance");
 
     private final Writer out;
@@ -39,7 +39,8 @@ public final class CsvWriter implements ResultWriter {
             }
             TimeStats t = p.timeUs();
             List<Object> row = new ArrayList<>(List.of(p.op(), p.problem(), str(p.layer()), str(p.network()), p.repeat(),
-                    p.batch(), p.dtype(), p.backend(), str(p.backendVersion()), str(p.device()), p.algorithm(),
+                    p.batch(), p.dtype(), p.backend(), str(p.backendVersion()), str(p.device()), str(p.emulated()),
+                    p.algorithm(),
                     str(p.impl()), p.tuner(), p.threads(), p.status().id(), str(p.reason()), str(p.clock()),
                     p.samplesUs() == null ? "" : p.samplesUs().length));
             if (t == null) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opbench.env.Emulation;
 import org.opbench.result.PointRecord;
 import org.opbench.result.ResultWriter;
 import org.opbench.result.Status;
@@ -80,7 +81,8 @@ public final class Driver {
         }
         Backend backend = backends.get(job.backend());
         Availability a = backends.availability(backend);
-        if (!a.available()) {
+        // through a launcher the workers run elsewhere (a board, an emulator): they probe the backend themselves
+        if (!a.available() && (!spec.launched() || spec.inProcess())) {
             for (Task t : job.tasks()) {
                 record(draft(job, t, a).fail(Status.UNAVAILABLE, a.reason()), total);
             }
@@ -180,8 +182,14 @@ public final class Driver {
     }
 
     private PointDraft draft(WorkerJob job, Task t, Availability a) {
-        return new PointDraft(t.parsedProblem(), t.network(), t.repeat(), job.backend(), t.algorithm(), t.tuner(),
-                job.threads()).library(a.version(), a.device());
+        PointDraft d = new PointDraft(t.parsedProblem(), t.network(), t.repeat(), job.backend(), t.algorithm(),
+                t.tuner(), job.threads());
+        if (!spec.launched() || spec.inProcess()) {
+            d.library(a.version(), a.device()).emulated(Emulation.detect() != null);
+        } else if (Emulation.emulatorLauncher(spec.launcher())) {
+            d.emulated(true); // the worker left no record of its own; its launcher is an emulator
+        }
+        return d;
     }
 
     private synchronized void record(PointRecord point, int total) {

@@ -41,4 +41,19 @@ public record WorkerSpec(String java, String classPath, List<String> jvmArgs, Li
     public WorkerSpec launcher(List<String> value) {
         return new WorkerSpec(java, classPath, jvmArgs, value, cacheDir, pointTimeoutMs, inProcess, verbose);
     }
+
+    /** Workers run this java executable (e.g. an arm64 JRE started through an emulator launcher). */
+    public WorkerSpec java(String value) {
+        return new WorkerSpec(value, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
+    }
+
+    /** Workers get this class path (e.g. the driver's plus a native jar for the workers' platform). */
+    public WorkerSpec classPath(String value) {
+        return new WorkerSpec(java, value, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
+    }
+
+    /** Whether workers run through a launcher, i.e. possibly on another machine or under an emulator. */
+    public boolean launched() {
+        return !launcher.isEmpty();
+    }
 }

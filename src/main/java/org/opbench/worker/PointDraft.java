@@ -20,6 +20,7 @@ public final class PointDraft {
     final int threads;
     String backendVersion;
     String device;
+    Boolean emulated;
     String impl;
     Status status;
     String reason;
@@ -56,6 +57,12 @@ public final class PointDraft {
         return this;
     }
 
+    /** Whether the point ran under an emulator (null: unknown). */
+    public PointDraft emulated(Boolean value) {
+        this.emulated = value;
+        return this;
+    }
+
     /** A record that was not measured, with its status and reason. */
     public PointRecord fail(Status s, String why) {
         this.status = s;
@@ -72,7 +79,7 @@ public final class PointDraft {
 
     public PointRecord build() {
         return new PointRecord(PointRecord.KIND, problem.op().id(), problem.descriptor(), problem.name(), network, repeat,
-                problem.mb(), problem.dtype().id(), problem.fields(), backend, backendVersion, device, algorithm, impl,
+                problem.mb(), problem.dtype().id(), problem.fields(), backend, backendVersion, device, emulated, algorithm, impl,
                 tuner, threads, status, reason, clock, samplesUs, timeUs, cv, unstable, problem.flops(), problem.bytes(),
                 gflops, gbps, prepareMs, relErr, tolerance, wallUs, cpuMhz, tempC, seed, Instant.now().toString(),
                 details.isEmpty() ? null : Map.copyOf(details));

@@ -1,6 +1,7 @@
 package org.opbench.worker;
 
 import java.util.Map;
+import org.opbench.env.Emulation;
 import org.opbench.measure.Check;
 import org.opbench.measure.Harness;
 import org.opbench.measure.MeasureSettings;
@@ -51,6 +52,11 @@ public final class PointRunner {
         Problem problem = task.parsedProblem();
         PointDraft d = new PointDraft(problem, task.network(), task.repeat(), backend.name(), task.algorithm(),
                 task.tuner(), threads).library(availability.version(), availability.device());
+        String emulation = Emulation.detect();
+        d.emulated(emulation != null);
+        if (emulation != null) {
+            d.details.put("emulation", emulation);
+        }
         if (!availability.available()) {
             return d.fail(Status.UNAVAILABLE, availability.reason());
         }

@@ -1,0 +1,114 @@
+package org.opbench.backend.acl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.problem.Problems;
+import org.opbench.spi.Availability;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.Support;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/** What the acl backend answers without its native library: availability off arm64, names, support, statuses. */
+class AclBackendTest {
+    private final AclBackend backend = new AclBackend();
+
+    private static Problem conv(String d) {
+        return Problems.parse(Op.CONV, d);
+    }
+
+    private static Variant v(String algorithm) {
+        return new Variant(algorithm, "none", 1);
+    }
+
+    @Test
+    void unavailableOffArm64WithTheReason() {
+        Assumptions.assumeFalse(AclLibrary.arm64Linux(), "this JVM runs on arm64 Linux, where the binding loads");
+        Availability a = backend.probe();
+        assertFalse(a.available());
+        assertTrue(a.reason().contains("needs arm64"), a.reason());
+        assertTrue(a.reason().contains(System.getProperty("os.arch")), a.reason());
+        Problem p = conv("mb1ic3ih8oc4kh3ph1");
+        BackendException e = assertThrows(BackendException.class,
+                () -> backend.prepare(p, v("auto"), ProblemData.of(p, 1)));
+        assertTrue(e.getMessage().contains("needs arm64"), e.getMessage());
+    }
+
+    @Test
+    void algorithmsPerOperatorDefaultFirst() {
+        assertEquals("auto", backend.algorithms(Op.CONV).get(0));
+        assertTrue(backend.algorithms(Op.CONV).containsAll(List.of("gemm", "direct", "winograd", "depthwise", "fft",
+                "cl-direct")));
+        for (Op op : List.of(Op.FC, Op.POOL, Op.SOFTMAX)) {
+            assertEquals(List.of("auto", "cl"), backend.algorithms(op));
+        }
+        assertEquals(List.of("none", "cltuner-rapid", "cltuner-normal", "cltuner-exhaustive"), backend.tuners());
+    }
+
+    @Test
+    void supportAnswersCarryReasons() {
+        Problem dense = conv("mb1ic3ih8oc4kh3ph1");
+        Problem depthwise = conv("mb1ic8ih8oc8kh3ph1g8");
+        Problem dilated = conv("mb1ic4ih12oc4kh3ph2dh1");
+        Support s = backend.supports(dense, v("depthwise"));
+        assertFalse(s.supported());
+        assertTrue(s.reason().contains("NEDepthwiseConvolutionLayer"), s.reason());
+        assertTrue(backend.supports(depthwise, v("depthwise")).supported());
+        assertTrue(backend.supports(depthwise, v("auto")).supported(), "auto sends depthwise to the depthwise function");
+        assertTrue(backend.supports(depthwise, v("cl-depthwise")).supported());
+        assertTrue(backend.supports(dilated, v("direct")).reason().contains("no dilation"));
+        assertTrue(backend.supports(dilated, v("gemm")).supported(), "GEMM convolution takes a dilation");
+        assertTrue(backend.supports(depthwise, v("winograd")).reason().contains("no groups"));
+        assertFalse(backend.supports(dense, v("nonsense")).supported());
+        Support tuned = backend.supports(dense, new Variant("direct", "cltuner-rapid", 1));
+        assertFalse(tuned.supported());
+        assertTrue(tuned.reason().contains("OpenCL"), tuned.reason());
+        assertTrue(backend.supports(dense, new Variant("cl-direct", "cltuner-rapid", 1)).supported());
+        assertFalse(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "maybe"))).supported());
+        assertFalse(backend.supports(dense, new Variant("auto", "none", 1, Map.of("layout", "nhwc"))).supported());
+        assertTrue(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "true"))).supported());
+    }
+
+    @Test
+    void prepareRefusesWhatSupportsRefuses() {
+        Problem dense = conv("mb1ic3ih8oc4kh3ph1");
+        assertThrows(UnsupportedException.class, () -> backend.prepare(dense, v("depthwise"),
+                ProblemData.of(dense, 1)));
+    }
+
+    @Test
+    void statusCodesMapToExceptionsInOnePlace() throws BackendException {
+        AclStatus.check(AclNative.OK, "call", "ignored");
+        UnsupportedException u = assertThrows(UnsupportedException.class,
+                () -> AclStatus.check(AclNative.UNSUPPORTED, "NEDirectConvolutionLayer configure", "validate: no"));
+        assertTrue(u.getMessage().contains("UNSUPPORTED") && u.getMessage().contains("validate: no"), u.getMessage());
+        for (int status : new int[] {AclNative.ERROR, AclNative.INVALID, 99}) {
+            BackendException e = assertThrows(BackendException.class, () -> AclStatus.check(status, "run", "boom"));
+            assertFalse(e instanceof UnsupportedException, "status " + status + " is a failure, not 'no implementation'");
+            assertTrue(e.getMessage().contains("status " + status), e.getMessage());
+        }
+    }
+
+    @Test
+    void algorithmNamesMapToTargetsAndFunctions() {
+        AclAlgorithm direct = AclAlgorithm.of(Op.CONV, "direct");
+        assertEquals(AclNative.NEON, direct.target());
+        assertEquals("NEDirectConvolutionLayer", direct.convFunction());
+        AclAlgorithm clWinograd = AclAlgorithm.of(Op.CONV, "cl-winograd");
+        assertEquals(AclNative.CL, clWinograd.target());
+        assertEquals(AclNative.CONV_WINOGRAD, clWinograd.conv());
+        assertEquals("CLWinogradConvolutionLayer", clWinograd.convFunction());
+        assertEquals(AclNative.CL, AclAlgorithm.of(Op.POOL, "cl").target());
+        assertEquals(null, AclAlgorithm.of(Op.POOL, "direct"));
+    }
+}
