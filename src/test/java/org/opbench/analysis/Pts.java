@@ -22,7 +22,7 @@ final class Pts {
                           String tuner, int threads, double[] samples, long flops, long bytes, Map<String, Object> details) {
         Stats s = Stats.of(samples);
         return new PointRecord("point", "conv", problem, layer, network, repeat, 1, "f32", Map.of(), backend, "1.0",
-                "cpu:test", algorithm, algorithm, tuner, threads, Status.OK, null, "wall", samples, TimeStats.of(s),
+                "cpu:test", null, algorithm, algorithm, tuner, threads, Status.OK, null, "wall", samples, TimeStats.of(s),
                 s.cv(), false, flops, bytes, flops / (s.median() * 1e3), bytes / (s.median() * 1e3), 1.0, 0.0, 1e-4,
                 null, null, null, 1, null, details);
     }
@@ -30,7 +30,7 @@ final class Pts {
     static PointRecord failed(String network, String layer, String problem, String backend, String algorithm,
                               int threads, Status status, String reason) {
         return new PointRecord("point", "conv", problem, layer, network, 1, 1, "f32", Map.of(), backend, "1.0",
-                "cpu:test", algorithm, null, "none", threads, status, reason, "wall", null, null, null, null, 1000, 100,
+                "cpu:test", null, algorithm, null, "none", threads, status, reason, "wall", null, null, null, null, 1000, 100,
                 null, null, null, null, 1e-4, null, null, null, 1, null, null);
     }
 }
