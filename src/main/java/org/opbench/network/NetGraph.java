@@ -37,10 +37,12 @@ public record NetGraph(String name, String input, long[] inputDims, List<NetNode
         return inputDims.clone();
     }
 
-    /** Number of parameter values (every initializer element, batch-norm statistics included). */
+    /**
+     * Number of parameter values: every element of every weight-like initializer (batch-norm statistics included),
+     * not counting scalars (a Clip's bounds) and integer tensors (a Reshape's target shape).
+     */
     public long parameterCount() {
-        return params.values().stream().filter(p -> p.init() != ParamSpec.Init.CONSTANT)
-                .mapToLong(ParamSpec::elements).sum();
+        return params.values().stream().filter(ParamSpec::counted).mapToLong(ParamSpec::elements).sum();
     }
 
     /**

@@ -51,6 +51,11 @@ public record ParamSpec(long[] dims, Init init, long[] intValues, float[] floatV
         return new ParamSpec(new long[0], Init.CONSTANT, null, new float[] {value});
     }
 
+    /** Whether this is a weight-like tensor counted as parameters: not a scalar, not integers. */
+    public boolean counted() {
+        return dims.length > 0 && intValues == null && init != Init.CONSTANT;
+    }
+
     public long elements() {
         long n = 1;
         for (long d : dims) {

@@ -48,7 +48,7 @@ public final class ShapeInference {
     private final Map<String, Tensor> tensors = new HashMap<>();
 
     /** What is known about a tensor: its dimensions, the 4-D shape it was flattened from, constant integers. */
-    private record Tensor(long[] dims, long[] flatFrom, long[] ints, String producer, boolean param) {
+    private record Tensor(long[] dims, long[] flatFrom, long[] ints, String producer, boolean param, boolean counted) {
         long elements() {
             long n = 1;
             for (long d : dims) {
@@ -87,8 +87,8 @@ public final class ShapeInference {
 
     private NetLayers run() {
         long[] in = graph.inputDims();
-        tensors.put(graph.input(), new Tensor(new long[] {batch, in[0], in[1], in[2]}, null, null, null, false));
-        graph.params().forEach((name, p) -> tensors.put(name, new Tensor(p.dims(), null, p.intValues(), null, true)));
+        tensors.put(graph.input(), new Tensor(new long[] {batch, in[0], in[1], in[2]}, null, null, null, false, false));
+        graph.params().forEach((name, p) -> tensors.put(name, new Tensor(p.dims(), null, p.intValues(), null, true, p.counted())));
         List<NetLayer> layers = new ArrayList<>();
         Map<String, Integer> lastUse = new HashMap<>();
         for (int i = 0; i < graph.nodes().size(); i++) {
@@ -176,15 +176,15 @@ public final class ShapeInference {
             throw fail(n, "has no first input");
         }
         Result r = compute(n, ins, layerName);
-        tensors.put(n.output(), new Tensor(r.dims, r.flatFrom, r.ints, layerName, false));
+        tensors.put(n.output(), new Tensor(r.dims, r.flatFrom, r.ints, layerName, false, false));
         for (int k = 1; k < n.outputs().size(); k++) {
             if (!n.outputs().get(k).isEmpty()) { // e.g. Dropout's mask, BatchNormalization's training outputs
-                tensors.put(n.outputs().get(k), new Tensor(r.dims, null, null, layerName, false));
+                tensors.put(n.outputs().get(k), new Tensor(r.dims, null, null, layerName, false, false));
             }
         }
         long params = 0;
         for (Tensor t : ins) {
-            if (t != null && t.param() && t.ints() == null) {
+            if (t != null && t.counted()) {
                 params += t.elements();
             }
         }
