@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Times neural-network operators on every library and algorithm this machine offers, "
                 + "checking each result against a reference.",
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, CsvCommand.class, NetworkCommand.class,
+                ExportCommand.class, EstimateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;

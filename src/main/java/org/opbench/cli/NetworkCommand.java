@@ -41,9 +41,6 @@ import picocli.CommandLine.Option;
                 + "Runtime without optimisation, and each framework's per-layer profile.",
                 "Records go to --out as 'network' and 'layer' records after a 'run' header."})
 final class NetworkCommand implements Callable<Integer> {
-    /** Default tolerance of the output check; see the README. */
-    static final double DEFAULT_TOLERANCE = 1e-3;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,7 +92,7 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Option(names = "--tolerance", paramLabel = "REL_ERR",
             description = "largest accepted relative error of the output against ONNX Runtime without optimisation "
-                    + "(default: 1e-3)")
+                    + "(default: 1e-4, 5e-3 with Winograd)")
     Double tolerance;
 
     @Mixin
@@ -154,7 +151,7 @@ final class NetworkCommand implements Callable<Integer> {
         List<String> algs = Inputs.names(algorithms);
         NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
                 threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
-                tolerance != null ? tolerance : DEFAULT_TOLERANCE, optionMap(), settings, seed, cache);
+                tolerance, optionMap(), settings, seed, cache);
         List<WorkerJob> jobs;
         try {
             jobs = planner.plan(all);

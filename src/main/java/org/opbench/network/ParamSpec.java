@@ -21,6 +21,13 @@ public record ParamSpec(long[] dims, Init init, long[] intValues, float[] floatV
         BIAS,
         /** Batch-norm scale: uniform in [0.8, 1.2). */
         BN_SCALE,
+        /**
+         * Batch-norm scale of a residual branch's last batch norm: uniform in [0.1, 0.3), so that a residual sum
+         * grows the activations by a few percent rather than doubling their variance (with random statistics, sixteen
+         * ResNet-50 blocks of scale 1 grow them about 64-fold and saturate the softmax, which would leave the output
+         * check nothing to compare).
+         */
+        BN_SCALE_RESIDUAL,
         /** Batch-norm shift: uniform in +-0.1. */
         BN_SHIFT,
         /** Batch-norm running mean: uniform in +-0.1. */

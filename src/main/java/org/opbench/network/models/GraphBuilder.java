@@ -86,9 +86,15 @@ public final class GraphBuilder {
 
     /** Inference batch normalisation (epsilon 1e-5). */
     public String bn(String node, String in) {
+        return bn(node, in, false);
+    }
+
+    /** Batch normalisation; {@code residual} for the last one of a residual branch (a damped scale). */
+    public String bn(String node, String in, boolean residual) {
         long c = shape(in)[1];
         List<String> inputs = List.of(in,
-                param(node + "/scale", ParamSpec.random(ParamSpec.Init.BN_SCALE, c)),
+                param(node + "/scale", ParamSpec.random(residual ? ParamSpec.Init.BN_SCALE_RESIDUAL
+                        : ParamSpec.Init.BN_SCALE, c)),
                 param(node + "/shift", ParamSpec.random(ParamSpec.Init.BN_SHIFT, c)),
                 param(node + "/mean", ParamSpec.random(ParamSpec.Init.BN_MEAN, c)),
                 param(node + "/var", ParamSpec.random(ParamSpec.Init.BN_VAR, c)));

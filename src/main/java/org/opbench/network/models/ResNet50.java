@@ -42,7 +42,8 @@ final class ResNet50 {
         x = b.relu("res" + id + "_branch2a_relu", b.bn("bn" + id + "_branch2a", x));
         x = b.conv("res" + id + "_branch2b", x, mid, 3, 3, 1, 1, 1, 1, 1, false);
         x = b.relu("res" + id + "_branch2b_relu", b.bn("bn" + id + "_branch2b", x));
-        x = b.bn("bn" + id + "_branch2c", b.conv("res" + id + "_branch2c", x, 4 * mid, 1, 1, 1, 1, 0, 0, 1, false));
+        x = b.bn("bn" + id + "_branch2c", b.conv("res" + id + "_branch2c", x, 4 * mid, 1, 1, 1, 1, 0, 0, 1, false),
+                true);
         return b.relu("res" + id + "_relu", b.add("res" + id, shortcut, x));
     }
 }

@@ -46,6 +46,14 @@ public final class OnnxExport {
     }
 
     public static ModelProto model(NetGraph g, long seed) {
+        return model(g, seed, true);
+    }
+
+    /**
+     * The model; without {@code weights} the float initializers carry their dimensions but no values (not runnable:
+     * for reading the graph back, as {@link OnnxImport} does, without generating the weights).
+     */
+    public static ModelProto model(NetGraph g, long seed, boolean weights) {
         long bytes = 4 * g.params().values().stream().mapToLong(ParamSpec::elements).sum();
         if (bytes > MAX_BYTES) {
             throw new IllegalArgumentException(g.name() + ": " + bytes + " bytes of weights exceed the 2 GiB of one "
@@ -59,7 +67,8 @@ public final class OnnxExport {
             graph.addOutput(valueInfo(out, layers.outputDims().get(out)));
         }
         for (Map.Entry<String, ParamSpec> p : g.params().entrySet()) {
-            graph.addInitializer(tensor(p.getKey(), p.getValue(), seed));
+            graph.addInitializer(weights || p.getValue().intValues() != null || p.getValue().floatValues() != null
+                    ? tensor(p.getKey(), p.getValue(), seed) : shapeOnly(p.getKey(), p.getValue()));
         }
         for (NetNode n : g.nodes()) {
             NodeProto.Builder node = NodeProto.newBuilder().setName(n.name()).setOpType(n.op())
@@ -134,6 +143,15 @@ public final class OnnxExport {
         return a.build();
     }
 
+    private static TensorProto shapeOnly(String name, ParamSpec p) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name)
+                .setDataType(TensorProto.DataType.FLOAT.getNumber());
+        for (long d : p.dims()) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
     /** An initializer: INT64 for integer constants, else FLOAT, as raw little-endian data. */
     static TensorProto tensor(String name, ParamSpec p, long seed) {
         TensorProto.Builder t = TensorProto.newBuilder().setName(name);
@@ -179,6 +197,10 @@ public final class OnnxExport {
             case BN_SCALE, BN_VAR -> {
                 lo = 0.8;
                 hi = 1.2;
+            }
+            case BN_SCALE_RESIDUAL -> {
+                lo = 0.1;
+                hi = 0.3;
             }
             case BN_SHIFT, BN_MEAN -> {
                 lo = -0.1;

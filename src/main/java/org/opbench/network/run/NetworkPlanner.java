@@ -22,11 +22,12 @@ import org.opbench.worker.WorkerJob;
  * @param threads      thread counts
  * @param batches      batch sizes (list mode) or the first batch (auto)
  * @param auto         auto mode
+ * @param tolerance    the output check's tolerance, or null for {@link NetworkTolerance}'s
  * @param options      {@code BACKEND.KEY -> VALUE}
  */
 public record NetworkPlanner(ModelSource model, List<String> backends, List<String> algorithms, List<Integer> threads,
                              List<Integer> batches, boolean auto, int maxBatch, double minGain, Long maxMemoryMb,
-                             int profileRuns, double tolerance, Map<String, String> options, MeasureSettings settings,
+                             int profileRuns, Double tolerance, Map<String, String> options, MeasureSettings settings,
                              long seed, Path cacheDir) {
 
     public List<WorkerJob> plan(NetworkBackends all) {
@@ -65,7 +66,7 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
                     NetworkTask task = new NetworkTask(model.name(), model.builtin(), model.runFile().toString(),
                             model.structureFile() == null ? null : model.structureFile().toString(), model.digest(),
                             alg, batches, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
-                            tolerance);
+                            tolerance != null ? tolerance : NetworkTolerance.of(b.name(), alg));
                     jobs.add(new WorkerJob(b.name(), t, settings, seed, optionsFor(b.name()), List.of(), task));
                 }
             }
