@@ -31,7 +31,7 @@ final class ListCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to list: backends, tensors or networks");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to list: backends or tensors, or networks");
     }
 
     enum OutputFormat { text, json }
