@@ -16,7 +16,7 @@ for r in $(seq "$rounds"); do
     let s = ""; process.stdin.on("data", d => s += d).on("end", () => s.trim().split("\n").forEach(l => {
       const n = JSON.parse(l);
       console.log(JSON.stringify({client: "opbench", round: '"$r"', model: n.model, batch: n.batch,
-        threads: n.threads, median_us: n.time_us && n.time_us.median, throughput_ips: n.throughput_ips}));
+        threads: n.threads, min_us: n.time_us && n.time_us.min, median_us: n.time_us && n.time_us.median, throughput_ips: n.throughput_ips}));
     }));'
   node "$here/run.mjs" "$work/$model.onnx" --batch "$batches" --threads "$threads" --opt all --reps 10 \
       --min-time 1 | sed "s/^{/{\"round\":$r,/"

@@ -7,7 +7,7 @@
 // intra-op threads = --threads, inter-op 1, sequential execution, idle pool threads not spinning (unless --spin),
 // and the timing follows opbench's harness: one untimed first run, warm-up runs for at least --warmup seconds,
 // then timed runs until both --reps and --min-time are reached (stopping at --max-time). Prints one JSON line per
-// batch: median time per batch, throughput (batch / median), p50/p90/p99.
+// batch: minimum and median time per batch, throughput (batch / median), p50/p90/p99.
 import * as ort from 'onnxruntime-node';
 
 function parse(argv) {
@@ -96,7 +96,7 @@ for (const batch of o.batch) {
   console.log(JSON.stringify({
     client: 'onnxruntime-node', version: ort.env.versions ? ort.env.versions.node : undefined, model: o.model,
     batch, threads: o.threads, opt: o.opt, spinning: o.spin, reps: samples.length, prepare_ms: prepareMs,
-    cold_ms: coldMs, median_us: median, throughput_ips: batch * 1e6 / median,
+    cold_ms: coldMs, min_us: sorted[0], median_us: median, throughput_ips: batch * 1e6 / median,
     p50_us: median, p90_us: quantile(sorted, 0.9), p99_us: quantile(sorted, 0.99),
   }));
 }

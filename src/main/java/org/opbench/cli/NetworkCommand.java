@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opbench.env.HostProbe;
@@ -77,7 +76,8 @@ final class NetworkCommand implements Callable<Integer> {
     int maxBatch;
 
     @Option(names = "--min-gain", paramLabel = "PERCENT", defaultValue = "5",
-            description = "--batch auto stops when doubling gains less throughput than this (default: ${DEFAULT-VALUE})")
+            description = "--batch auto stops when doubling gains less throughput than this; -100 doubles until "
+                    + "memory or --max-batch stops it (default: ${DEFAULT-VALUE})")
     double minGainPercent;
 
     @Option(names = "--max-memory", paramLabel = "MB",
@@ -115,10 +115,10 @@ final class NetworkCommand implements Callable<Integer> {
         if (threadList.isEmpty()) {
             threadList = List.of(1);
         }
-        if (maxBatch < 1 || minGainPercent < 0 || profileRuns < 0 || (maxMemoryMb != null && maxMemoryMb < 1)
+        if (maxBatch < 1 || minGainPercent < -100 || profileRuns < 0 || (maxMemoryMb != null && maxMemoryMb < 1)
                 || (tolerance != null && !(tolerance > 0))) {
-            throw new UsageError("--max-batch, --max-memory and --tolerance must be positive, --min-gain and "
-                    + "--profile-runs not negative");
+            throw new UsageError("--max-batch, --max-memory and --tolerance must be positive, --profile-runs not "
+                    + "negative, --min-gain at least -100");
         }
         if (output.pointTimeout <= 0) {
             throw new UsageError("invalid value for --point-timeout: must be positive");
@@ -291,9 +291,5 @@ final class NetworkCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         return new RunRecord(RunRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
                 java.time.Instant.now().toString(), false, seed, HostProbe.probe(), libraries, TimerInfo.of(timer), s);
-    }
-
-    static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -45,7 +45,7 @@ public final class AutoBatch {
     /** After measuring {@code steps} (in order, the last just now), whether auto mode stops before doubling. */
     public static Stop afterStep(List<Step> steps, int maxBatch, double minGain) {
         Step last = steps.get(steps.size() - 1);
-        if (steps.size() >= 2) {
+        if (steps.size() >= 2 && minGain > -1) {
             Step prev = steps.get(steps.size() - 2);
             if (last.throughputIps() < prev.throughputIps() * (1 + minGain)) {
                 return new Stop("throughput", String.format(Locale.ROOT, "not run: throughput at batch %d "

@@ -50,9 +50,4 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
     public boolean ok() {
         return status == Status.OK;
     }
-
-    /** Identity for resuming: backend, algorithm, threads, batch (and the model). */
-    public String key() {
-        return model + "|" + backend + "|" + algorithm + "|" + threads + "|" + batch;
-    }
 }

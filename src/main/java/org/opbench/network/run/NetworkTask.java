@@ -17,7 +17,7 @@ import java.util.List;
  * @param auto         double the batch after {@code batches.get(0)} until throughput stops improving, memory would
  *                     run out or {@code maxBatch} is passed
  * @param maxBatch     largest batch auto mode tries
- * @param minGain      auto mode stops when the throughput gain of a doubling is below this (0.05 = 5%)
+ * @param minGain      auto mode stops when the throughput gain of a doubling is below this (0.05 = 5%); -1 never
  * @param maxMemoryMb  the worker's resident memory may not exceed this (null: what the machine has available)
  * @param profileRuns  runs under the framework's profiler for the per-layer records (0: none)
  * @param referenceDir where reference outputs (ONNX Runtime, no optimisation) are cached

@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.opbench.measure.Check;
 import org.opbench.measure.Harness;
 import org.opbench.measure.Samples;
-import org.opbench.measure.Stats;
 import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
 import org.opbench.network.NetLayers;
@@ -221,7 +219,6 @@ public final class NetworkWorker {
             emit(d.fail(Status.FAILED, "run: " + message(e), task.auto() ? "failed" : null));
             return null;
         }
-        input = null; // the reference below loads its own copy of nothing but the output
         String mismatch = check(request, output, d);
         if (mismatch != null) {
             emit(d.fail(Status.MISMATCH, mismatch, task.auto() ? "mismatch" : null));

@@ -21,6 +21,12 @@ class AutoBatchTest {
     }
 
     @Test
+    void minusHundredPercentNeverStopsForThroughput() {
+        List<AutoBatch.Step> s = List.of(new AutoBatch.Step(1, 100, 1, 2), new AutoBatch.Step(2, 50, 1, 2));
+        assertNull(AutoBatch.afterStep(s, 1024, -1));
+    }
+
+    @Test
     void stopsAtTheLargestBatchAllowed() {
         AutoBatch.Stop stop = AutoBatch.afterStep(List.of(new AutoBatch.Step(8, 100, 1, 2)), 8, 0.05);
         assertEquals("max_batch", stop.kind());
