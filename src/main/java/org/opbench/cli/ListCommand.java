@@ -22,15 +22,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code opbench list backends|tensors}. */
-@Command(name = "list", description = "List backends or shape sets.", mixinStandardHelpOptions = true,
-        subcommands = {ListCommand.BackendsCommand.class, ListCommand.TensorsCommand.class})
+@Command(name = "list", description = "List backends, shape sets or built-in networks.", mixinStandardHelpOptions = true,
+        subcommands = {ListCommand.BackendsCommand.class, ListCommand.TensorsCommand.class,
+                ListNetworksCommand.class})
 final class ListCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "say what to list: backends or tensors");
+        throw new CommandLine.ParameterException(spec.commandLine(), "say what to list: backends or tensors, or networks");
     }
 
     enum OutputFormat { text, json }

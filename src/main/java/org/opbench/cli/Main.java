@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "opbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Times neural-network operators on every library and algorithm this machine offers, "
                 + "checking each result against a reference.",
-        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, CsvCommand.class,
-                PeaksCommand.class, AnalyzeCommand.class, CompareCommand.class, ReportCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, CsvCommand.class, NetworkCommand.class,
+                ExportCommand.class, EstimateCommand.class, PeaksCommand.class, AnalyzeCommand.class,
+                CompareCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int USAGE = 2;

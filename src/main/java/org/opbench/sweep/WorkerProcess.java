@@ -26,7 +26,7 @@ import org.opbench.worker.WorkerMain;
  * One worker JVM: started with the backend's environment, fed its job on standard input, read line by line.
  * Standard error is kept (its last lines explain a crash) and echoed when verbose.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
     private static final int STDERR_LINES = 60;
     private static final Object EOF = new Object();
 
@@ -46,7 +46,7 @@ final class WorkerProcess implements AutoCloseable {
         err.start();
     }
 
-    static WorkerProcess start(WorkerJob job, WorkerSpec spec, Map<String, String> environment) throws IOException {
+    public static WorkerProcess start(WorkerJob job, WorkerSpec spec, Map<String, String> environment) throws IOException {
         List<String> cmd = new ArrayList<>(spec.launcher());
         cmd.add(spec.java());
         cmd.add("-XX:+UseSerialGC");
@@ -122,7 +122,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** The next protocol event, {@code null} at end of stream, or throws on timeout. */
-    JsonNode next(long timeoutMs) throws IOException, InterruptedException, TimeoutExceeded {
+    public JsonNode next(long timeoutMs) throws IOException, InterruptedException, TimeoutExceeded {
         Object item = lines.poll(timeoutMs, TimeUnit.MILLISECONDS);
         if (item == null) {
             throw new TimeoutExceeded();
@@ -134,7 +134,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Waits for the exit and describes it: exit code, or the signal that ended it. */
-    String exitDescription() throws InterruptedException {
+    public String exitDescription() throws InterruptedException {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             kill();
             return "worker did not exit; killed";
@@ -144,6 +144,11 @@ final class WorkerProcess implements AutoCloseable {
             return "worker killed by signal " + (code - 128) + " (" + signalName(code - 128) + "), exit code " + code;
         }
         return "worker exited with code " + code;
+    }
+
+    /** The exit code once the worker has exited (128 + N for signal N), else null. */
+    public Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
     }
 
     static String signalName(int signal) {
@@ -163,7 +168,7 @@ final class WorkerProcess implements AutoCloseable {
      * What the worker last wrote outside the protocol, for a failure reason: the JVM crash report's fault line and
      * problematic frame when there is one (they come early in the report), then the last {@code max} non-blank lines.
      */
-    String stderrTail(int max) {
+    public String stderrTail(int max) {
         List<String> all;
         synchronized (stderrTail) {
             all = new ArrayList<>(stderrTail);
@@ -186,7 +191,7 @@ final class WorkerProcess implements AutoCloseable {
         return String.join("\n", picked);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -194,7 +199,7 @@ final class WorkerProcess implements AutoCloseable {
         return command;
     }
 
-    void kill() {
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
@@ -212,7 +217,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** No event within the time limit. */
-    static final class TimeoutExceeded extends Exception {
+    public static final class TimeoutExceeded extends Exception {
         TimeoutExceeded() {
             super(null, null, false, false);
         }

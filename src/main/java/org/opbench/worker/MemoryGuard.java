@@ -47,7 +47,7 @@ public final class MemoryGuard {
     }
 
     /** Bytes the OS can still give this process (MemAvailable, capped by the cgroup limit), or -1 if unknown. */
-    static long nativeAvailable() {
+    public static long nativeAvailable() {
         long available = -1;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {

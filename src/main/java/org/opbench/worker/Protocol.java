@@ -10,7 +10,8 @@ import org.opbench.result.PointRecord;
 /**
  * Worker-to-driver messages: one line each on the worker's original standard output, prefixed with
  * {@link #PREFIX} so that anything a native library prints there is told apart (and passed on as log).
- * Events: {@code start} (a task begins), {@code point} (its record), {@code done} (all tasks finished).
+ * Events: {@code start} (a task begins), {@code point} (its record), {@code record} (a record of another kind, such
+ * as a network or layer record), {@code done} (all tasks finished).
  */
 public final class Protocol implements Sink {
     public static final String PREFIX = "@opbench ";
@@ -30,6 +31,13 @@ public final class Protocol implements Sink {
     public void point(int task, PointRecord point) {
         ObjectNode n = Json.mapper().createObjectNode().put("event", "point").put("task", task);
         n.set("point", Json.mapper().valueToTree(point));
+        send(n);
+    }
+
+    @Override
+    public void otherRecord(int task, Object record) {
+        ObjectNode n = Json.mapper().createObjectNode().put("event", "record").put("task", task);
+        n.set("record", Json.mapper().valueToTree(record));
         send(n);
     }
 

@@ -8,5 +8,13 @@ public interface Sink {
 
     void point(int task, PointRecord point);
 
+    /**
+     * A record of another kind (a network measurement's {@code network} and {@code layer} records) for task
+     * {@code task}. Sinks that only take operator points refuse it.
+     */
+    default void otherRecord(int task, Object record) {
+        throw new UnsupportedOperationException("this sink takes operator points only");
+    }
+
     void done();
 }

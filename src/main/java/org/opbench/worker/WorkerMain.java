@@ -53,6 +53,10 @@ public final class WorkerMain {
 
     /** Runs a job in this JVM (also the driver's in-process mode). */
     public static void run(WorkerJob job, Sink protocol) {
+        if (job.network() != null) {
+            org.opbench.network.run.NetworkWorker.run(job, protocol);
+            return;
+        }
         Backends backends = Backends.load();
         Backend backend = backends.get(job.backend());
         if (backend == null) {

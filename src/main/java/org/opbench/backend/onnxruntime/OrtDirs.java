@@ -16,14 +16,14 @@ import java.util.Map;
  * {@code onnxruntime-java<random>} folder) follows the JVM property {@code java.io.tmpdir}, which the JVM does not
  * take from TMPDIR: only {@code -Djava.io.tmpdir} on the worker's command line moves it.
  */
-final class OrtDirs {
+public final class OrtDirs {
     /** Environment variable naming opbench's onnxruntime folder in the worker. */
-    static final String DIR_ENV = "OPBENCH_ONNXRUNTIME_DIR";
+    public static final String DIR_ENV = "OPBENCH_ONNXRUNTIME_DIR";
 
     private OrtDirs() {
     }
 
-    static Map<String, String> workerEnvironment(Path cacheDir) {
+    public static Map<String, String> workerEnvironment(Path cacheDir) {
         Path base = cacheDir.toAbsolutePath().resolve("onnxruntime");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", base.resolve("home").toString());
@@ -37,7 +37,7 @@ final class OrtDirs {
      * Creates the folders the worker environment names, before the native library loads, so that ORT's writes land
      * in them rather than failing or going elsewhere. A no-op outside a worker (variables absent).
      */
-    static void createWorkerFolders() throws IOException {
+    public static void createWorkerFolders() throws IOException {
         String base = System.getenv(DIR_ENV);
         for (String var : new String[] {"HOME", "XDG_CACHE_HOME", "TMPDIR"}) {
             String value = System.getenv(var);
@@ -51,7 +51,7 @@ final class OrtDirs {
      * Folder for session profiles: option {@code profile_dir}, else {@code $OPBENCH_ONNXRUNTIME_DIR/profiles},
      * else {@code <java.io.tmpdir>/opbench-onnxruntime/profiles} (in-process use outside a worker).
      */
-    static Path profileDir(String option) throws IOException {
+    public static Path profileDir(String option) throws IOException {
         Path dir;
         if (option != null && !option.isBlank()) {
             dir = Path.of(option);

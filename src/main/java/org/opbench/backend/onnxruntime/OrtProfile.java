@@ -24,24 +24,29 @@ import java.util.Map;
  * @param kernelUs   per run, the summed kernel durations (µs)
  * @param modelRunUs per run, the duration of ORT's own {@code model_run} event (µs)
  * @param kernels    the kernels of the last run, in execution order
+ * @param runKernels per run, every kernel with its duration (µs), in execution order
  */
-record OrtProfile(long[] kernelUs, long[] modelRunUs, List<Kernel> kernels) {
+public record OrtProfile(long[] kernelUs, long[] modelRunUs, List<Kernel> kernels, List<List<KernelTime>> runKernels) {
 
     /** One kernel as ORT reports it: node name (after graph optimisation), operator and provider. */
-    record Kernel(String node, String op, String provider) {
+    public record Kernel(String node, String op, String provider) {
+    }
+
+    /** A kernel of one run and its duration in microseconds. */
+    public record KernelTime(Kernel kernel, long us) {
     }
 
     private record Event(String cat, String name, long ts, long dur, JsonNode args) {
     }
 
     /** Parses a profile file, streaming the event array so long profiles need not be held as one tree. */
-    static OrtProfile parse(Path file) throws IOException {
+    public static OrtProfile parse(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(in);
         }
     }
 
-    static OrtProfile parse(InputStream in) throws IOException {
+    public static OrtProfile parse(InputStream in) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<Event> runs = new ArrayList<>();
         List<Event> nodes = new ArrayList<>();
@@ -63,28 +68,33 @@ record OrtProfile(long[] kernelUs, long[] modelRunUs, List<Kernel> kernels) {
         long[] kernelUs = new long[runs.size()];
         long[] modelRunUs = new long[runs.size()];
         List<Kernel> last = List.of();
+        List<List<KernelTime>> perRun = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             Event run = runs.get(r);
             modelRunUs[r] = run.dur;
             List<Kernel> ks = new ArrayList<>();
+            List<KernelTime> times = new ArrayList<>();
             for (Event n : nodes) {
                 if (n.ts >= run.ts && n.ts <= run.ts + run.dur) {
                     kernelUs[r] += n.dur;
                     String node = n.name.substring(0, n.name.length() - "_kernel_time".length());
-                    ks.add(new Kernel(node, n.args.path("op_name").asText(), n.args.path("provider").asText()));
+                    Kernel k = new Kernel(node, n.args.path("op_name").asText(), n.args.path("provider").asText());
+                    ks.add(k);
+                    times.add(new KernelTime(k, n.dur));
                 }
             }
             last = ks;
+            perRun.add(List.copyOf(times));
         }
-        return new OrtProfile(kernelUs, modelRunUs, List.copyOf(last));
+        return new OrtProfile(kernelUs, modelRunUs, List.copyOf(last), List.copyOf(perRun));
     }
 
-    int runs() {
+    public int runs() {
         return kernelUs.length;
     }
 
     /** Figures for a result's {@code details}: per-run kernel time and ORT run time, median/min/max in µs. */
-    Map<String, Object> details(String provider) {
+    public Map<String, Object> details(String provider) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ort_profiled_runs", runs());
         if (runs() > 0) {
@@ -106,7 +116,7 @@ record OrtProfile(long[] kernelUs, long[] modelRunUs, List<Kernel> kernels) {
      * in brackets where it differs, prefixed by {@code provider/} where the kernel ran on another provider than
      * {@code provider}.
      */
-    String kernelList(String provider) {
+    public String kernelList(String provider) {
         StringBuilder b = new StringBuilder();
         for (Kernel k : kernels) {
             if (b.length() > 0) {

@@ -8,7 +8,7 @@ import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.util.Map;
 
 /** Builds the {@link SessionOptions} of one point: threads, spinning, optimisation level, provider, profiling. */
-final class OrtSessionOptions {
+public final class OrtSessionOptions {
     /** ORT session config key: whether idle intra-op pool threads spin before sleeping. */
     static final String INTRA_SPIN = "session.intra_op.allow_spinning";
     /** ORT session config key: the same for the inter-op pool. */
@@ -20,7 +20,7 @@ final class OrtSessionOptions {
     /**
      * Whether opbench knows how to register {@code provider} on a session; null if it does, else the reason.
      */
-    static String registrable(OrtProvider provider) {
+    public static String registrable(OrtProvider provider) {
         return switch (provider) {
             case CPU, CUDA, ROCM, DNNL, TENSOR_RT, XNNPACK, ACL, CORE_ML, DIRECT_ML, NNAPI -> null;
             default -> "opbench does not register execution provider " + provider.getName()
@@ -31,11 +31,11 @@ final class OrtSessionOptions {
     /**
      * Options for a session on {@code provider}. Intra-op threads = {@code threads} (the calling thread is one of
      * them, so ORT starts {@code threads - 1} pool threads), inter-op 1 with sequential execution (a one-node graph
-     * has no parallel branches). The caller closes the returned options after the session.
+     * has no parallel branches; whole networks are run the same way, one operator at a time, with all threads inside it). The caller closes the returned options after the session.
      *
      * @param profilePrefix file prefix for session profiling, or null for none
      */
-    static SessionOptions create(OrtProvider provider, OptLevel level, int threads, boolean spin,
+    public static SessionOptions create(OrtProvider provider, OptLevel level, int threads, boolean spin,
                                  String profilePrefix) throws OrtException {
         SessionOptions so = new SessionOptions();
         try {

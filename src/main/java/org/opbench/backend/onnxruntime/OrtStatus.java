@@ -5,7 +5,7 @@ import org.opbench.spi.BackendException;
 import org.opbench.spi.UnsupportedException;
 
 /** The one place ONNX Runtime status codes become opbench exceptions. */
-final class OrtStatus {
+public final class OrtStatus {
     private OrtStatus() {
     }
 
@@ -13,7 +13,7 @@ final class OrtStatus {
      * {@code ORT_NOT_IMPLEMENTED} (no kernel for the node on the chosen provider) becomes
      * {@link UnsupportedException}; every other code a {@link BackendException}. The code is part of the message.
      */
-    static BackendException map(String what, OrtException e) {
+    public static BackendException map(String what, OrtException e) {
         OrtException.OrtErrorCode code = e.getCode();
         String message = "onnxruntime " + what + ": " + code + ": " + e.getMessage();
         if (code == OrtException.OrtErrorCode.ORT_NOT_IMPLEMENTED) {

@@ -1,0 +1,128 @@
+package org.opbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.opbench.network.ModelException;
+import org.opbench.network.NetGraph;
+import org.opbench.network.ShapeInference;
+import org.opbench.network.ShapeSetText;
+import org.opbench.network.estimate.Estimator;
+import org.opbench.network.models.BuiltinNetwork;
+import org.opbench.network.models.Networks;
+import org.opbench.network.onnx.OnnxImport;
+import org.opbench.problem.InputFileException;
+import org.opbench.problem.Layer;
+import org.opbench.result.PointRecord;
+import org.opbench.result.ResultFile;
+import org.opbench.result.ResultReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code opbench estimate}: a network's time predicted from operator points, against measured network time. */
+@Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict a network's time per batch from operator-sweep results: the sum over its conv, fc "
+                + "and pool layers of the median time x repeat count, per backend and algorithm, per backend with "
+                + "its best algorithm per layer, and with the best backend and algorithm per layer.",
+                "Network records in the same files (opbench network) of the same model, batch and threads are "
+                        + "shown as measured, with the error of the prediction."})
+final class EstimateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "RESULTS.jsonl", description = "sweep and network result files")
+    List<Path> files;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "NAME|FILE",
+            description = "a built-in network or an ONNX file")
+    String model;
+
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "batch size (default: 1)")
+    int batch;
+
+    @Option(names = "--layers", description = "also list the chosen point of every layer for the best-per-layer rows")
+    boolean showLayers;
+
+    @Override
+    public Integer call() {
+        if (batch < 1) {
+            throw new UsageError("--batch must be positive");
+        }
+        NetGraph g;
+        String name;
+        BuiltinNetwork b = Networks.get(model);
+        try {
+            if (b != null) {
+                g = b.build();
+                name = b.name();
+            } else {
+                Path p = Path.of(model);
+                g = OnnxImport.read(p).graph();
+                name = p.getFileName().toString();
+            }
+        } catch (ModelException e) {
+            throw new UsageError("cannot use --model: " + e.getMessage());
+        }
+        List<Layer> layers = ShapeSetText.layers(ShapeInference.infer(g, batch, name));
+        List<PointRecord> points = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                ResultFile r = ResultReader.read(f);
+                points.addAll(r.points());
+                others.addAll(r.others());
+            } catch (InputFileException e) {
+                throw new UsageError("cannot read results: " + e.getMessage());
+            }
+        }
+        List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, points, others);
+        PrintWriter out = spec.commandLine().getOut();
+        if (rows.isEmpty()) {
+            out.println("no ok operator points in " + files + " (run 'opbench sweep --tensors " + name
+                    + " --batch " + batch + "' first)");
+            out.flush();
+            return 0;
+        }
+        out.printf(Locale.ROOT, "%s at batch %d: %d distinct conv/fc/pool layers (%d with repeats)%n", name, batch,
+                layers.size(), layers.stream().mapToInt(Layer::repeat).sum());
+        Table t = new Table(List.of("threads", "backend", "algorithm", "covered", "predicted", "measured", "error"),
+                true, false, false, true, true, true, true);
+        for (Estimator.Estimate e : rows) {
+            t.row(List.of(Integer.toString(e.threads()), e.backend(), e.algorithm(), e.covered() + "/" + e.total(),
+                    (e.covered() < e.total() ? ">= " : "") + Format.time(e.predictedUs()),
+                    e.measuredUs() == null ? "-" : Format.time(e.measuredUs())
+                            + (e.backend().equals(Estimator.BEST) || e.algorithm().equals(Estimator.BEST)
+                            ? " (" + e.measuredWhat() + ")" : ""),
+                    e.error() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * e.error())));
+        }
+        t.print(out);
+        out.println("predicted = sum of conv/fc/pool layer medians x repeat; activations, batch norm, concat and add "
+                + "are not in operator sweeps, which is part of the error.");
+        if (showLayers) {
+            for (Estimator.Estimate e : rows) {
+                if (!e.backend().equals(Estimator.BEST)) {
+                    continue;
+                }
+                out.println();
+                out.println("best per layer, " + e.threads() + " thread(s):");
+                Table l = new Table(List.of("layer", "repeat", "backend", "algorithm", "time", "x repeat"),
+                        false, true, false, false, true, true);
+                for (Estimator.Choice c : e.choices()) {
+                    l.row(List.of(c.layer().name(), Integer.toString(c.layer().repeat()),
+                            c.backend() == null ? "-" : c.backend(), c.algorithm() == null ? "-" : c.algorithm(),
+                            c.timeUs() == null ? "missing" : Format.time(c.timeUs()),
+                            c.timeUs() == null ? "-" : Format.time(c.timeUs() * c.layer().repeat())));
+                }
+                l.print(out);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+package org.opbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opbench.network.ModelException;
+import org.opbench.network.NetGraph;
+import org.opbench.network.NetLayers;
+import org.opbench.network.ShapeInference;
+import org.opbench.network.ShapeSetText;
+import org.opbench.network.models.BuiltinNetwork;
+import org.opbench.network.models.Networks;
+import org.opbench.network.onnx.OnnxExport;
+import org.opbench.network.onnx.OnnxImport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code opbench export}: a built-in network as ONNX (seeded weights) so other tools can run the very same model,
+ * or any network's shape set. {@code opbench export all --format shapes --out tensors/} rewrites the built-in
+ * shape sets from their definitions.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a built-in network as an ONNX model (weights: seeded random values), or a network's "
+                + "conv/fc/pool layers as a shape set (the format of tensors/*.txt).",
+                "NAME is a built-in network (opbench list networks), 'all' (shape sets only), or an ONNX file "
+                        + "(shape sets only)."})
+final class ExportCommand implements Callable<Integer> {
+    enum Kind { onnx, shapes }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME|all|FILE.onnx")
+    String name;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE|DIR",
+            description = "output file (a folder for 'all'); shape sets go to standard output without it")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "onnx", description = "onnx or shapes (default: ${DEFAULT-VALUE})")
+    Kind format;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "seed of the weights (default: ${DEFAULT-VALUE}; opbench network uses the same default)")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (name.equals("all")) {
+            if (format != Kind.shapes || out == null) {
+                throw new UsageError("'export all' writes shape sets: give --format shapes --out DIR");
+            }
+            Files.createDirectories(out);
+            for (BuiltinNetwork n : Networks.all()) {
+                Path f = out.resolve(n.name() + ".txt");
+                Files.writeString(f, ShapeSetText.file(n));
+                stdout.println("wrote " + f);
+            }
+            stdout.flush();
+            return 0;
+        }
+        BuiltinNetwork builtin = Networks.get(name);
+        if (format == Kind.onnx) {
+            if (builtin == null) {
+                throw new UsageError("unknown built-in network '" + name + "' (known: "
+                        + String.join(", ", Networks.names()) + ")");
+            }
+            if (out == null) {
+                throw new UsageError("export to ONNX needs --out FILE.onnx");
+            }
+            NetGraph g = builtin.build();
+            OnnxExport.write(g, seed, out);
+            stdout.printf("wrote %s (%s, %d nodes, %.2f M parameters, seed %d, input %s [N,%d,%d,%d], output %s)%n",
+                    out, g.name(), g.nodes().size(), g.parameterCount() / 1e6, seed, g.input(), g.inputDims()[0],
+                    g.inputDims()[1], g.inputDims()[2], String.join(",", g.outputs()));
+            stdout.flush();
+            return 0;
+        }
+        String text;
+        if (builtin != null) {
+            text = ShapeSetText.file(builtin);
+        } else {
+            try {
+                Path file = Path.of(name);
+                NetGraph g = OnnxImport.read(file).graph();
+                NetLayers layers = ShapeInference.infer(g, 1, name);
+                long[] in = g.inputDims();
+                StringBuilder b = new StringBuilder("# Layers of " + file.getFileName() + " at batch 1, read by opbench "
+                        + "export from the ONNX graph.\n@network " + g.name() + "\n@input " + in[0] + "x" + in[1] + "x"
+                        + in[2] + "\n\n");
+                List<ShapeSetText.Line> lines = ShapeSetText.lines(layers);
+                lines.forEach(l -> b.append(l.text()).append('\n'));
+                text = b.toString();
+            } catch (ModelException e) {
+                throw new UsageError("cannot export " + name + ": " + e.getMessage());
+            }
+        }
+        if (out == null) {
+            stdout.print(text);
+        } else {
+            Files.writeString(out, text);
+            stdout.println("wrote " + out);
+        }
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,295 @@
+package org.opbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.opbench.env.HostProbe;
+import org.opbench.env.OpbenchHome;
+import org.opbench.measure.MeasureSettings;
+import org.opbench.measure.TimerCalibration;
+import org.opbench.network.ModelException;
+import org.opbench.network.run.ModelSource;
+import org.opbench.network.run.NetworkBackends;
+import org.opbench.network.run.NetworkDriver;
+import org.opbench.network.run.NetworkPlanner;
+import org.opbench.network.spi.NetworkBackend;
+import org.opbench.result.Json;
+import org.opbench.result.JsonlWriter;
+import org.opbench.result.RunRecord;
+import org.opbench.result.TimerInfo;
+import org.opbench.spi.Availability;
+import org.opbench.sweep.WorkerSpec;
+import org.opbench.worker.WorkerJob;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code opbench network}: whole networks per backend, thread count and batch size, with per-layer profiles. */
+@Command(name = "network", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Time a whole network on each backend at each batch size: time per batch and per image, "
+                + "throughput, latency percentiles, first-run time, peak memory, the output checked against ONNX "
+                + "Runtime without optimisation, and each framework's per-layer profile.",
+                "Records go to --out as 'network' and 'layer' records after a 'run' header."})
+final class NetworkCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "NAME|FILE",
+            description = "a built-in network (opbench list networks) or an ONNX file")
+    String model;
+
+    @Option(names = {"-b", "--backends"}, paramLabel = "NAME[,NAME...]",
+            description = "network backends (default: every available one: onnxruntime, opencv)")
+    List<String> backends = new ArrayList<>();
+
+    @Option(names = {"-a", "--algorithms"}, paramLabel = "NAME[,NAME...]",
+            description = "'default', 'all' or names: onnxruntime cpu-all|cpu-layout|cpu-extended|cpu-basic|cpu-none,"
+                    + " opencv winograd|no-winograd (default: default)")
+    List<String> algorithms = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "N[,N...]|auto", description = "batch sizes, or 'auto': double from 1 "
+            + "until throughput stops improving, memory would run out or --max-batch (default: 1)")
+    List<String> batch = new ArrayList<>();
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N[,N...]", description = "thread counts (default: 1)")
+    List<String> threads = new ArrayList<>();
+
+    @Option(names = "--option", paramLabel = "BACKEND.KEY=VALUE",
+            description = "a backend option, e.g. onnxruntime.spin=true (repeatable)")
+    List<String> options = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "seed of the weights of built-in networks and of the input (default: 1)")
+    long seed;
+
+    @Option(names = "--max-batch", paramLabel = "N", defaultValue = "1024",
+            description = "largest batch --batch auto tries (default: ${DEFAULT-VALUE})")
+    int maxBatch;
+
+    @Option(names = "--min-gain", paramLabel = "PERCENT", defaultValue = "5",
+            description = "--batch auto stops when doubling gains less throughput than this; -100 doubles until "
+                    + "memory or --max-batch stops it (default: ${DEFAULT-VALUE})")
+    double minGainPercent;
+
+    @Option(names = "--max-memory", paramLabel = "MB",
+            description = "a batch whose worker would exceed this resident memory is skipped (default: what the "
+                    + "machine has available)")
+    Long maxMemoryMb;
+
+    @Option(names = "--profile-runs", paramLabel = "N", defaultValue = "5",
+            description = "runs under each framework's profiler for the layer records; 0 for none (default: "
+                    + "${DEFAULT-VALUE})")
+    int profileRuns;
+
+    @Option(names = "--tolerance", paramLabel = "REL_ERR",
+            description = "largest accepted relative error of the output against ONNX Runtime without optimisation "
+                    + "(default: 1e-4, 5e-3 with Winograd)")
+    Double tolerance;
+
+    @Mixin
+    MeasureOptions measure;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        MeasureSettings settings = measure.settings();
+        boolean auto = batch.size() == 1 && batch.get(0).strip().equals("auto");
+        List<Integer> batches = auto ? List.of(1) : Inputs.positiveInts("--batch", batch);
+        if (batches.isEmpty()) {
+            batches = List.of(1);
+        }
+        List<Integer> threadList = Inputs.positiveInts("--threads", threads);
+        if (threadList.isEmpty()) {
+            threadList = List.of(1);
+        }
+        if (maxBatch < 1 || minGainPercent < -100 || profileRuns < 0 || (maxMemoryMb != null && maxMemoryMb < 1)
+                || (tolerance != null && !(tolerance > 0))) {
+            throw new UsageError("--max-batch, --max-memory and --tolerance must be positive, --profile-runs not "
+                    + "negative, --min-gain at least -100");
+        }
+        if (output.pointTimeout <= 0) {
+            throw new UsageError("invalid value for --point-timeout: must be positive");
+        }
+        if (output.resume) {
+            throw new UsageError("--resume is not supported by 'opbench network' (rerun with --force)");
+        }
+        NetworkBackends all = NetworkBackends.load();
+        List<String> names = Inputs.names(backends);
+        if (names.isEmpty()) {
+            for (NetworkBackend b : all.all()) {
+                if (all.availability(b).available()) {
+                    names.add(b.name());
+                }
+            }
+        }
+        Path path = output.out;
+        if (path != null) {
+            checkOutput(path);
+        }
+        Path cache = OpbenchHome.cacheDir();
+        ModelSource source;
+        try {
+            err.println("opbench: preparing " + model + "...");
+            err.flush();
+            source = ModelSource.resolve(model, cache, seed);
+        } catch (ModelException e) {
+            throw new UsageError("cannot use --model: " + e.getMessage());
+        }
+        List<String> algs = Inputs.names(algorithms);
+        NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
+                threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
+                tolerance, optionMap(), settings, seed, cache);
+        List<WorkerJob> jobs;
+        try {
+            jobs = planner.plan(all);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        for (String n : names) {
+            Availability a = all.availability(all.get(n));
+            if (!a.available()) {
+                err.println("opbench: network backend " + n + " is unavailable here (" + a.reason() + ")");
+            }
+        }
+        JsonlWriter writer = path != null ? new JsonlWriter(path) : null;
+        List<JsonNode> records = Collections.synchronizedList(new ArrayList<>());
+        err.println("opbench: calibrating the timer...");
+        err.flush();
+        TimerCalibration timer = TimerCalibration.measure();
+        if (writer != null) {
+            writer.run(header(all, names, source, planner, timer));
+            err.println("opbench: writing " + path);
+        }
+        WorkerSpec ws = WorkerSpec.defaults(cache, (long) (output.pointTimeout * 1000)).inProcess(output.inProcess)
+                .verbose(output.verbose)
+                .launcher(output.launcher == null ? List.of() : List.of(output.launcher.trim().split("\\s+")));
+        if (!output.jvmArgs.isEmpty()) {
+            ws = new WorkerSpec(ws.java(), ws.classPath(), output.jvmArgs, ws.launcher(), ws.cacheDir(),
+                    ws.pointTimeoutMs(), ws.inProcess(), ws.verbose());
+        }
+        NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
+            @Override
+            public void record(Object record) {
+                JsonNode n = Json.mapper().valueToTree(record);
+                if (writer != null) {
+                    writer.write(n);
+                }
+                records.add(n);
+                if (!output.quiet && "network".equals(n.path("record").asText())) {
+                    err.println(NetworkSummary.progressLine(n));
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void notice(String message) {
+                err.println("opbench: " + message);
+                err.flush();
+            }
+        });
+        boolean[] finished = {false};
+        Thread hook = new Thread(() -> {
+            if (!finished[0]) {
+                driver.abort();
+                if (writer != null) {
+                    writer.close();
+                }
+                err.println("opbench: interrupted; the records measured so far are in " + path);
+                err.flush();
+            }
+        }, "opbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            driver.run(jobs);
+            finished[0] = true;
+        } finally {
+            if (finished[0]) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                if (writer != null) {
+                    writer.close();
+                }
+            }
+        }
+        NetworkSummary.print(out, new ArrayList<>(records));
+        if (path != null) {
+            err.println("opbench: results in " + path);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private Map<String, String> optionMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            int dot = o.indexOf('.');
+            if (eq < 0 || dot < 1 || dot > eq) {
+                throw new UsageError("invalid value for --option: '" + Inputs.printable(o)
+                        + "' (expected BACKEND.KEY=VALUE, e.g. onnxruntime.spin=true)");
+            }
+            m.put(o.substring(0, eq), o.substring(eq + 1));
+        }
+        return m;
+    }
+
+    private void checkOutput(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new UsageError("--out " + path + " is a directory");
+        }
+        if (Files.exists(path) && Files.size(path) > 0) {
+            if (!output.force) {
+                throw new UsageError("--out " + path + " already exists; add --force to overwrite it");
+            }
+            Files.delete(path);
+        }
+    }
+
+    private RunRecord header(NetworkBackends all, List<String> names, ModelSource source, NetworkPlanner p,
+                             TimerCalibration timer) {
+        Map<String, Map<String, Object>> libraries = new LinkedHashMap<>();
+        for (NetworkBackend b : all.all()) {
+            Availability a = all.availability(b);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("available", a.available());
+            m.put("version", a.version());
+            m.put("device", a.device());
+            m.put("reason", a.reason());
+            m.put("details", a.details());
+            libraries.put(b.name(), m);
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("kind", "network");
+        s.put("model", source.name());
+        s.put("model_file", source.runFile().toString());
+        s.put("model_digest", source.digest());
+        s.put("backends", names);
+        s.put("algorithms", p.algorithms());
+        s.put("threads", p.threads());
+        s.put("batches", p.auto() ? "auto" : p.batches());
+        s.put("max_batch", p.maxBatch());
+        s.put("min_gain", p.minGain());
+        s.put("max_memory_mb", p.maxMemoryMb());
+        s.put("profile_runs", p.profileRuns());
+        s.put("tolerance", p.tolerance());
+        s.put("options", p.options());
+        s.put("measure", Json.mapper().convertValue(p.settings(), Map.class));
+        List<String> command = new ArrayList<>();
+        command.add("opbench");
+        command.addAll(spec.commandLine().getParseResult().originalArgs());
+        return new RunRecord(RunRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
+                java.time.Instant.now().toString(), false, seed, HostProbe.probe(), libraries, TimerInfo.of(timer), s);
+    }
+}

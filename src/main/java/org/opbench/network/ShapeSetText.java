@@ -1,0 +1,69 @@
+package org.opbench.network;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opbench.network.models.BuiltinNetwork;
+import org.opbench.problem.Layer;
+import org.opbench.problem.Op;
+
+/**
+ * A network's shape set (the format of {@code tensors/*.txt}): its conv, fc and pool layers at batch 1 in network
+ * order, identical layers (same operator and descriptor, adjacent or not) collapsed into the line of their first
+ * occurrence with {@code repeat=N} and the other names after {@code # also:}. Softmax, activations, batch norm,
+ * LRN, concat and add are not listed, as in the published per-layer tables the sets are checked against.
+ */
+public final class ShapeSetText {
+    private ShapeSetText() {
+    }
+
+    /** One collapsed line: the first layer of its shape, how many there are, and the names of the others. */
+    public record Line(NetLayer first, int repeat, List<String> also) {
+        public String text() {
+            String s = first.problem().op().id() + " " + first.problem();
+            if (repeat > 1) {
+                s += " repeat=" + repeat + " # also: " + String.join(", ", also);
+            }
+            return s;
+        }
+    }
+
+    /** The collapsed lines of {@code layers} (any batch). */
+    public static List<Line> lines(NetLayers layers) {
+        Map<String, List<NetLayer>> groups = new LinkedHashMap<>();
+        for (NetLayer l : layers.layers()) {
+            if (l.problem() == null || l.problem().op() == Op.SOFTMAX) {
+                continue;
+            }
+            groups.computeIfAbsent(l.problem().op().id() + " " + l.problem().descriptor(), k -> new ArrayList<>())
+                    .add(l);
+        }
+        List<Line> out = new ArrayList<>();
+        for (List<NetLayer> g : groups.values()) {
+            out.add(new Line(g.get(0), g.size(), g.subList(1, g.size()).stream().map(NetLayer::name).toList()));
+        }
+        return out;
+    }
+
+    /** The collapsed lines as shape-set layers (problem, network, repeat), as a sweep would read them. */
+    public static List<Layer> layers(NetLayers layers) {
+        return lines(layers).stream().map(l -> new Layer(l.first().problem(), layers.model(), l.repeat())).toList();
+    }
+
+    /** The whole file {@code tensors/<name>.txt} of a built-in network. */
+    public static String file(BuiltinNetwork network) {
+        NetGraph g = network.build();
+        NetLayers layers = ShapeInference.infer(g, 1, network.name());
+        long[] in = g.inputDims();
+        StringBuilder b = new StringBuilder(network.comments());
+        b.append("@network ").append(network.name()).append('\n');
+        b.append("@published ").append(network.published()).append('\n');
+        b.append("@input ").append(in[0]).append('x').append(in[1]).append('x').append(in[2]).append('\n');
+        b.append('\n');
+        for (Line l : lines(layers)) {
+            b.append(l.text()).append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package org.opbench.network.estimate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opbench.problem.Layer;
+import org.opbench.result.PointRecord;
+
+/**
+ * Predicts a network's time from operator-sweep points: the sum over its conv, fc and pool layers (collapsed, with
+ * repeat counts) of the layer's median time times its repeat count, for each (backend, algorithm) swept, for each
+ * backend with its best algorithm per layer, and for the best backend and algorithm per layer. Where network
+ * records of the same model, batch and threads are present, each prediction is put next to the measured median
+ * time per batch. Layers without an ok point leave the prediction partial ({@link Estimate#covered()}).
+ */
+public final class Estimator {
+    /** Label of the rows that pick the best algorithm per layer. */
+    public static final String BEST = "(best per layer)";
+
+    private Estimator() {
+    }
+
+    /** The point chosen for one layer. */
+    public record Choice(Layer layer, String backend, String algorithm, Double timeUs) {
+    }
+
+    /**
+     * One prediction.
+     *
+     * @param backend    a backend, or {@link #BEST} for the best backend per layer
+     * @param algorithm  an algorithm, or {@link #BEST}
+     * @param covered    layers (lines) with a time
+     * @param predictedUs sum of time x repeat over the covered layers
+     * @param measuredUs the measured median time per batch of the matching network records, or null
+     */
+    public record Estimate(String backend, String algorithm, int threads, int covered, int total, double predictedUs,
+                           Double measuredUs, String measuredWhat, List<Choice> choices) {
+        /** predicted / measured - 1, or null. */
+        public Double error() {
+            return measuredUs == null || covered < total ? null : predictedUs / measuredUs - 1;
+        }
+    }
+
+    public static List<Estimate> estimate(String model, int batch, List<Layer> layers, List<PointRecord> points,
+                                          List<JsonNode> networks) {
+        Set<Integer> threads = new TreeSet<>();
+        points.stream().filter(PointRecord::ok).forEach(p -> threads.add(p.threads()));
+        List<Estimate> out = new ArrayList<>();
+        for (int t : threads) {
+            List<PointRecord> mine = points.stream().filter(p -> p.ok() && p.threads() == t && p.batch() == batch)
+                    .toList();
+            Set<String> pairs = new LinkedHashSet<>();
+            Set<String> backends = new LinkedHashSet<>();
+            for (PointRecord p : mine) {
+                pairs.add(p.backend() + "\t" + p.algorithm());
+                backends.add(p.backend());
+            }
+            List<JsonNode> measured = networks.stream().filter(n -> "network".equals(n.path("record").asText())
+                    && "ok".equals(n.path("status").asText()) && model.equals(n.path("model").asText())
+                    && n.path("batch").asInt() == batch && n.path("threads").asInt() == t).toList();
+            for (String pair : pairs) {
+                String[] ba = pair.split("\t");
+                out.add(row(ba[0], ba[1], t, layers, mine, p -> p.backend().equals(ba[0])
+                        && p.algorithm().equals(ba[1]), measured, n -> n.path("backend").asText().equals(ba[0])
+                        && n.path("algorithm").asText().equals(ba[1])));
+            }
+            for (String b : backends) {
+                out.add(row(b, BEST, t, layers, mine, p -> p.backend().equals(b), measured,
+                        n -> n.path("backend").asText().equals(b)));
+            }
+            out.add(row(BEST, BEST, t, layers, mine, p -> true, measured, n -> true));
+        }
+        return out;
+    }
+
+    private static Estimate row(String backend, String algorithm, int threads, List<Layer> layers,
+                                List<PointRecord> points, java.util.function.Predicate<PointRecord> use,
+                                List<JsonNode> networks, java.util.function.Predicate<JsonNode> match) {
+        Map<String, PointRecord> best = new LinkedHashMap<>();
+        for (PointRecord p : points) {
+            if (!use.test(p)) {
+                continue;
+            }
+            String key = p.op() + "|" + p.problem();
+            PointRecord old = best.get(key);
+            if (old == null || p.timeUs().median() < old.timeUs().median()) {
+                best.put(key, p);
+            }
+        }
+        List<Choice> choices = new ArrayList<>();
+        double sum = 0;
+        int covered = 0;
+        for (Layer l : layers) {
+            PointRecord p = best.get(l.problem().op().id() + "|" + l.problem().descriptor());
+            if (p == null) {
+                choices.add(new Choice(l, null, null, null));
+            } else {
+                choices.add(new Choice(l, p.backend(), p.algorithm(), p.timeUs().median()));
+                sum += p.timeUs().median() * l.repeat();
+                covered++;
+            }
+        }
+        JsonNode fastest = null;
+        for (JsonNode n : networks) {
+            if (match.test(n) && (fastest == null || n.path("time_us").path("median").asDouble()
+                    < fastest.path("time_us").path("median").asDouble())) {
+                fastest = n;
+            }
+        }
+        Double measured = fastest == null ? null : fastest.path("time_us").path("median").asDouble();
+        String what = fastest == null ? null : fastest.path("backend").asText() + " "
+                + fastest.path("algorithm").asText();
+        return new Estimate(backend, algorithm, threads, covered, layers.size(), sum, measured, what, choices);
+    }
+}

@@ -1,0 +1,243 @@
+package org.opbench.network.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opbench.network.ModelException;
+import org.opbench.network.NetGraph;
+import org.opbench.network.NetNode;
+import org.opbench.network.ParamSpec;
+import org.opbench.network.ShapeInference;
+
+/**
+ * Reads an ONNX file into a {@link NetGraph}: the one float image input ({@code N x C x H x W}, N fixed or free),
+ * initializers and {@code Constant} nodes as parameters (dimensions only; small integer tensors with their values,
+ * for Reshape targets), every other node as it is. The graph is then checked by {@link ShapeInference} at batch 1,
+ * so a model opbench cannot follow fails here, with the file and the reason: not an ONNX protobuf, truncated,
+ * no graph, an input that is no image, a node input that nothing defines (a missing initializer), or an operator
+ * the layer reader does not know.
+ */
+public final class OnnxImport {
+    /** Integer tensors up to this many elements keep their values (shapes, axes). */
+    static final int MAX_INT_VALUES = 64;
+
+    private OnnxImport() {
+    }
+
+    /** The model in {@code file}, with its own batch size (1 where the batch is free). */
+    public static Imported read(Path file) {
+        String source = file.toString();
+        ModelProto m = parse(file);
+        if (!m.hasGraph() || m.getGraph().getNodeCount() == 0) {
+            throw new ModelException(source, "not an ONNX model: the protobuf has no graph with nodes"
+                    + (m.getIrVersion() == 0 ? " (and no IR version)" : ""));
+        }
+        int opset = -1;
+        for (OperatorSetIdProto o : m.getOpsetImportList()) {
+            if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+                opset = (int) o.getVersion();
+            }
+        }
+        if (opset < 0) {
+            throw new ModelException(source, "the model imports no version of the default ONNX operator set");
+        }
+        GraphProto g = m.getGraph();
+        Map<String, ParamSpec> params = new LinkedHashMap<>();
+        for (TensorProto t : g.getInitializerList()) {
+            params.put(t.getName(), param(source, t));
+        }
+        List<ValueInfoProto> inputs = new ArrayList<>();
+        for (ValueInfoProto v : g.getInputList()) {
+            if (!params.containsKey(v.getName())) {
+                inputs.add(v);
+            }
+        }
+        if (inputs.size() != 1) {
+            throw new ModelException(source, "opbench runs models with exactly one image input, this one has "
+                    + inputs.size() + (inputs.isEmpty() ? "" : " (" + String.join(", ",
+                    inputs.stream().map(ValueInfoProto::getName).toList()) + ")"));
+        }
+        ValueInfoProto input = inputs.get(0);
+        long[] dims = imageDims(source, input);
+        List<NetNode> nodes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeProto n : g.getNodeList()) {
+            String name = n.getName().isEmpty() ? (n.getOutputCount() > 0 ? n.getOutput(0) : "") : n.getName();
+            String domain = n.getDomain();
+            if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
+                throw new ModelException(source, "node '" + name + "' (" + n.getOpType() + "): operator domain '"
+                        + domain + "' is not supported (only the default ONNX domain)");
+            }
+            if (n.getOpType().equals("Constant")) {
+                if (!n.getAttributeList().isEmpty() && n.getAttribute(0).hasT() && n.getOutputCount() == 1) {
+                    params.put(n.getOutput(0), param(source, n.getAttribute(0).getT()));
+                    continue;
+                }
+                throw new ModelException(source, "node '" + name + "' (Constant): only tensor-valued constants are "
+                        + "supported");
+            }
+            Map<String, Object> attrs = new LinkedHashMap<>();
+            for (AttributeProto a : n.getAttributeList()) {
+                Object v = value(a);
+                if (v != null) {
+                    attrs.put(a.getName(), v);
+                }
+            }
+            if (!seen.add(name)) {
+                name = name + "#" + seen.size();
+            }
+            nodes.add(new NetNode(name, n.getOpType(), n.getInputList(), n.getOutputList(), attrs));
+        }
+        List<String> outputs = g.getOutputList().stream().map(ValueInfoProto::getName).toList();
+        if (outputs.isEmpty()) {
+            throw new ModelException(source, "the graph declares no output");
+        }
+        String stem = file.getFileName().toString().replaceFirst("\\.onnx$", "");
+        NetGraph graph = new NetGraph(stem, input.getName(), new long[] {dims[1], dims[2], dims[3]}, nodes, outputs,
+                params, opset);
+        ShapeInference.infer(graph, dims[0] > 0 ? (int) dims[0] : 1, source); // throws what it cannot follow
+        return new Imported(graph, dims[0] > 0 ? (int) dims[0] : 0, m.getIrVersion(), m.getProducerName());
+    }
+
+    /**
+     * An imported model.
+     *
+     * @param graph     the graph
+     * @param fileBatch the batch size the file fixes, or 0 when its batch dimension is free
+     * @param irVersion the model's IR version
+     * @param producer  the producer named in the file
+     */
+    public record Imported(NetGraph graph, int fileBatch, long irVersion, String producer) {
+    }
+
+    private static ModelProto parse(Path file) {
+        String source = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException(source, Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new ModelException(source, "empty file");
+            }
+            if (size > Integer.MAX_VALUE) {
+                throw new ModelException(source, "file is " + size + " bytes; one protobuf is limited to 2 GiB");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                CodedInputStream coded = CodedInputStream.newInstance(in);
+                coded.setSizeLimit(Integer.MAX_VALUE);
+                ModelProto m = ModelProto.parseFrom(coded);
+                coded.checkLastTagWas(0);
+                return m;
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelException(source, "not a valid ONNX protobuf (" + e.getMessage()
+                    + "; a truncated download or a file of another format?)", e);
+        } catch (IOException e) {
+            throw new ModelException(source, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] imageDims(String source, ValueInfoProto v) {
+        if (!v.getType().hasTensorType() || v.getType().getTensorType().getElemType()
+                != TensorProto.DataType.FLOAT.getNumber()) {
+            throw new ModelException(source, "input '" + v.getName() + "' is not a float tensor");
+        }
+        TensorShapeProto shape = v.getType().getTensorType().getShape();
+        if (shape.getDimCount() != 4) {
+            throw new ModelException(source, "input '" + v.getName() + "' has " + shape.getDimCount()
+                    + " dimensions; opbench runs image models with an N x C x H x W input");
+        }
+        long[] d = new long[4];
+        for (int i = 0; i < 4; i++) {
+            TensorShapeProto.Dimension dim = shape.getDim(i);
+            if (dim.hasDimValue() && dim.getDimValue() > 0) {
+                d[i] = dim.getDimValue();
+            } else if (i == 0) {
+                d[i] = 0; // free batch
+            } else {
+                throw new ModelException(source, "input '" + v.getName() + "' has a free dimension " + i
+                        + " ('" + dim.getDimParam() + "'); only the batch may be free");
+            }
+        }
+        return d;
+    }
+
+    private static ParamSpec param(String source, TensorProto t) {
+        long[] dims = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        for (long d : dims) {
+            if (d < 0) {
+                throw new ModelException(source, "initializer '" + t.getName() + "' has a negative dimension");
+            }
+        }
+        long n = 1;
+        for (long d : dims) {
+            n *= d;
+        }
+        int type = t.getDataType();
+        if ((type == TensorProto.DataType.INT64.getNumber() || type == TensorProto.DataType.INT32.getNumber())
+                && n <= MAX_INT_VALUES) {
+            long[] values = new long[(int) n];
+            boolean int64 = type == TensorProto.DataType.INT64.getNumber();
+            if (!t.getRawData().isEmpty()) {
+                ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+                if (b.remaining() != n * (int64 ? 8 : 4)) {
+                    throw new ModelException(source, "initializer '" + t.getName() + "' has " + b.remaining()
+                            + " bytes of data for " + n + " values");
+                }
+                for (int i = 0; i < n; i++) {
+                    values[i] = int64 ? b.getLong() : b.getInt();
+                }
+            } else if (int64 && t.getInt64DataCount() == n) {
+                for (int i = 0; i < n; i++) {
+                    values[i] = t.getInt64Data(i);
+                }
+            } else if (!int64 && t.getInt32DataCount() == n) {
+                for (int i = 0; i < n; i++) {
+                    values[i] = t.getInt32Data(i);
+                }
+            } else {
+                values = null;
+            }
+            return new ParamSpec(dims, ParamSpec.Init.FILE, values, null);
+        }
+        return new ParamSpec(dims, ParamSpec.Init.FILE, null, null);
+    }
+
+    private static Object value(AttributeProto a) {
+        return switch (a.getType()) {
+            case INT -> a.getI();
+            case INTS -> a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+            case FLOAT -> a.getF();
+            case FLOATS -> {
+                float[] f = new float[a.getFloatsCount()];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = a.getFloats(i);
+                }
+                yield f;
+            }
+            case STRING -> a.getS().toString(StandardCharsets.UTF_8);
+            default -> null; // tensors, graphs: not used by the supported operators
+        };
+    }
+}

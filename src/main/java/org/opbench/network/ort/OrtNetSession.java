@@ -1,0 +1,232 @@
+package org.opbench.network.ort;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opbench.backend.onnxruntime.OrtDirs;
+import org.opbench.backend.onnxruntime.OrtProfile;
+import org.opbench.backend.onnxruntime.OrtSessionOptions;
+import org.opbench.backend.onnxruntime.OrtStatus;
+import org.opbench.network.profile.KernelTiming;
+import org.opbench.network.spi.NameResolver;
+import org.opbench.network.spi.NetRequest;
+import org.opbench.network.spi.NetSession;
+import org.opbench.spi.BackendException;
+
+/**
+ * One ONNX Runtime session over a network file. The input is an {@link OnnxTensor} over a direct buffer and the
+ * output is pinned (ORT writes into our direct buffer), as in the operator backend; {@code run()} is
+ * {@code OrtSession.run(inputs, pinnedOutputs)}. Profiling uses a second session with ORT's profiler on, so the
+ * timed session never pays for it.
+ */
+final class OrtNetSession implements NetSession {
+    private final OrtEnvironment env;
+    private final NetRequest request;
+    private final OptLevel level;
+    private final boolean spin;
+    private final OrtSession.SessionOptions options;
+    private final OrtSession session;
+    private final OnnxTensor input;
+    private final OnnxTensor output;
+    private final FloatBuffer outputBuffer;
+    private final Map<String, OnnxTensor> inputs;
+    private final Map<String, OnnxTensor> outputs;
+    private final float[] result;
+    private Path profileFile;
+    private boolean closed;
+
+    private OrtNetSession(OrtEnvironment env, NetRequest request, OptLevel level, boolean spin,
+                          OrtSession.SessionOptions options, OrtSession session, OnnxTensor input, OnnxTensor output,
+                          FloatBuffer outputBuffer) {
+        this.env = env;
+        this.request = request;
+        this.level = level;
+        this.spin = spin;
+        this.options = options;
+        this.session = session;
+        this.input = input;
+        this.output = output;
+        this.outputBuffer = outputBuffer;
+        this.inputs = Collections.singletonMap(request.input(), input);
+        this.outputs = Collections.singletonMap(request.output(), output);
+        this.result = new float[outputBuffer.capacity()];
+    }
+
+    static OrtNetSession open(OrtEnvironment env, NetRequest r, OptLevel level, boolean spin)
+            throws BackendException, OrtException {
+        OrtSession.SessionOptions options = OrtSessionOptions.create(OrtProvider.CPU, level, r.threads(), spin, null);
+        OrtSession session = null;
+        OnnxTensor in = null;
+        OnnxTensor out = null;
+        try {
+            session = env.createSession(r.model().toString(), options);
+            in = OnnxTensor.createTensor(env, direct(r.inputData()), r.inputShape());
+            FloatBuffer outBuf = directFloats(Math.toIntExact(r.outputElements()));
+            out = OnnxTensor.createTensor(env, outBuf, r.outputShape());
+            return new OrtNetSession(env, r, level, spin, options, session, in, out, outBuf);
+        } catch (OrtException e) {
+            closeQuietly(out, in, session, options);
+            throw OrtStatus.map("session for " + r.model().getFileName(), e);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(out, in, session, options);
+            throw e;
+        }
+    }
+
+    @Override
+    public void run() throws BackendException {
+        try (OrtSession.Result r = session.run(inputs, outputs)) {
+            // the pinned output holds the result
+        } catch (OrtException e) {
+            throw OrtStatus.map("run", e);
+        }
+    }
+
+    @Override
+    public float[] output() {
+        outputBuffer.get(0, result);
+        return result;
+    }
+
+    @Override
+    public String impl() {
+        return "CPUExecutionProvider " + level.name();
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("graph_optimization", level.name());
+        d.put("intra_op_threads", request.threads());
+        d.put("inter_op_threads", 1);
+        d.put("spinning", spin);
+        if (profileFile != null && keepProfile()) {
+            d.put("ort_profile_file", profileFile.toString());
+        }
+        return d;
+    }
+
+    /**
+     * A second session with ORT's profiler on: one untimed run, then {@code runs} profiled runs; each kernel's
+     * median duration over those runs.
+     */
+    @Override
+    public List<KernelTiming> profile(int runs) throws BackendException {
+        Path dir;
+        try {
+            dir = OrtDirs.profileDir(request.option("profile_dir", null));
+        } catch (IOException e) {
+            throw new BackendException("cannot create the onnxruntime profile folder: " + e, e);
+        }
+        String prefix = dir.resolve("net_" + request.graph().name().replaceAll("[^A-Za-z0-9._-]", "_") + "_b"
+                + request.inputShape()[0] + "_" + request.algorithm() + "_t" + request.threads()).toString();
+        OrtProfile p;
+        try (OrtSession.SessionOptions so = OrtSessionOptions.create(OrtProvider.CPU, level, request.threads(), spin,
+                prefix); OrtSession s = env.createSession(request.model().toString(), so)) {
+            for (int i = 0; i <= runs; i++) {
+                s.run(inputs, outputs).close();
+            }
+            profileFile = Path.of(s.endProfiling());
+            p = OrtProfile.parse(profileFile);
+        } catch (OrtException e) {
+            throw OrtStatus.map("profiling session", e);
+        } catch (IOException e) {
+            throw new BackendException("cannot read the onnxruntime profile: " + e, e);
+        }
+        return medians(p, new NameResolver(request.graph(), request.layers()));
+    }
+
+    /** Median per kernel name over the profile's runs after the first. */
+    static List<KernelTiming> medians(OrtProfile p, NameResolver names) {
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        Map<String, String> ops = new LinkedHashMap<>();
+        List<List<OrtProfile.KernelTime>> all = p.runKernels();
+        List<List<OrtProfile.KernelTime>> runs = all.size() > 1 ? all.subList(1, all.size()) : all;
+        for (List<OrtProfile.KernelTime> run : runs) {
+            Map<String, Long> sum = new LinkedHashMap<>();
+            for (OrtProfile.KernelTime k : run) {
+                sum.merge(k.kernel().node(), k.us(), Long::sum);
+                ops.putIfAbsent(k.kernel().node(), k.kernel().op());
+            }
+            sum.forEach((k, v) -> times.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+        }
+        List<KernelTiming> out = new ArrayList<>();
+        times.forEach((name, list) -> {
+            long[] v = list.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(v);
+            double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2.0;
+            out.add(new KernelTiming(name, ops.get(name), median, names.resolve(name)));
+        });
+        return out;
+    }
+
+    /** Profiles are kept only where the user asked for them ({@code profile_dir}); otherwise deleted once parsed. */
+    private boolean keepProfile() {
+        return request.option("profile_dir", null) != null;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OrtException e = closeQuietly(output, input, session, options);
+        if (e != null) {
+            throw new IllegalStateException(OrtStatus.map("closing the session", e).getMessage(), e);
+        }
+        if (profileFile != null && !keepProfile()) {
+            try {
+                Files.deleteIfExists(profileFile); // parsed; a network profile is megabytes per point
+            } catch (IOException ignored) {
+                // the folder is in opbench's cache
+            }
+        }
+    }
+
+    private static OrtException closeQuietly(OnnxTensor out, OnnxTensor in, OrtSession session,
+                                             OrtSession.SessionOptions options) {
+        OrtException failed = null;
+        if (out != null) {
+            out.close();
+        }
+        if (in != null) {
+            in.close();
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (OrtException e) {
+                failed = e;
+            }
+        }
+        options.close();
+        return failed;
+    }
+
+    private static FloatBuffer direct(float[] data) {
+        FloatBuffer b = directFloats(data.length);
+        b.put(data).rewind();
+        return b;
+    }
+
+    private static FloatBuffer directFloats(int n) {
+        return ByteBuffer.allocateDirect(Math.multiplyExact(n, Float.BYTES)).order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+    }
+}

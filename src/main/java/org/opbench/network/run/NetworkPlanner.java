@@ -1,0 +1,100 @@
+package org.opbench.network.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opbench.measure.MeasureSettings;
+import org.opbench.network.spi.NetworkBackend;
+import org.opbench.worker.WorkerJob;
+
+/**
+ * Turns a network request into worker jobs, one per (backend, algorithm, threads). ONNX Runtime's jobs go first:
+ * its workers leave the reference outputs in the cache for the others. Names that no selected backend defines
+ * are usage errors ({@link IllegalArgumentException}), reported before anything runs.
+ *
+ * @param model        the resolved model
+ * @param backends     backend names in the user's order
+ * @param algorithms   {@code default}, {@code all} or names
+ * @param threads      thread counts
+ * @param batches      batch sizes (list mode) or the first batch (auto)
+ * @param auto         auto mode
+ * @param tolerance    the output check's tolerance, or null for {@link NetworkTolerance}'s
+ * @param options      {@code BACKEND.KEY -> VALUE}
+ */
+public record NetworkPlanner(ModelSource model, List<String> backends, List<String> algorithms, List<Integer> threads,
+                             List<Integer> batches, boolean auto, int maxBatch, double minGain, Long maxMemoryMb,
+                             int profileRuns, Double tolerance, Map<String, String> options, MeasureSettings settings,
+                             long seed, Path cacheDir) {
+
+    public List<WorkerJob> plan(NetworkBackends all) {
+        List<NetworkBackend> selected = new ArrayList<>();
+        for (String name : backends) {
+            NetworkBackend b = all.get(name);
+            if (b == null) {
+                throw new IllegalArgumentException("unknown network backend '" + name + "' (known: "
+                        + String.join(", ", all.names()) + ")");
+            }
+            selected.add(b);
+        }
+        selected.sort((x, y) -> Boolean.compare(!x.name().equals("onnxruntime"), !y.name().equals("onnxruntime")));
+        Set<String> known = new LinkedHashSet<>();
+        selected.forEach(b -> known.addAll(b.algorithms()));
+        for (String a : algorithms) {
+            if (!a.equals("default") && !a.equals("all") && !known.contains(a)) {
+                throw new IllegalArgumentException("unknown algorithm '" + a + "' for the selected network backends "
+                        + "(known: " + String.join(", ", known) + ", default, all)");
+            }
+        }
+        for (String key : options.keySet()) {
+            String backend = key.substring(0, key.indexOf('.'));
+            NetworkBackend b = all.get(backend);
+            String k = key.substring(key.indexOf('.') + 1);
+            if (b != null && !b.options().contains(k)) {
+                throw new IllegalArgumentException("unknown option " + key + " (" + backend + " knows: "
+                        + (b.options().isEmpty() ? "none" : String.join(", ", b.options())) + ")");
+            }
+        }
+        Path refs = cacheDir.resolve("network").resolve("reference");
+        List<WorkerJob> jobs = new ArrayList<>();
+        for (NetworkBackend b : selected) {
+            for (String alg : pick(b.algorithms())) {
+                for (int t : threads) {
+                    NetworkTask task = new NetworkTask(model.name(), model.builtin(), model.runFile().toString(),
+                            model.structureFile() == null ? null : model.structureFile().toString(), model.digest(),
+                            alg, batches, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
+                            tolerance != null ? tolerance : NetworkTolerance.of(b.name(), alg));
+                    jobs.add(new WorkerJob(b.name(), t, settings, seed, optionsFor(b.name()), List.of(), task));
+                }
+            }
+        }
+        return jobs;
+    }
+
+    private List<String> pick(List<String> defined) {
+        if (algorithms.contains("all")) {
+            return defined;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String a : algorithms) {
+            String name = a.equals("default") ? defined.get(0) : a;
+            if (defined.contains(name) && !chosen.contains(name)) {
+                chosen.add(name);
+            }
+        }
+        return chosen.isEmpty() ? List.of(defined.get(0)) : chosen;
+    }
+
+    private Map<String, String> optionsFor(String backend) {
+        Map<String, String> mine = new LinkedHashMap<>();
+        options.forEach((k, v) -> {
+            if (k.startsWith(backend + ".")) {
+                mine.put(k.substring(backend.length() + 1), v);
+            }
+        });
+        return mine;
+    }
+}

@@ -1,0 +1,37 @@
+package org.opbench.network.run;
+
+import java.util.List;
+
+/**
+ * A whole-network measurement for one worker (its backend, threads, settings, seed and options are the
+ * {@link org.opbench.worker.WorkerJob}'s).
+ *
+ * @param model        the model's name in records (built-in name or file name)
+ * @param builtin      whether {@code model} is a built-in network (the worker rebuilds its graph from the
+ *                     definition), else the graph is read from {@code structureFile}
+ * @param modelFile    the ONNX file the backend runs
+ * @param structureFile an ONNX file with the same graph and no weight data (imported models), or null
+ * @param digest       the graph's digest (names reference outputs and seeds the input)
+ * @param algorithm    the backend's algorithm
+ * @param batches      batch sizes to measure in order (list mode), or the first batch (auto mode)
+ * @param auto         double the batch after {@code batches.get(0)} until throughput stops improving, memory would
+ *                     run out or {@code maxBatch} is passed
+ * @param maxBatch     largest batch auto mode tries
+ * @param minGain      auto mode stops when the throughput gain of a doubling is below this (0.05 = 5%); -1 never
+ * @param maxMemoryMb  the worker's resident memory may not exceed this (null: what the machine has available)
+ * @param profileRuns  runs under the framework's profiler for the per-layer records (0: none)
+ * @param referenceDir where reference outputs (ONNX Runtime, no optimisation) are cached
+ * @param tolerance    largest accepted relative error against the reference
+ */
+public record NetworkTask(String model, boolean builtin, String modelFile, String structureFile, String digest,
+                          String algorithm, List<Integer> batches, boolean auto, int maxBatch, double minGain,
+                          Long maxMemoryMb, int profileRuns, String referenceDir, double tolerance) {
+    public NetworkTask {
+        batches = List.copyOf(batches);
+    }
+
+    public NetworkTask withBatches(List<Integer> remaining) {
+        return new NetworkTask(model, builtin, modelFile, structureFile, digest, algorithm, remaining, auto, maxBatch,
+                minGain, maxMemoryMb, profileRuns, referenceDir, tolerance);
+    }
+}

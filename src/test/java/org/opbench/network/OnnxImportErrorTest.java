@@ -1,0 +1,122 @@
+package org.opbench.network;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opbench.network.models.Networks;
+import org.opbench.network.onnx.OnnxExport;
+import org.opbench.network.onnx.OnnxImport;
+
+/** Model files opbench cannot read are refused with the file's path and the reason. */
+class OnnxImportErrorTest {
+    @TempDir
+    static Path dir;
+    static ModelProto good;
+    static byte[] goodBytes;
+
+    @BeforeAll
+    static void model() {
+        good = OnnxExport.model(Networks.get("mobilenet-v1-0.25-128").build(), 1);
+        goodBytes = good.toByteArray();
+    }
+
+    private static void assertRefused(Path file, String reason) {
+        ModelException e = assertThrows(ModelException.class, () -> OnnxImport.read(file));
+        assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void truncatedFile() throws IOException {
+        Path f = dir.resolve("truncated.onnx");
+        Files.write(f, Arrays.copyOf(goodBytes, goodBytes.length / 2));
+        assertRefused(f, "not a valid ONNX protobuf");
+    }
+
+    @Test
+    void notProtobuf() throws IOException {
+        Path f = dir.resolve("text.onnx");
+        Files.writeString(f, "<html>404 Not Found</html>\n");
+        assertRefused(f, "not a valid ONNX protobuf");
+        Path g = dir.resolve("garbage.onnx");
+        Files.write(g, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f});
+        assertRefused(g, "ONNX");
+    }
+
+    @Test
+    void emptyOrMissingFile() throws IOException {
+        Path f = dir.resolve("empty.onnx");
+        Files.write(f, new byte[0]);
+        assertRefused(f, "empty file");
+        assertRefused(dir.resolve("absent.onnx"), "no such file");
+    }
+
+    @Test
+    void protobufWithoutGraph() throws IOException {
+        Path f = dir.resolve("nograph.onnx");
+        Files.write(f, ModelProto.newBuilder().setIrVersion(8).build().toByteArray());
+        assertRefused(f, "no graph");
+    }
+
+    @Test
+    void missingInitializer() throws IOException {
+        GraphProto.Builder g = good.getGraph().toBuilder();
+        for (int i = 0; i < g.getInitializerCount(); i++) {
+            if (g.getInitializer(i).getName().equals("conv2_1/dw/W")) {
+                g.removeInitializer(i);
+                break;
+            }
+        }
+        Path f = dir.resolve("missing-initializer.onnx");
+        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
+        assertRefused(f, "node 'conv2_1/dw' (Conv): input 'conv2_1/dw/W' is neither a graph input, an initializer");
+    }
+
+    @Test
+    void unsupportedOperator() throws IOException {
+        GraphProto.Builder g = good.getGraph().toBuilder();
+        NodeProto.Builder n = g.getNodeBuilder(2);
+        n.setOpType("Upsample");
+        Path f = dir.resolve("unsupported.onnx");
+        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
+        assertRefused(f, "operator Upsample is not supported");
+    }
+
+    @Test
+    void otherDomain() throws IOException {
+        GraphProto.Builder g = good.getGraph().toBuilder();
+        g.getNodeBuilder(1).setDomain("com.microsoft").setOpType("FusedConv");
+        Path f = dir.resolve("domain.onnx");
+        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
+        assertRefused(f, "operator domain 'com.microsoft' is not supported");
+    }
+
+    @Test
+    void inputThatIsNoImage() throws IOException {
+        GraphProto.Builder g = good.getGraph().toBuilder();
+        g.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().removeDim(3);
+        Path f = dir.resolve("input3d.onnx");
+        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
+        assertRefused(f, "has 3 dimensions");
+    }
+
+    @Test
+    void shapesThatDoNotFit() throws IOException {
+        GraphProto.Builder g = good.getGraph().toBuilder();
+        g.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(1)
+                .setDimValue(4);
+        Path f = dir.resolve("channels.onnx");
+        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
+        assertRefused(f, "node 'conv1' (Conv): weights [8, 3, 3, 3] with group 1 do not match input channels 4");
+    }
+}

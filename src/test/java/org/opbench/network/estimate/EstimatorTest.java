@@ -1,0 +1,74 @@
+package org.opbench.network.estimate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opbench.network.ShapeInference;
+import org.opbench.network.ShapeSetText;
+import org.opbench.network.models.Networks;
+import org.opbench.problem.Layer;
+import org.opbench.result.Json;
+import org.opbench.result.PointRecord;
+import org.opbench.result.Status;
+import org.opbench.result.TimeStats;
+
+class EstimatorTest {
+    private static PointRecord point(Layer l, String backend, String alg, double us) {
+        var p = l.problem();
+        return new PointRecord("point", p.op().id(), p.descriptor(), p.name(), "", 1, p.mb(), "f32", Map.of(), backend,
+                "1", "cpu", alg, null, "none", 1, Status.OK, null, "wall", new double[] {us},
+                new TimeStats(us, us, us, 0, us, us), 0.0, false, p.flops(), p.bytes(), 1.0, 1.0, 1.0, 0.0, 1e-4, null,
+                null, null, 1, "", null);
+    }
+
+    @Test
+    void sumsTimeTimesRepeatPerBackendAndPicksTheBestPerLayer() throws Exception {
+        List<Layer> layers = ShapeSetText.layers(ShapeInference.infer(
+                Networks.get("mobilenet-v1-0.25-128").build(), 1, "m"));
+        List<PointRecord> points = new ArrayList<>();
+        double a = 0;
+        double best = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            double ta = 10 + i;
+            double tb = i % 2 == 0 ? 5 + i : 20 + i;
+            points.add(point(l, "a", "x", ta));
+            points.add(point(l, "b", "y", tb));
+            a += ta * l.repeat();
+            best += Math.min(ta, tb) * l.repeat();
+        }
+        JsonNode measured = Json.mapper().readTree("{\"record\":\"network\",\"model\":\"mobilenet-v1-0.25-128\","
+                + "\"backend\":\"a\",\"algorithm\":\"x\",\"threads\":1,\"batch\":1,\"status\":\"ok\","
+                + "\"time_us\":{\"median\":" + (2 * a) + "}}");
+        List<Estimator.Estimate> rows = Estimator.estimate("mobilenet-v1-0.25-128", 1, layers, points,
+                List.of(measured));
+        Estimator.Estimate ax = rows.stream().filter(r -> r.backend().equals("a") && r.algorithm().equals("x"))
+                .findFirst().orElseThrow();
+        assertEquals(a, ax.predictedUs(), 1e-9);
+        assertEquals(layers.size(), ax.covered());
+        assertEquals(-0.5, ax.error(), 1e-12);
+        Estimator.Estimate all = rows.get(rows.size() - 1);
+        assertEquals(Estimator.BEST, all.backend());
+        assertEquals(best, all.predictedUs(), 1e-9);
+        assertEquals("b", all.choices().get(0).backend());
+        Estimator.Estimate onlyB = rows.stream().filter(r -> r.backend().equals("b") && r.algorithm().equals("y"))
+                .findFirst().orElseThrow();
+        assertNull(onlyB.measuredUs(), "no network record of backend b");
+    }
+
+    @Test
+    void missingLayersLeaveThePredictionPartial() {
+        List<Layer> layers = ShapeSetText.layers(ShapeInference.infer(
+                Networks.get("alexnet").build(), 1, "a"));
+        List<Estimator.Estimate> rows = Estimator.estimate("alexnet", 1, layers,
+                List.of(point(layers.get(0), "a", "x", 100)), List.of());
+        assertEquals(1, rows.get(0).covered());
+        assertEquals(layers.size(), rows.get(0).total());
+        assertNull(rows.get(0).error());
+    }
+}
