@@ -21,7 +21,7 @@ class EstimatorTest {
     private static PointRecord point(Layer l, String backend, String alg, double us) {
         var p = l.problem();
         return new PointRecord("point", p.op().id(), p.descriptor(), p.name(), "", 1, p.mb(), "f32", Map.of(), backend,
-                "1", "cpu", alg, null, "none", 1, Status.OK, null, "wall", new double[] {us},
+                "1", "cpu", null, alg, null, "none", 1, Status.OK, null, "wall", new double[] {us},
                 new TimeStats(us, us, us, 0, us, us), 0.0, false, p.flops(), p.bytes(), 1.0, 1.0, 1.0, 0.0, 1e-4, null,
                 null, null, 1, "", null);
     }
