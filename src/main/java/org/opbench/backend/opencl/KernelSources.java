@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opbench.env.OpbenchHome;
 
 /**
  * Finds opbench's {@code operators/} folder (the OpenCL kernel sources) and reads kernel files from it.
- * Looked up, in order: the system property {@code opbench.home}; the current directory and its parents;
- * the location of these classes (a jar or a classes folder) and its parents.
+ * Looked up, in order: {@link OpbenchHome#operatorsDir()} (the {@code opbench.home} property, {@code OPBENCH_HOME},
+ * or the installation found from the code's location); then {@code operators/} in the current directory or a parent;
+ * then next to the location of these classes (a jar or a classes folder) or a parent of it.
  */
 public final class KernelSources {
     public static final String DIR = "operators";
@@ -26,14 +28,11 @@ public final class KernelSources {
     /** The operators folder, or an exception listing where it was looked for. */
     public static Path directory() throws IOException {
         List<Path> tried = new ArrayList<>();
-        String home = System.getProperty("opbench.home");
-        if (home != null && !home.isBlank()) {
-            Path p = Path.of(home).toAbsolutePath().resolve(DIR);
-            if (isOperators(p)) {
-                return p;
-            }
-            tried.add(p);
+        Path home = OpbenchHome.operatorsDir();
+        if (isOperators(home)) {
+            return home;
         }
+        tried.add(home);
         Path found = walkUp(Path.of("").toAbsolutePath(), tried);
         if (found != null) {
             return found;
@@ -46,7 +45,7 @@ public final class KernelSources {
             }
         }
         throw new IOException("OpenCL kernel sources not found: no '" + DIR + "' folder with .cl files in " + tried
-                + " (set -Dopbench.home=<opbench installation>)");
+                + " (set -Dopbench.home or OPBENCH_HOME to the opbench installation)");
     }
 
     private static Path walkUp(Path start, List<Path> tried) {

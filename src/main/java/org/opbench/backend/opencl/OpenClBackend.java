@@ -19,6 +19,7 @@ import org.opbench.backend.opencl.ops.Operators;
 import org.opbench.backend.opencl.tune.TunedConfig;
 import org.opbench.backend.opencl.tune.Tuner;
 import org.opbench.backend.opencl.tune.TuningFile;
+import org.opbench.env.OpbenchHome;
 import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
@@ -34,13 +35,11 @@ import org.opbench.spi.Variant;
 /**
  * opbench's own OpenCL kernels ({@code operators/*.cl}) on any OpenCL device, with a local-work-size and tiling
  * tuner. Options ({@code --option opencl.KEY=VALUE}): {@code device} (index or name substring; default the first
- * GPU, else the first device) and {@code cache_dir} (program binaries and the tuning file; default: the worker's
- * cache directory, else {@code ~/.cache/opbench/opencl}).
+ * GPU, else the first device) and {@code cache_dir} (program binaries and the tuning file; default
+ * {@code opencl/} under opbench's cache directory).
  */
 public final class OpenClBackend implements Backend {
     public static final String NAME = "opencl";
-    /** Set by {@link #workerEnvironment}: where program binaries and the tuning file go. */
-    public static final String ENV_CACHE = "OPBENCH_OPENCL_CACHE";
     public static final String OPTION_CACHE = "cache_dir";
     static final String BINDING = "org.bytedeco:opencl-platform:3.0-1.5.13";
 
@@ -177,7 +176,7 @@ public final class OpenClBackend implements Backend {
                     problem.descriptor(), variant.algorithm(), mode);
             cfg = valid(file.lookup(key), tuner);
             if (cfg == null) {
-                cfg = tuner.choose(mode, ProgramCache.sha256(String.join("|", key.toString())).hashCode());
+                cfg = tuner.choose(mode, key.toString().hashCode());
                 file.store(key, cfg);
             }
         } else {
@@ -254,28 +253,22 @@ public final class OpenClBackend implements Backend {
         return String.join("+", op.sources()) + "@" + ProgramCache.sha256(text.toString()).substring(0, 12);
     }
 
-    /** The cache directory: option {@code cache_dir}, else the worker's, else {@code ~/.cache/opbench/opencl}. */
+    /** Program binaries and the tuning file: option {@code cache_dir}, else {@code opencl/} in opbench's cache. */
     static Path cacheDir(Variant variant) {
         String opt = variant.option(OPTION_CACHE, null);
         if (opt != null && !opt.isBlank()) {
             return Path.of(opt);
         }
-        String env = System.getenv(ENV_CACHE);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "opbench", NAME);
+        return OpbenchHome.cacheDir().resolve(NAME);
     }
 
     /**
-     * PoCL's kernel cache goes under {@code cacheDir/opencl/pocl} and its CPU device gets {@code threads} threads;
-     * program binaries and the tuning file go under {@code cacheDir/opencl}.
+     * PoCL's kernel cache goes to {@code cacheDir/opencl/pocl} and its CPU device gets {@code threads} threads
+     * (other drivers ignore both).
      */
     @Override
     public Map<String, String> workerEnvironment(int threads, Path cacheDir) {
-        Path mine = cacheDir.resolve(NAME);
-        return Map.of("POCL_CACHE_DIR", mine.resolve("pocl").toString(),
-                "POCL_MAX_PTHREAD_COUNT", Integer.toString(threads),
-                ENV_CACHE, mine.toString());
+        return Map.of("POCL_CACHE_DIR", cacheDir.resolve(NAME).resolve("pocl").toString(),
+                "POCL_MAX_PTHREAD_COUNT", Integer.toString(threads));
     }
 }

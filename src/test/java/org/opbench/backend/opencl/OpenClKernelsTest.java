@@ -105,7 +105,6 @@ class OpenClKernelsTest {
     @Test
     void directHandlesPaddingStrideGroupsDilationBatch() throws Exception {
         check(GROUPED, "direct");
-        check(DEPTHWISE, "direct");
         check(DILATED, "direct");
     }
 
@@ -113,7 +112,6 @@ class OpenClKernelsTest {
     void gemmHandlesIm2colPointwiseGroupsAndEdges() throws Exception {
         check(GROUPED, "gemm");
         check(conv(2, 2, 6, 5, 7, 10, 1, 1, 1, 1, 0, 0), "gemm");
-        check(DEPTHWISE, "gemm");
         check(DILATED, "gemm");
     }
 

@@ -218,7 +218,7 @@ public final class ClContext implements AutoCloseable {
             }
             BytePointer log = new BytePointer(len.get() + 1);
             clGetProgramBuildInfo(p, device.handle(), CL_PROGRAM_BUILD_LOG, len.get(), log, null);
-            return log.getString();
+            return ClDevices.cString(log, len.get());
         }
     }
 

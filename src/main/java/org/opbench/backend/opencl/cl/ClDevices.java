@@ -89,7 +89,7 @@ public final class ClDevices {
         Cl.check(clGetPlatformInfo(p, param, 0, null, len), "clGetPlatformInfo");
         BytePointer buf = new BytePointer(len.get() + 1);
         Cl.check(clGetPlatformInfo(p, param, len.get(), buf, null), "clGetPlatformInfo");
-        return buf.getString().trim();
+        return cString(buf, len.get());
     }
 
     static String deviceString(_cl_device_id d, int param) throws ClException {
@@ -98,8 +98,19 @@ public final class ClDevices {
             Cl.check(clGetDeviceInfo(d, param, 0, null, len), "clGetDeviceInfo");
             BytePointer buf = new BytePointer(len.get() + 1);
             Cl.check(clGetDeviceInfo(d, param, len.get(), buf, null), "clGetDeviceInfo");
-            return buf.getString().trim();
+            return cString(buf, len.get());
         }
+    }
+
+    /** The text of the first {@code len} bytes of {@code buf}, up to the first NUL, trimmed. */
+    static String cString(BytePointer buf, long len) {
+        byte[] b = new byte[(int) len];
+        buf.get(b);
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.UTF_8).trim();
     }
 
     /** An unsigned integer device property of {@code bytes} bytes (4 or 8). */

@@ -42,9 +42,9 @@ final class Pool implements ClOperator {
             case AVG_NP -> 1;
             case AVG_P -> 2;
         };
-        var k = Programs.kernel(ctx, FILE, "pool", Defines.of("POOL_ALG", alg).with(variant));
+        var k = Programs.kernel(ctx, FILE, "pool", variant);
         int nc = Math.multiplyExact(p.mb(), p.ic());
-        k.args(src, dst, nc, p.ih(), p.iw(), p.oh(), p.ow(), p.kh(), p.kw(), p.sh(), p.sw(), p.ph(), p.pw());
+        k.args(src, dst, alg, nc, p.ih(), p.iw(), p.oh(), p.ow(), p.kh(), p.kw(), p.sh(), p.sw(), p.ph(), p.pw());
         return List.of(new KernelSpec(k, new long[] {p.ow(), p.oh(), nc}));
     }
 

@@ -1,10 +1,8 @@
 package org.opbench.backend.opencl.tune;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,18 +140,26 @@ public final class Tuner {
             }
         }
         List<KernelSpec> specs = kernels(bestV);
-        List<Deque<long[]>> queues = new ArrayList<>();
+        List<List<long[]>> queues = new ArrayList<>();
+        int[] next = new int[specs.size()];
         for (KernelSpec s : specs) {
             List<long[]> c = new ArrayList<>(LocalSizes.all(s.work(), s.kernel().maxWorkGroupSize(), ctx.device()));
             c.add(null);
             shuffle(c, rng);
-            queues.add(new ArrayDeque<>(c));
+            queues.add(c);
         }
         boolean progress = true;
         while (evaluated < RAPID_BUDGET && progress) {
             progress = false;
             for (int i = 0; i < specs.size() && evaluated < RAPID_BUDGET; i++) {
-                long[] cand = nextUntried(queues.get(i), bestL.get(i));
+                long[] cand = UNSET;
+                List<long[]> q = queues.get(i);
+                while (next[i] < q.size() && cand == UNSET) {
+                    long[] c = q.get(next[i]++);
+                    if (!Arrays.equals(c, bestL.get(i))) {
+                        cand = c;
+                    }
+                }
                 if (cand == UNSET) {
                     continue;
                 }
@@ -176,16 +182,6 @@ public final class Tuner {
     }
 
     private static final long[] UNSET = new long[0];
-
-    private static long[] nextUntried(Deque<long[]> q, long[] current) {
-        while (!q.isEmpty()) {
-            long[] c = q.poll();
-            if (!Arrays.equals(c, current)) {
-                return c;
-            }
-        }
-        return UNSET;
-    }
 
     private TunedConfig exhaustive() throws BackendException {
         List<Defines> all = op.variants();
