@@ -3,12 +3,23 @@
 // Compile-time: KH, KW, SH, SW, DH, DW (dilation factor: benchdnn's d + 1) and the tiling OHB x OWB
 // (output rows x consecutive output columns per work-item; the KH x KW weights stay in registers).
 // Work-items: dim 0 = output column blocks, dim 1 = output row blocks, dim 2 = MB * C.
+// With stride 1 and OWB = 4, 8 or 16, a block whose input columns lie inside the row is computed with vector
+// loads of OWB floats (the interior fast path); edge blocks take the scalar path.
 
 #ifndef OWB
 #define OWB 4
 #endif
 #ifndef OHB
 #define OHB 1
+#endif
+
+#define CAT_(a, b) a##b
+#define CAT(a, b) CAT_(a, b)
+#if SW == 1 && (OWB == 4 || OWB == 8 || OWB == 16)
+#define DW_VECTOR 1
+typedef CAT(float, OWB) floatw;
+#define WLOAD(p) CAT(vload, OWB)(0, (p))
+#define WSTORE(v, p) CAT(vstore, OWB)((v), 0, (p))
 #endif
 
 __kernel void depthwise(__global const float* restrict src, __global const float* restrict wei,
@@ -30,12 +41,35 @@ __kernel void depthwise(__global const float* restrict src, __global const float
     const __global float* plane = src + (size_t) nc * IH * IW;
     const float b = bias[c];
     __global float* out = dst + (size_t) nc * OH * OW;
+#ifdef DW_VECTOR
+    const int xlo = ox0 - PW;
+    const bool interior = xlo >= 0 && xlo + OWB - 1 + (KW - 1) * DW < IW && ox0 + OWB <= OW;
+#endif
 #pragma unroll
     for (int r = 0; r < OHB; r++) {
         const int oy = oy0 + r;
         if (oy >= OH) {
             break;
         }
+#ifdef DW_VECTOR
+        if (interior) {
+            floatw vacc = (floatw) (b);
+#pragma unroll
+            for (int ky = 0; ky < KH; ky++) {
+                const int iy = oy * SH - PH + ky * DH;
+                if (iy < 0 || iy >= IH) {
+                    continue;
+                }
+                const __global float* row = plane + (size_t) iy * IW + xlo;
+#pragma unroll
+                for (int kx = 0; kx < KW; kx++) {
+                    vacc = mad((floatw) (w[ky * KW + kx]), WLOAD(row + kx * DW), vacc);
+                }
+            }
+            WSTORE(vacc, out + (size_t) oy * OW + ox0);
+            continue;
+        }
+#endif
         float acc[OWB];
 #pragma unroll
         for (int j = 0; j < OWB; j++) {

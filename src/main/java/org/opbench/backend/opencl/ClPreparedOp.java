@@ -1,5 +1,7 @@
 package org.opbench.backend.opencl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.backend.opencl.cl.Launch;
@@ -32,7 +34,7 @@ final class ClPreparedOp implements PreparedOp {
         this.profiler = new Profiler(launches.length);
         this.out = new float[Math.toIntExact(dstElements)];
         this.impl = impl;
-        this.details = Map.copyOf(details);
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     @Override

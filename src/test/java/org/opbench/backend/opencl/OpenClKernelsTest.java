@@ -124,6 +124,8 @@ class OpenClKernelsTest {
     @Test
     void depthwiseHandlesStridePaddingDilationBatch() throws Exception {
         check(DEPTHWISE, "depthwise");
+        // stride 1, 21 columns: vector interior blocks between scalar edge blocks
+        check(conv(2, 4, 4, 6, 21, 4, 3, 3, 1, 1, 1, 1), "depthwise");
         check(new ConvProblem(DataType.F32, 1, 5, 5, 9, 10, 5, 7, 8, 3, 3, 1, 1, 1, 0, 1, 0, ""), "depthwise");
     }
 
@@ -149,6 +151,33 @@ class OpenClKernelsTest {
     void softmaxOverChannels() throws Exception {
         check(new SoftmaxProblem(DataType.F32, 2, 7, 3, 5, ""), "direct");
         check(new SoftmaxProblem(DataType.F32, 1, 1000, 1, 1, ""), "direct");
+    }
+
+    @Test
+    void runAllocatesNothing() throws Exception {
+        assumeOpenCl();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported(), "no per-thread allocation counter");
+        ConvProblem p = conv(1, 1, 3, 6, 6, 4, 3, 3, 1, 1, 1, 1);
+        try (PreparedOp op = backend.prepare(p, variant("winograd", "default"), ProblemData.of(p, 1))) {
+            for (int i = 0; i < 300; i++) {
+                op.run();
+                op.lastDeviceNanos();
+            }
+            long id = Thread.currentThread().getId();
+            long probe = threads.getThreadAllocatedBytes(id);
+            long counterCost = threads.getThreadAllocatedBytes(id) - probe;
+            int runs = 1000;
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < runs; i++) {
+                op.run();
+                op.lastDeviceNanos();
+            }
+            long allocated = threads.getThreadAllocatedBytes(id) - before - counterCost;
+            // a single object per run would be at least 16 bytes each
+            assertTrue(allocated < runs, "bytes allocated by " + runs + " runs of a three-kernel operator: "
+                    + allocated);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.opbench.spi.BackendException;
 /** Depthwise convolution ({@code depthwise.cl}), only for {@code g == ic == oc}. */
 final class ConvDepthwise implements ClOperator {
     static final String FILE = "depthwise.cl";
-    private static final int[] OWBS = {1, 2, 4, 8};
+    private static final int[] OWBS = {1, 2, 4, 8, 16};
     private static final int[] OHBS = {1, 2, 4};
 
     private final ConvProblem p;
@@ -35,7 +35,7 @@ final class ConvDepthwise implements ClOperator {
     @Override
     public List<Defines> variants() {
         List<Defines> out = new ArrayList<>();
-        out.add(Defines.of("OWB", Math.min(4, Integer.highestOneBit(p.ow())), "OHB", 1));
+        out.add(Defines.of("OWB", Math.min(8, Integer.highestOneBit(p.ow())), "OHB", 1));
         for (int owb : OWBS) {
             for (int ohb : OHBS) {
                 Defines d = Defines.of("OWB", owb, "OHB", ohb);

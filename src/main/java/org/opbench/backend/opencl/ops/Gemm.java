@@ -23,7 +23,7 @@ public final class Gemm {
     /** The default tiling, then the other variants that fit an {@code m x n} output. */
     public static List<Defines> variants(long m, long n) {
         List<Defines> out = new ArrayList<>();
-        out.add(Defines.of("TM", 4, "VW", 8, "NV", 2));
+        out.add(Defines.of("TM", 4, "VW", 16, "NV", 1));
         for (int tm : TMS) {
             for (int[] vn : VW_NV) {
                 Defines d = Defines.of("TM", tm, "VW", vn[0], "NV", vn[1]);
