@@ -1,0 +1,274 @@
+package org.opbench.backend.opencl;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opbench.backend.opencl.cl.Cl;
+import org.opbench.backend.opencl.cl.ClContext;
+import org.opbench.backend.opencl.cl.ClDevice;
+import org.opbench.backend.opencl.cl.ClDevices;
+import org.opbench.backend.opencl.cl.ClException;
+import org.opbench.backend.opencl.cl.Launch;
+import org.opbench.backend.opencl.cl.ProgramCache;
+import org.opbench.backend.opencl.ops.ClOperator;
+import org.opbench.backend.opencl.ops.KernelSpec;
+import org.opbench.backend.opencl.ops.Operators;
+import org.opbench.backend.opencl.tune.TunedConfig;
+import org.opbench.backend.opencl.tune.Tuner;
+import org.opbench.backend.opencl.tune.TuningFile;
+import org.opbench.env.OpbenchHome;
+import org.opbench.problem.DataType;
+import org.opbench.problem.Op;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Support;
+import org.opbench.spi.UnsupportedException;
+import org.opbench.spi.Variant;
+
+/**
+ * opbench's own OpenCL kernels ({@code operators/*.cl}) on any OpenCL device, with a local-work-size and tiling
+ * tuner. Options ({@code --option opencl.KEY=VALUE}): {@code device} (index or name substring; default the first
+ * GPU, else the first device) and {@code cache_dir} (program binaries and the tuning file; default
+ * {@code opencl/} under opbench's cache directory).
+ */
+public final class OpenClBackend implements Backend {
+    public static final String NAME = "opencl";
+    public static final String OPTION_CACHE = "cache_dir";
+    static final String BINDING = "org.bytedeco:opencl-platform:3.0-1.5.13";
+
+    private List<ClDevice> devices;
+    private String unavailable;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized Availability probe() {
+        devices = null;
+        unavailable = null;
+        List<ClDevice> list;
+        try {
+            list = ClDevices.list();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            unavailable = "the OpenCL binding (" + BINDING + ") could not load: " + e;
+            return Availability.unavailable(unavailable);
+        } catch (ClException e) {
+            unavailable = "listing OpenCL devices failed: " + e.getMessage();
+            return Availability.unavailable(unavailable);
+        }
+        if (list.isEmpty()) {
+            unavailable = "no OpenCL platform or device found by the ICD loader (install a driver, e.g. Debian's "
+                    + "pocl-opencl-icd for CPUs)";
+            return Availability.unavailable(unavailable);
+        }
+        Path kernels;
+        try {
+            kernels = KernelSources.directory();
+        } catch (IOException e) {
+            unavailable = e.getMessage();
+            return Availability.unavailable(unavailable);
+        }
+        devices = List.copyOf(list);
+        ClDevice dflt = DeviceSelector.select(devices, null);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("binding", BINDING);
+        details.put("kernels", kernels.toString());
+        details.put("default_device", Integer.toString(dflt.index()));
+        for (ClDevice d : devices) {
+            details.put("device." + d.index(), d.summary());
+        }
+        return Availability.available(dflt.platformVersion() + "; driver " + dflt.driverVersion(),
+                "opencl:" + dflt.type() + ":" + dflt.name(), details);
+    }
+
+    private synchronized List<ClDevice> devices() throws BackendException {
+        if (devices == null && unavailable == null) {
+            probe();
+        }
+        if (devices == null) {
+            throw new UnsupportedException("opencl backend unavailable: " + unavailable);
+        }
+        return devices;
+    }
+
+    @Override
+    public List<String> algorithms(Op op) {
+        return Operators.algorithms(op);
+    }
+
+    @Override
+    public List<String> tuners() {
+        return Tuner.MODES;
+    }
+
+    @Override
+    public Support supports(Problem problem, Variant variant) {
+        if (problem.dtype() != DataType.F32) {
+            return Support.no("the opencl kernels are fp32 only (got " + problem.dtype().id() + ")");
+        }
+        String why = Operators.unsupported(problem, variant.algorithm());
+        if (why != null) {
+            return Support.no(why);
+        }
+        if (!Tuner.MODES.contains(variant.tuner())) {
+            return Support.no("unknown tuner mode '" + variant.tuner() + "' (known: " + String.join(", ", Tuner.MODES)
+                    + ")");
+        }
+        String opt = variant.option(DeviceSelector.OPTION, null);
+        if (opt != null) {
+            try {
+                List<ClDevice> devs = devices();
+                if (DeviceSelector.select(devs, opt) == null) {
+                    return Support.no(DeviceSelector.mismatch(devs, opt));
+                }
+            } catch (BackendException e) {
+                return Support.no(e.getMessage());
+            }
+        }
+        return Support.YES;
+    }
+
+    @Override
+    public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
+        Support s = supports(problem, variant);
+        if (!s.supported()) {
+            throw new UnsupportedException(s.reason());
+        }
+        List<ClDevice> devs = devices();
+        String opt = variant.option(DeviceSelector.OPTION, null);
+        ClDevice dev = DeviceSelector.select(devs, opt);
+        if (dev == null) {
+            throw new UnsupportedException(DeviceSelector.mismatch(devs, opt));
+        }
+        Path cache = cacheDir(variant);
+        ClOperator op = Operators.create(problem, variant.algorithm());
+        ClContext ctx = ClContext.create(dev, new ProgramCache(cache.resolve("programs")));
+        try {
+            return prepare(ctx, dev, cache, op, problem, variant, data);
+        } catch (ClException e) {
+            ctx.close();
+            throw Cl.classify(e);
+        } catch (BackendException | RuntimeException | Error e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    private PreparedOp prepare(ClContext ctx, ClDevice dev, Path cache, ClOperator op, Problem problem,
+                               Variant variant, ProblemData data) throws BackendException {
+        op.setup(ctx, data);
+        Tuner tuner = new Tuner(ctx, op);
+        String mode = variant.tuner();
+        TuningFile file = null;
+        TunedConfig cfg = null;
+        if (mode.equals("rapid") || mode.equals("exhaustive")) {
+            file = new TuningFile(cache.resolve("tuning.json"));
+            TuningFile.Key key = new TuningFile.Key(dev.name(), dev.driverVersion(), kernelId(op),
+                    problem.descriptor(), variant.algorithm(), mode);
+            cfg = valid(file.lookup(key), tuner);
+            if (cfg == null) {
+                cfg = tuner.choose(mode, key.toString().hashCode());
+                file.store(key, cfg);
+            }
+        } else {
+            cfg = tuner.choose(mode, 0);
+        }
+        List<KernelSpec> specs = tuner.kernels(cfg.variant());
+        Launch[] launches = new Launch[specs.size()];
+        List<String> names = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < launches.length; i++) {
+            launches[i] = ctx.launch(specs.get(i).kernel(), specs.get(i).work(), cfg.local(i));
+            names.add(specs.get(i).kernel().name());
+            described.add(launches[i].describe());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("device", dev.name());
+        details.put("device_index", dev.index());
+        details.put("device_type", dev.type());
+        details.put("driver_version", dev.driverVersion());
+        details.put("tuner", mode);
+        details.put("tuner_config", cfg.describe(names));
+        details.put("tuning_ms", cfg.tuningMs());
+        details.put("tuning_source", cfg.source());
+        details.put("tuning_evaluated", cfg.evaluated());
+        if (cfg.bestNanos() >= 0) {
+            details.put("tuning_best_exec_ns", cfg.bestNanos());
+        }
+        if (file != null) {
+            details.put("tuning_file", file.path().toString());
+        }
+        if (!tuner.skipped().isEmpty()) {
+            details.put("tuning_skipped", new LinkedHashMap<>(tuner.skipped()));
+        }
+        details.put("kernels", described);
+        details.put("program_build_ms", ctx.buildNanos() / 1e6);
+        details.put("programs_built", ctx.builtFromSource());
+        details.put("programs_from_cache", ctx.loadedFromCache());
+        details.put("device_clock", "sum over kernels of END - QUEUED (queue overlap counted once)");
+        return new ClPreparedOp(ctx, op, launches, problem.dstElements(), op.impl(cfg.variant()), details);
+    }
+
+    /** A configuration from the tuning file that still fits the kernels, or null. */
+    private static TunedConfig valid(TunedConfig cfg, Tuner tuner) {
+        if (cfg == null) {
+            return null;
+        }
+        try {
+            List<KernelSpec> specs = tuner.kernels(cfg.variant());
+            if (specs.size() != cfg.locals().size()) {
+                return null;
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                long[] l = cfg.locals().get(i);
+                if (l != null && l.length != specs.get(i).work().length) {
+                    return null;
+                }
+            }
+            return cfg;
+        } catch (BackendException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Source files and a hash of their text: a tuning result is reused only for the same kernel code. */
+    private static String kernelId(ClOperator op) throws BackendException {
+        StringBuilder text = new StringBuilder();
+        for (String f : op.sources()) {
+            try {
+                text.append(f).append('\n').append(KernelSources.read(f));
+            } catch (IOException e) {
+                throw new BackendException("cannot read OpenCL kernel source " + f + ": " + e.getMessage(), e);
+            }
+        }
+        return String.join("+", op.sources()) + "@" + ProgramCache.sha256(text.toString()).substring(0, 12);
+    }
+
+    /** Program binaries and the tuning file: option {@code cache_dir}, else {@code opencl/} in opbench's cache. */
+    static Path cacheDir(Variant variant) {
+        String opt = variant.option(OPTION_CACHE, null);
+        if (opt != null && !opt.isBlank()) {
+            return Path.of(opt);
+        }
+        return OpbenchHome.cacheDir().resolve(NAME);
+    }
+
+    /**
+     * PoCL's kernel cache goes to {@code cacheDir/opencl/pocl} and its CPU device gets {@code threads} threads
+     * (other drivers ignore both).
+     */
+    @Override
+    public Map<String, String> workerEnvironment(int threads, Path cacheDir) {
+        return Map.of("POCL_CACHE_DIR", cacheDir.resolve(NAME).resolve("pocl").toString(),
+                "POCL_MAX_PTHREAD_COUNT", Integer.toString(threads));
+    }
+}
