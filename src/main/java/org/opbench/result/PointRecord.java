@@ -29,6 +29,12 @@ public record PointRecord(String record, String op, String problem, String layer
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
     public String key() {
+        return key(op, problem, backend, algorithm, tuner, threads, batch);
+    }
+
+    /** The key of a point with these fields (also of a planned point, before it has a record). */
+    public static String key(String op, String problem, String backend, String algorithm, String tuner, int threads,
+                             int batch) {
         return op + "|" + problem + "|" + backend + "|" + algorithm + "|" + tuner + "|" + threads + "|" + batch;
     }
 

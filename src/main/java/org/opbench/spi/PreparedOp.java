@@ -13,7 +13,10 @@ public interface PreparedOp extends AutoCloseable {
     /** The result of the last {@link #run()}, in opbench's canonical layout (NCHW; fc N x OC). */
     float[] output() throws BackendException;
 
-    /** The implementation the library chose, as the library names it (e.g. {@code brg_conv_fwd:avx2}). */
+    /**
+     * The implementation the library chose, as the library names it (e.g. {@code brg_conv_fwd:avx2}). Called after
+     * timing, so it may report what the timed runs used (a profiler's kernel names).
+     */
     String impl();
 
     /** The clock repetitions are timed with. */
