@@ -9,8 +9,11 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.nvinfer.IBuilder;
 import org.bytedeco.tensorrt.nvinfer.IBuilderConfig;
+import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.bytedeco.tensorrt.nvinfer.IHostMemory;
 import org.bytedeco.tensorrt.nvinfer.INetworkDefinition;
+import org.bytedeco.tensorrt.nvinfer.IOptimizationProfile;
+import org.bytedeco.tensorrt.nvinfer.ITensor;
 import org.bytedeco.tensorrt.nvinfer.ITimingCache;
 import org.bytedeco.tensorrt.nvonnxparser.IParser;
 import org.bytedeco.tensorrt.nvonnxparser.IParserError;
@@ -31,11 +34,24 @@ public final class EngineBuilder {
      * @param precision      the precision TensorRT may use
      * @param workspaceBytes limit of the builder's workspace memory pool
      * @param timingCache    the on-disk timing cache, or null for none
-     * @param calibrationInput name of the network input calibration data is fed to (int8 only)
+     * @param calibrationInput name of the network input: calibration data is fed to it (int8), and
+     *                       {@code inputShape} applies to it
+     * @param inputShape     the input's shape at run time, for a model whose input has free dimensions (a whole
+     *                       network's batch): the engine is built for exactly that shape (one optimization profile
+     *                       with min = opt = max); null for a model with a fixed shape
      * @param calibration    the calibration batches (int8 only), or null
      */
     public record Options(Precision precision, long workspaceBytes, TimingCacheFile timingCache,
-                          String calibrationInput, CalibrationBatches calibration) {
+                          String calibrationInput, long[] inputShape, CalibrationBatches calibration) {
+        public Options {
+            inputShape = inputShape == null ? null : inputShape.clone();
+        }
+
+        /** Options for a model with a fixed input shape. */
+        public Options(Precision precision, long workspaceBytes, TimingCacheFile timingCache, String calibrationInput,
+                       CalibrationBatches calibration) {
+            this(precision, workspaceBytes, timingCache, calibrationInput, null, calibration);
+        }
     }
 
     /**
@@ -83,6 +99,7 @@ public final class EngineBuilder {
                 config.setFlag(nvinfer.BuilderFlag.kFP16);
             }
             String cacheState = attachTimingCache(config, options.timingCache());
+            IOptimizationProfile profile = fixShape(lib, network, config, options);
             RandomCalibrator calibrator = null;
             try {
                 if (options.precision().int8()) {
@@ -92,6 +109,9 @@ public final class EngineBuilder {
                     calibrator = new RandomCalibrator(options.calibrationInput(), options.calibration());
                     config.setFlag(nvinfer.BuilderFlag.kINT8);
                     config.setInt8Calibrator(calibrator);
+                    if (profile != null && !config.setCalibrationProfile(profile)) {
+                        throw new BackendException("TensorRT refused the calibration profile: " + lib.logger.drain());
+                    }
                 }
                 if (!builder.isNetworkSupported(network, config)) {
                     throw new UnsupportedException("TensorRT reports the network unsupported with precision "
@@ -114,6 +134,56 @@ public final class EngineBuilder {
                     calibrator.close();
                 }
             }
+        }
+    }
+
+    /**
+     * For a model whose input has free dimensions: one optimization profile fixing it to
+     * {@code options.inputShape()} (min = opt = max), so that the engine is tuned for the measured shape. Null when
+     * the input is fixed. A free input without a shape, or a shape that contradicts the model, is an error.
+     */
+    private static IOptimizationProfile fixShape(TrtLibrary lib, INetworkDefinition network, IBuilderConfig config,
+                                                 Options options) throws BackendException {
+        ITensor input = null;
+        for (int i = 0; i < network.getNbInputs(); i++) {
+            if (network.getInput(i).getName().equals(options.calibrationInput())) {
+                input = network.getInput(i);
+            }
+        }
+        if (input == null) {
+            throw new BackendException("the model has no input named " + options.calibrationInput());
+        }
+        Dims64 dims = input.getDimensions();
+        long[] declared = new long[dims.nbDims()];
+        boolean free = false;
+        for (int i = 0; i < declared.length; i++) {
+            declared[i] = dims.d(i);
+            free |= declared[i] < 0;
+        }
+        if (!free) {
+            return null;
+        }
+        long[] shape = options.inputShape();
+        if (!ShapeFit.fits(declared, shape)) {
+            throw new BackendException("the model's input " + options.calibrationInput() + " has free dimensions "
+                    + ShapeFit.text(declared) + " and no matching run-time shape was given ("
+                    + (shape == null ? "none" : ShapeFit.text(shape)) + ")");
+        }
+        try (Dims64 fixed = new Dims64()) {
+            fixed.nbDims(shape.length);
+            for (int i = 0; i < shape.length; i++) {
+                fixed.d(i, shape[i]);
+            }
+            IOptimizationProfile profile = lib.builder.createOptimizationProfile();
+            String name = options.calibrationInput();
+            if (!profile.setDimensions(name, nvinfer.OptProfileSelector.kMIN, fixed)
+                    || !profile.setDimensions(name, nvinfer.OptProfileSelector.kOPT, fixed)
+                    || !profile.setDimensions(name, nvinfer.OptProfileSelector.kMAX, fixed)
+                    || config.addOptimizationProfile(profile) < 0) {
+                throw new BackendException("TensorRT refused the optimization profile " + ShapeFit.text(shape)
+                        + ": " + lib.logger.drain());
+            }
+            return profile;
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.opbench.backend.cuda.CudaDevice;
@@ -108,39 +109,44 @@ public final class TensorRtBackend implements Backend {
         return Support.YES;
     }
 
-    /** The backend options of a variant, validated. */
-    record Settings(int device, long workspaceBytes, int calibrationBatches) {
+    /**
+     * The backend options, validated: {@code device}, {@code workspace_mb}, {@code calibration_batches}.
+     *
+     * @param device             CUDA device index
+     * @param workspaceBytes     builder workspace pool limit
+     * @param calibrationBatches int8 calibration batches
+     */
+    public record Settings(int device, long workspaceBytes, int calibrationBatches) {
+        /** Option keys, for {@code --option tensorrt.KEY=VALUE}. */
+        public static final List<String> KEYS = List.of("device", "workspace_mb", "calibration_batches");
+
         static Settings of(Variant v) {
-            int device = nonNegative(v, "device", 0);
-            long ws = positive(v, "workspace_mb", DEFAULT_WORKSPACE_MB);
-            int batches = (int) positive(v, "calibration_batches", DEFAULT_CALIBRATION_BATCHES);
+            return of(key -> v.option(key, null));
+        }
+
+        /** From an option lookup (null where unset). */
+        public static Settings of(Function<String, String> option) {
+            int device = (int) number(option, "device", 0, 0);
+            long ws = number(option, "workspace_mb", DEFAULT_WORKSPACE_MB, 1);
+            int batches = (int) number(option, "calibration_batches", DEFAULT_CALIBRATION_BATCHES, 1);
             return new Settings(device, ws << 20, batches);
         }
 
-        private static int nonNegative(Variant v, String key, int dflt) {
-            String s = v.option(key, Integer.toString(dflt));
+        private static long number(Function<String, String> option, String key, long dflt, long min) {
+            String s = option.apply(key);
+            if (s == null) {
+                return dflt;
+            }
             try {
-                int n = Integer.parseInt(s);
-                if (n >= 0) {
+                long n = Long.parseLong(s.trim());
+                if (n >= min && n < (1L << 20)) {
                     return n;
                 }
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException("option tensorrt." + key + " must be an integer >= 0, not '" + s + "'");
-        }
-
-        private static long positive(Variant v, String key, long dflt) {
-            String s = v.option(key, Long.toString(dflt));
-            try {
-                long n = Long.parseLong(s);
-                if (n > 0 && n < (1L << 20)) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException("option tensorrt." + key + " must be a positive integer, not '" + s + "'");
+            throw new IllegalArgumentException("option tensorrt." + key + " must be "
+                    + (min == 0 ? "an integer >= 0" : "a positive integer") + " below 1048576, not '" + s + "'");
         }
     }
 
@@ -153,28 +159,14 @@ public final class TensorRtBackend implements Backend {
         Settings settings = Settings.of(variant);
         Precision precision = Precision.parse(variant.algorithm());
         byte[] onnx = models.model(problem, data); // before any native call: unwired builds stop here
-        CudaDevice.Probe dev = CudaDevice.probe(settings.device());
-        if (!dev.available()) {
-            throw new BackendException(dev.reason());
-        }
-        // the process's builder and runtime are created on the device current at their first use
-        CudaStatus.check(cudaSetDevice(settings.device()), "cudaSetDevice(" + settings.device() + ")");
-        Path dir = trtCacheDir();
-        TrtLibrary lib = TrtLibrary.get(dir.resolve("tmp"));
-        CudaDevice d = dev.device();
-        TimingCacheFile cache = TimingCacheFile.in(dir, TrtLibrary.version(), d.name(), d.major(), d.minor());
+        TrtSetup setup = TrtSetup.open(settings.device());
         CalibrationBatches calibration = precision.int8()
                 ? new CalibrationBatches(data.seed() ^ 0x5DEECE66DL, Math.toIntExact(problem.srcElements()),
                         settings.calibrationBatches())
                 : null;
-        EngineBuilder.Options options = new EngineBuilder.Options(precision, settings.workspaceBytes(), cache,
-                OnnxSource.INPUT, calibration);
-        return TrtOp.prepare(lib, problem, data, onnx, options, settings.device());
-    }
-
-    /** Where TensorRT's timing cache and temporary files go: {@code <opbench cache>/tensorrt}. */
-    static Path trtCacheDir() {
-        return OpbenchHome.cacheDir().resolve("tensorrt");
+        EngineBuilder.Options options = new EngineBuilder.Options(precision, settings.workspaceBytes(),
+                setup.timingCache(), OnnxSource.INPUT, calibration);
+        return TrtOp.prepare(setup.lib(), problem, data, onnx, options, settings.device());
     }
 
     @Override

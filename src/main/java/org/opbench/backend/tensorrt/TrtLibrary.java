@@ -49,6 +49,11 @@ public final class TrtLibrary {
         return instance;
     }
 
+    /** What TensorRT logged (warnings and errors) since the last call, for error messages. */
+    public String drainLog() {
+        return String.join("; ", logger.drain());
+    }
+
     /** The loaded library's version, e.g. {@code 10.15.1}. */
     public static String version() {
         return getInferLibMajorVersion() + "." + getInferLibMinorVersion() + "." + getInferLibPatchVersion();

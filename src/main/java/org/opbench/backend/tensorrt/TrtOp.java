@@ -3,14 +3,10 @@ package org.opbench.backend.tensorrt;
 import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.tensorrt.global.nvinfer;
-import org.bytedeco.tensorrt.nvinfer.Dims64;
 import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
-import org.bytedeco.tensorrt.nvinfer.IEngineInspector;
 import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 import org.opbench.backend.cuda.Closer;
 import org.opbench.backend.cuda.CudaStatus;
@@ -57,35 +53,14 @@ final class TrtOp implements PreparedOp {
         try {
             CudaStatus.check(cudaSetDevice(device), "cudaSetDevice(" + device + ")");
             long memBefore = DeviceMemory.usedBytes();
-            Map<String, Object> details = new LinkedHashMap<>();
             EngineBuilder.Built built = EngineBuilder.build(lib, onnx, options);
-            details.put("precision", options.precision().id());
-            details.put("build_ms", built.buildMs());
-            details.put("engine_bytes", built.planBytes());
-            details.put("onnx_bytes", onnx.length);
-            details.put("timing_cache", built.timingCache());
-            if (options.timingCache() != null) {
-                details.put("timing_cache_file", options.timingCache().path().toString());
-            }
-            if (options.precision().int8()) {
-                details.put("calibration", "entropy2 over " + built.calibrationBatches() + " seeded uniform [-1,1) batches");
-            }
+            Map<String, Object> details = TrtEngines.buildDetails(built, options, onnx.length);
 
-            ICudaEngine engine = lib.runtime.deserializeCudaEngine(built.plan().data(), built.plan().size());
-            if (engine == null || engine.isNull()) {
-                throw new BackendException("deserializeCudaEngine failed: " + lib.logger.drain());
-            }
+            ICudaEngine engine = TrtEngines.deserialize(lib, built);
             checkIo(engine, problem);
-            IExecutionContext ctx = engine.createExecutionContext(nvinfer.ExecutionContextAllocationStrategy.kUSER_MANAGED);
-            if (ctx == null || ctx.isNull()) {
-                throw new BackendException("createExecutionContext failed: " + lib.logger.drain());
-            }
-            long ctxBytes = engine.getDeviceMemorySizeV2();
-            DeviceBuffer ctxMem = closer.add(DeviceBuffer.bytes(ctxBytes));
-            if (ctxBytes > 0) {
-                ctx.setDeviceMemoryV2(ctxMem.pointer(), ctxBytes);
-            }
-            details.put("context_memory_bytes", ctxBytes);
+            TrtEngines.Context c = TrtEngines.context(lib, engine, closer);
+            IExecutionContext ctx = c.context();
+            details.put("context_memory_bytes", c.memoryBytes());
 
             CudaStream stream = closer.add(CudaStream.create());
             EventTimer timer = closer.add(EventTimer.create(stream));
@@ -94,16 +69,11 @@ final class TrtOp implements PreparedOp {
             long t0 = System.nanoTime();
             x.upload(data.src());
             details.put("h2d_ms", (System.nanoTime() - t0) / 1e6);
-            if (!ctx.setTensorAddress(OnnxSource.INPUT, x.pointer()) || !ctx.setTensorAddress(OnnxSource.OUTPUT, y.pointer())) {
-                throw new BackendException("setTensorAddress failed: " + lib.logger.drain());
-            }
+            TrtEngines.bind(lib, ctx, OnnxSource.INPUT, x);
+            TrtEngines.bind(lib, ctx, OnnxSource.OUTPUT, y);
 
-            List<EngineLayers.Layer> layers = layers(engine);
-            List<String> layerText = new ArrayList<>();
-            for (EngineLayers.Layer l : layers) {
-                layerText.add(l.name() + " [" + l.type() + (l.tactic().isEmpty() ? "" : " " + l.tactic()) + "]");
-            }
-            details.put("layers", layerText);
+            List<EngineLayers.Layer> layers = TrtEngines.layers(engine);
+            details.put("layers", TrtEngines.layerText(layers));
             String impl = EngineLayers.impl(options.precision().id(), layers);
 
             TrtOp op = new TrtOp(closer, ctx, stream, timer, y, Math.toIntExact(problem.dstElements()), impl, details);
@@ -119,36 +89,16 @@ final class TrtOp implements PreparedOp {
 
     /** The engine must have exactly the input x and output y, with the problem's element counts. */
     private static void checkIo(ICudaEngine engine, Problem problem) throws BackendException {
-        int n = engine.getNbIOTensors();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            names.add(engine.getIOTensorName(i));
-        }
-        if (n != 2 || !names.contains(OnnxSource.INPUT) || !names.contains(OnnxSource.OUTPUT)) {
+        List<String> names = TrtEngines.ioNames(engine);
+        if (names.size() != 2 || !names.contains(OnnxSource.INPUT) || !names.contains(OnnxSource.OUTPUT)) {
             throw new BackendException("the engine's tensors are " + names + ", expected x and y");
         }
-        long in = elements(engine.getTensorShape(OnnxSource.INPUT));
-        long outElements = elements(engine.getTensorShape(OnnxSource.OUTPUT));
+        long in = TrtEngines.elements(engine.getTensorShape(OnnxSource.INPUT));
+        long outElements = TrtEngines.elements(engine.getTensorShape(OnnxSource.OUTPUT));
         if (in != problem.srcElements() || outElements != problem.dstElements()) {
             throw new BackendException("the engine's x has " + in + " and y " + outElements + " elements, the problem "
                     + problem.srcElements() + " and " + problem.dstElements());
         }
-    }
-
-    private static long elements(Dims64 d) {
-        long n = 1;
-        for (int i = 0; i < d.nbDims(); i++) {
-            n *= d.d(i);
-        }
-        return n;
-    }
-
-    private static List<EngineLayers.Layer> layers(ICudaEngine engine) {
-        IEngineInspector inspector = engine.createEngineInspector();
-        if (inspector == null || inspector.isNull()) {
-            return List.of();
-        }
-        return EngineLayers.parse(inspector.getEngineInformation(nvinfer.LayerInformationFormat.kJSON));
     }
 
     private void enqueue() throws BackendException {

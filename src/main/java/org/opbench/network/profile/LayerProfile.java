@@ -51,6 +51,11 @@ public final class LayerProfile {
     private LayerProfile() {
     }
 
+    /** Whether frameworks fold an ONNX operator into the kernel of the layer that produces its input. */
+    public static boolean fusible(String onnxOp) {
+        return FUSIBLE.contains(onnxOp);
+    }
+
     /** Whether a kernel of framework operator {@code kernelOp} can compute a node of ONNX operator {@code onnxOp}. */
     public static boolean compatible(String kernelOp, String onnxOp) {
         return kernelOp.equals(onnxOp) || ALIASES.getOrDefault(kernelOp, Set.of()).contains(onnxOp)

@@ -16,6 +16,22 @@ public final class NetworkTolerance {
     }
 
     public static double of(String backend, String algorithm) {
+        if (backend.equals("tensorrt")) {
+            return tensorRt(algorithm);
+        }
         return algorithm.equals("winograd") ? Tolerance.TRANSFORM : Tolerance.EXACT_ORDER;
+    }
+
+    /**
+     * TensorRT picks its tactics by timing, Winograd and FFT convolutions included, so fp32 gets
+     * {@link Tolerance#TRANSFORM}; tf32 and fp16 {@link Tolerance#REDUCED_PRECISION}; int8 (calibrated on random
+     * data) {@link Tolerance#QUANTIZED}. Not yet measured on a GPU: see the README's NVIDIA section.
+     */
+    private static double tensorRt(String precision) {
+        return switch (precision) {
+            case "fp32" -> Tolerance.TRANSFORM;
+            case "int8" -> Tolerance.QUANTIZED;
+            default -> Tolerance.REDUCED_PRECISION;
+        };
     }
 }

@@ -1,0 +1,184 @@
+package org.opbench.network.tensorrt;
+
+import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
+import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
+import org.opbench.backend.cuda.Closer;
+import org.opbench.backend.cuda.CudaStatus;
+import org.opbench.backend.cuda.CudaStream;
+import org.opbench.backend.cuda.DeviceBuffer;
+import org.opbench.backend.cuda.DeviceMemory;
+import org.opbench.backend.tensorrt.EngineBuilder;
+import org.opbench.backend.tensorrt.EngineLayers;
+import org.opbench.backend.tensorrt.LayerProfiler;
+import org.opbench.backend.tensorrt.TrtEngines;
+import org.opbench.backend.tensorrt.TrtLibrary;
+import org.opbench.network.profile.KernelTiming;
+import org.opbench.network.spi.NameResolver;
+import org.opbench.network.spi.NetRequest;
+import org.opbench.network.spi.NetSession;
+import org.opbench.spi.BackendException;
+
+/**
+ * A TensorRT engine of a whole network at one batch size, with its input uploaded and its output bound to device
+ * buffers. {@link #run()} is {@code enqueueV3} and a stream synchronisation, so the driver's host clock times the
+ * inference to completion (launch included); nothing is copied between host and device there. Profiling uses a
+ * second execution context with opbench's {@link LayerProfiler}, so the timed context never pays for it.
+ */
+final class TrtNetSession implements NetSession {
+    private final TrtLibrary lib;
+    private final NetRequest request;
+    private final Closer closer;
+    private final ICudaEngine engine;
+    private final IExecutionContext context;
+    private final CudaStream stream;
+    private final DeviceBuffer x;
+    private final DeviceBuffer y;
+    private final float[] out;
+    private final String impl;
+    private final Map<String, Object> details;
+    private boolean closed;
+
+    private TrtNetSession(TrtLibrary lib, NetRequest request, Closer closer, ICudaEngine engine,
+                          IExecutionContext context, CudaStream stream, DeviceBuffer x, DeviceBuffer y, String impl,
+                          Map<String, Object> details) {
+        this.lib = lib;
+        this.request = request;
+        this.closer = closer;
+        this.engine = engine;
+        this.context = context;
+        this.stream = stream;
+        this.x = x;
+        this.y = y;
+        this.out = new float[Math.toIntExact(request.outputElements())];
+        this.impl = impl;
+        this.details = details;
+    }
+
+    /** Builds the engine for the request's input shape, binds the tensors and runs it once. */
+    static TrtNetSession open(TrtLibrary lib, NetRequest r, byte[] onnx, EngineBuilder.Options options)
+            throws BackendException {
+        Closer closer = new Closer();
+        try {
+            long memBefore = DeviceMemory.usedBytes();
+            EngineBuilder.Built built = EngineBuilder.build(lib, onnx, options);
+            Map<String, Object> details = TrtEngines.buildDetails(built, options, onnx.length);
+            ICudaEngine engine = TrtEngines.deserialize(lib, built);
+            List<String> io = TrtEngines.ioNames(engine);
+            if (io.size() != 2 || !io.contains(r.input()) || !io.contains(r.output())) {
+                throw new BackendException("the engine's tensors are " + io + ", expected the input " + r.input()
+                        + " and the output " + r.output());
+            }
+            TrtEngines.Context c = TrtEngines.context(lib, engine, closer);
+            IExecutionContext ctx = c.context();
+            details.put("context_memory_bytes", c.memoryBytes());
+            CudaStream stream = closer.add(CudaStream.create());
+            DeviceBuffer x = closer.add(DeviceBuffer.floats(r.inputData().length));
+            DeviceBuffer y = closer.add(DeviceBuffer.floats(r.outputElements()));
+            bind(lib, ctx, r, x, y);
+            long t0 = System.nanoTime();
+            x.upload(r.inputData());
+            details.put("h2d_ms", (System.nanoTime() - t0) / 1e6);
+            List<EngineLayers.Layer> layers = TrtEngines.layers(engine);
+            details.put("engine_layers", TrtEngines.layerText(layers));
+            String impl = "trt:" + options.precision().id() + " (" + layers.size() + " engine layers)";
+            TrtNetSession s = new TrtNetSession(lib, r, closer, engine, ctx, stream, x, y, impl, details);
+            s.run(); // a trial run, so that a failing engine fails here
+            details.put("device_mem_bytes", DeviceMemory.usedBytes() - memBefore);
+            return s;
+        } catch (BackendException | RuntimeException | Error e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    /** Sets the input shape and binds both tensors, checking the element counts TensorRT derives. */
+    private static void bind(TrtLibrary lib, IExecutionContext ctx, NetRequest r, DeviceBuffer x, DeviceBuffer y)
+            throws BackendException {
+        TrtEngines.setInputShape(lib, ctx, r.input(), r.inputShape());
+        long in = TrtEngines.elements(ctx, r.input());
+        long outElements = TrtEngines.elements(ctx, r.output());
+        if (in != r.inputData().length || outElements != r.outputElements()) {
+            throw new BackendException("TensorRT's " + r.input() + " has " + in + " and " + r.output() + " "
+                    + outElements + " elements, opbench expects " + r.inputData().length + " and "
+                    + r.outputElements());
+        }
+        TrtEngines.bind(lib, ctx, r.input(), x);
+        TrtEngines.bind(lib, ctx, r.output(), y);
+    }
+
+    private static void enqueue(TrtLibrary lib, IExecutionContext ctx, CudaStream stream) throws BackendException {
+        if (!ctx.enqueueV3(stream.handle())) {
+            throw new BackendException("IExecutionContext::enqueueV3 failed: " + lib.drainLog());
+        }
+        CudaStatus.check(cudaStreamSynchronize(stream.handle()), "cudaStreamSynchronize after enqueueV3");
+    }
+
+    @Override
+    public void run() throws BackendException {
+        enqueue(lib, context, stream);
+    }
+
+    @Override
+    public float[] output() throws BackendException {
+        long t0 = System.nanoTime();
+        y.download(out);
+        details.put("d2h_ms", (System.nanoTime() - t0) / 1e6);
+        return out;
+    }
+
+    @Override
+    public String impl() {
+        return impl;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return new LinkedHashMap<>(details);
+    }
+
+    /**
+     * A second execution context with opbench's IProfiler: one unrecorded run, then {@code runs} runs, each followed
+     * by {@code reportToProfiler}; each TensorRT layer's median time. The context's device memory is freed
+     * afterwards; the context object itself stays until the process ends (see the tensorrt package documentation).
+     */
+    @Override
+    public List<KernelTiming> profile(int runs) throws BackendException {
+        List<List<LayerProfiler.Report>> reports = new ArrayList<>();
+        try (Closer scope = new Closer(); LayerProfiler profiler = LayerProfiler.create()) {
+            IExecutionContext ctx = TrtEngines.context(lib, engine, scope).context();
+            bind(lib, ctx, request, x, y);
+            ctx.setEnqueueEmitsProfile(false);
+            ctx.setProfiler(profiler.profiler());
+            try {
+                for (int i = 0; i <= runs; i++) {
+                    enqueue(lib, ctx, stream);
+                    if (!ctx.reportToProfiler()) {
+                        throw new BackendException("IExecutionContext::reportToProfiler failed: " + lib.drainLog());
+                    }
+                    List<LayerProfiler.Report> run = profiler.drain();
+                    if (i > 0) {
+                        reports.add(run);
+                    }
+                }
+            } finally {
+                ctx.setProfiler(null);
+            }
+        }
+        details.put("profiler", "nvinfer1::IProfiler (opbench native/tensorrt), reportToProfiler after each run");
+        return TrtLayerNames.medians(reports, new NameResolver(request.graph(), request.layers()), request.layers());
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            closer.close();
+        }
+    }
+}
