@@ -48,12 +48,12 @@ final class NetworkCommand implements Callable<Integer> {
     String model;
 
     @Option(names = {"-b", "--backends"}, paramLabel = "NAME[,NAME...]",
-            description = "network backends (default: every available one: onnxruntime, opencv)")
+            description = "network backends (default: every available one of onnxruntime, opencv, tensorrt)")
     List<String> backends = new ArrayList<>();
 
     @Option(names = {"-a", "--algorithms"}, paramLabel = "NAME[,NAME...]",
             description = "'default', 'all' or names: onnxruntime cpu-all|cpu-layout|cpu-extended|cpu-basic|cpu-none,"
-                    + " opencv winograd|no-winograd (default: default)")
+                    + " opencv winograd|no-winograd, tensorrt fp32|tf32|fp16|int8 (default: default)")
     List<String> algorithms = new ArrayList<>();
 
     @Option(names = "--batch", paramLabel = "N[,N...]|auto", description = "batch sizes, or 'auto': double from 1 "
