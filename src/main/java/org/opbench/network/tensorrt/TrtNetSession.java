@@ -86,6 +86,10 @@ final class TrtNetSession implements NetSession {
             details.put("h2d_ms", (System.nanoTime() - t0) / 1e6);
             List<EngineLayers.Layer> layers = TrtEngines.layers(engine);
             details.put("engine_layers", TrtEngines.layerText(layers));
+            String profiler = LayerProfiler.load();
+            details.put("layer_profiler", profiler == null
+                    ? "nvinfer1::IProfiler (opbench native/tensorrt), reportToProfiler after each run"
+                    : "unavailable: " + profiler);
             String impl = "trt:" + options.precision().id() + " (" + layers.size() + " engine layers)";
             TrtNetSession s = new TrtNetSession(lib, r, closer, engine, ctx, stream, x, y, impl, details);
             s.run(); // a trial run, so that a failing engine fails here
@@ -170,7 +174,6 @@ final class TrtNetSession implements NetSession {
                 ctx.setProfiler(null);
             }
         }
-        details.put("profiler", "nvinfer1::IProfiler (opbench native/tensorrt), reportToProfiler after each run");
         return TrtLayerNames.medians(reports, new NameResolver(request.graph(), request.layers()), request.layers());
     }
 
