@@ -2,14 +2,23 @@ package org.opbench.network.tensorrt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.opbench.network.NetGraph;
+import org.opbench.network.NetLayers;
+import org.opbench.network.ShapeInference;
+import org.opbench.network.models.Networks;
 import org.opbench.network.run.NetworkTolerance;
+import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.spi.Availability;
+import org.opbench.spi.UnsupportedException;
 
 /** The whole-network tensorrt backend's contract on any machine (no GPU needed). */
 class TrtNetworkBackendTest {
@@ -35,6 +44,26 @@ class TrtNetworkBackendTest {
         assertTrue(NetworkTolerance.of("tensorrt", "fp32") < NetworkTolerance.of("tensorrt", "fp16"));
         assertTrue(NetworkTolerance.of("tensorrt", "fp16") < NetworkTolerance.of("tensorrt", "int8"));
         assertEquals(NetworkTolerance.of("onnxruntime", "cpu-all"), 1e-4, 0);
+    }
+
+    private static NetRequest request(String algorithm, int threads, Map<String, String> options) {
+        NetGraph g = Networks.get("mobilenet-v1-0.25-128").build();
+        NetLayers layers = ShapeInference.infer(g, 1, "m");
+        return new NetRequest(Path.of("unused.onnx"), g.input(), new long[] {1, 3, 128, 128}, new float[3 * 128 * 128],
+                g.outputs().get(0), layers.outputDims().get(g.outputs().get(0)), threads, algorithm, options, g, layers);
+    }
+
+    @Test
+    void refusesWhatItCannotRunBeforeTouchingTheGpu() {
+        UnsupportedException p = assertThrows(UnsupportedException.class,
+                () -> backend.open(request("fp8", 1, Map.of())));
+        assertTrue(p.getMessage().contains("no precision 'fp8'"), p.getMessage());
+        UnsupportedException t = assertThrows(UnsupportedException.class,
+                () -> backend.open(request("fp32", 2, Map.of())));
+        assertTrue(t.getMessage().contains("threads=1 only"), t.getMessage());
+        UnsupportedException o = assertThrows(UnsupportedException.class,
+                () -> backend.open(request("fp16", 1, Map.of("workspace_mb", "0"))));
+        assertTrue(o.getMessage().contains("tensorrt.workspace_mb"), o.getMessage());
     }
 
     @Test
