@@ -27,33 +27,28 @@ import org.opbench.spi.BackendException;
 /**
  * A TensorRT engine of a whole network at one batch size, with its input uploaded and its output bound to device
  * buffers. {@link #run()} is {@code enqueueV3} and a stream synchronisation, so the driver's host clock times the
- * inference to completion (launch included); nothing is copied between host and device there. Profiling uses a
- * second execution context with opbench's {@link LayerProfiler}, so the timed context never pays for it.
+ * inference to completion (launch included); nothing is copied between host and device there. Profiling attaches
+ * opbench's {@link LayerProfiler} only after the measurement.
  */
 final class TrtNetSession implements NetSession {
     private final TrtLibrary lib;
     private final NetRequest request;
     private final Closer closer;
-    private final ICudaEngine engine;
     private final IExecutionContext context;
     private final CudaStream stream;
-    private final DeviceBuffer x;
     private final DeviceBuffer y;
     private final float[] out;
     private final String impl;
     private final Map<String, Object> details;
     private boolean closed;
 
-    private TrtNetSession(TrtLibrary lib, NetRequest request, Closer closer, ICudaEngine engine,
-                          IExecutionContext context, CudaStream stream, DeviceBuffer x, DeviceBuffer y, String impl,
-                          Map<String, Object> details) {
+    private TrtNetSession(TrtLibrary lib, NetRequest request, Closer closer, IExecutionContext context,
+                          CudaStream stream, DeviceBuffer y, String impl, Map<String, Object> details) {
         this.lib = lib;
         this.request = request;
         this.closer = closer;
-        this.engine = engine;
         this.context = context;
         this.stream = stream;
-        this.x = x;
         this.y = y;
         this.out = new float[Math.toIntExact(request.outputElements())];
         this.impl = impl;
@@ -91,10 +86,9 @@ final class TrtNetSession implements NetSession {
                     ? "nvinfer1::IProfiler (opbench native/tensorrt), reportToProfiler after each run"
                     : "unavailable: " + profiler);
             String impl = "trt:" + options.precision().id() + " (" + layers.size() + " engine layers)";
-            TrtNetSession s = new TrtNetSession(lib, r, closer, engine, ctx, stream, x, y, impl, details);
-            s.run(); // a trial run, so that a failing engine fails here
             details.put("device_mem_bytes", DeviceMemory.usedBytes() - memBefore);
-            return s;
+            // no trial run: the worker's first run is the cold run it records
+            return new TrtNetSession(lib, r, closer, ctx, stream, y, impl, details);
         } catch (BackendException | RuntimeException | Error e) {
             closer.close();
             throw e;
@@ -147,22 +141,22 @@ final class TrtNetSession implements NetSession {
     }
 
     /**
-     * A second execution context with opbench's IProfiler: one unrecorded run, then {@code runs} runs, each followed
-     * by {@code reportToProfiler}; each TensorRT layer's median time. The context's device memory is freed
-     * afterwards; the context object itself stays until the process ends (see the tensorrt package documentation).
+     * TensorRT's profiler on the measured context, after the measurement (the worker profiles last): opbench's
+     * IProfiler is attached, {@code setEnqueueEmitsProfile(false)}, then one unrecorded run and {@code runs} runs,
+     * each followed by {@code reportToProfiler}; each TensorRT layer's median time. The profiler is detached again
+     * afterwards. The same context is used rather than a second one because an engine with a dynamic input (every
+     * network here: the batch is free in the file) gives its optimization profile to one context at a time.
      */
     @Override
     public List<KernelTiming> profile(int runs) throws BackendException {
         List<List<LayerProfiler.Report>> reports = new ArrayList<>();
-        try (Closer scope = new Closer(); LayerProfiler profiler = LayerProfiler.create()) {
-            IExecutionContext ctx = TrtEngines.context(lib, engine, scope).context();
-            bind(lib, ctx, request, x, y);
-            ctx.setEnqueueEmitsProfile(false);
-            ctx.setProfiler(profiler.profiler());
+        try (LayerProfiler profiler = LayerProfiler.create()) {
+            context.setEnqueueEmitsProfile(false);
+            context.setProfiler(profiler.profiler());
             try {
                 for (int i = 0; i <= runs; i++) {
-                    enqueue(lib, ctx, stream);
-                    if (!ctx.reportToProfiler()) {
+                    enqueue(lib, context, stream);
+                    if (!context.reportToProfiler()) {
                         throw new BackendException("IExecutionContext::reportToProfiler failed: " + lib.drainLog());
                     }
                     List<LayerProfiler.Report> run = profiler.drain();
@@ -171,7 +165,8 @@ final class TrtNetSession implements NetSession {
                     }
                 }
             } finally {
-                ctx.setProfiler(null);
+                context.setProfiler(null);
+                context.setEnqueueEmitsProfile(true);
             }
         }
         return TrtLayerNames.medians(reports, new NameResolver(request.graph(), request.layers()), request.layers());
