@@ -72,6 +72,20 @@ public final class DeviceBuffer implements AutoCloseable {
         }
     }
 
+    /** {@link #upload}, returning the copy's host wall time in ms (recorded as {@code h2d_ms}). */
+    public double uploadMs(float[] data) throws BackendException {
+        long t0 = System.nanoTime();
+        upload(data);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** {@link #download}, returning the copy's host wall time in ms (recorded as {@code d2h_ms}). */
+    public double downloadMs(float[] dst) throws BackendException {
+        long t0 = System.nanoTime();
+        download(dst);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
     @Override
     public void close() {
         if (allocated) {

@@ -5,6 +5,7 @@ import static org.bytedeco.cuda.global.cudnn.cudnnAddTensor;
 import static org.bytedeco.cuda.global.cudnn.cudnnConvolutionForward;
 import static org.bytedeco.cuda.global.cudnn.cudnnFindConvolutionForwardAlgorithm;
 import static org.bytedeco.cuda.global.cudnn.cudnnGetConvolution2dForwardOutputDim;
+import static org.bytedeco.cuda.global.cudnn.cudnnGetConvolutionForwardAlgorithmMaxCount;
 import static org.bytedeco.cuda.global.cudnn.cudnnGetConvolutionForwardAlgorithm_v7;
 import static org.bytedeco.cuda.global.cudnn.cudnnGetConvolutionForwardWorkspaceSize;
 import static org.bytedeco.cuda.global.cudnn.cudnnSetConvolutionMathType;
@@ -101,10 +102,10 @@ final class CudnnConv extends CudnnOp {
             Map<String, Object> details = new LinkedHashMap<>();
             String how;
             if (find) {
-                select(s, p, details, true);
+                select(s, p, details, true, choice.tensorOp());
                 how = "find";
             } else if (choice.auto()) {
-                select(s, p, details, false);
+                select(s, p, details, false, choice.tensorOp());
                 how = "heuristic";
             } else {
                 p.algo = choice.algo();
@@ -153,12 +154,17 @@ final class CudnnConv extends CudnnOp {
 
     /**
      * Chooses the algorithm with cuDNN's heuristics ({@code find == false}) or by cuDNN timing every algorithm
-     * ({@code find == true}); the first result with status success wins, and its math type is set on the
-     * descriptor. Every result is recorded in details.
+     * ({@code find == true}). cuDNN lists each algorithm once per math type it has (tensor-op and default math,
+     * whatever the descriptor says), so the results are filtered by the math the variant asks for
+     * ({@link #choose}) and the descriptor gets the math to run ({@link #mathToRun}). Every result is recorded in
+     * details.
      */
-    private static void select(CudnnSession s, Parts p, Map<String, Object> details, boolean find)
+    private static void select(CudnnSession s, Parts p, Map<String, Object> details, boolean find, boolean tensorOp)
             throws BackendException {
-        int count = cudnn.CUDNN_CONVOLUTION_FWD_ALGO_COUNT;
+        int[] max = new int[1];
+        CudnnStatus.check(cudnnGetConvolutionForwardAlgorithmMaxCount(s.cudnn, max),
+                "cudnnGetConvolutionForwardAlgorithmMaxCount");
+        int count = Math.max(max[0], cudnn.CUDNN_CONVOLUTION_FWD_ALGO_COUNT);
         int[] returned = new int[1];
         try (cudnnConvolutionFwdAlgoPerf_t perf = new cudnnConvolutionFwdAlgoPerf_t(count)) {
             String call = find ? "cudnnFindConvolutionForwardAlgorithm" : "cudnnGetConvolutionForwardAlgorithm_v7";
@@ -169,9 +175,12 @@ final class CudnnConv extends CudnnOp {
                             returned, perf);
             CudnnStatus.check(rc, call);
             List<Map<String, Object>> results = new ArrayList<>();
-            int chosen = -1;
+            int[] maths = new int[returned[0]];
+            int[] statuses = new int[returned[0]];
             for (int i = 0; i < returned[0]; i++) {
                 cudnnConvolutionFwdAlgoPerf_t r = perf.getPointer(i);
+                maths[i] = r.mathType();
+                statuses[i] = r.status();
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("algo", ConvChoice.algoName(r.algo()));
                 m.put("math", ConvChoice.mathName(r.mathType()));
@@ -181,18 +190,55 @@ final class CudnnConv extends CudnnOp {
                 }
                 m.put("workspace_bytes", r.memory());
                 results.add(m);
-                if (chosen < 0 && r.status() == cudnn.CUDNN_STATUS_SUCCESS) {
-                    chosen = i;
-                    p.algo = r.algo();
-                    p.math = r.mathType();
-                }
             }
             details.put(find ? "find_results" : "heuristic_results", results);
+            int chosen = choose(maths, statuses, tensorOp);
             if (chosen < 0) {
-                throw new UnsupportedException(call + " returned no algorithm with status success for this problem");
+                throw new UnsupportedException(call + " returned no algorithm with status success and "
+                        + (tensorOp ? "tensor-op or default" : "default or FMA") + " math for this problem");
             }
+            cudnnConvolutionFwdAlgoPerf_t r = perf.getPointer(chosen);
+            p.algo = r.algo();
+            p.math = mathToRun(r.mathType(), tensorOp);
+            details.put("chosen_result", chosen);
         }
         CudnnStatus.check(cudnnSetConvolutionMathType(p.convDesc, p.math), "cudnnSetConvolutionMathType");
+    }
+
+    /**
+     * Index of the first result with status success whose math type the variant accepts, or -1. Plain (fp32)
+     * variants take default- or FMA-math results (cuDNN lists an algorithm's non-tensor-core version under default
+     * math) and never a tensor-op one; {@code +tensor_op} variants take tensor-op results first and fall back to
+     * the first default-math one (algorithms without a tensor-op version are listed only so).
+     */
+    static int choose(int[] maths, int[] statuses, boolean tensorOp) {
+        int fallback = -1;
+        for (int i = 0; i < maths.length; i++) {
+            if (statuses[i] != cudnn.CUDNN_STATUS_SUCCESS) {
+                continue;
+            }
+            boolean tc = maths[i] == cudnn.CUDNN_TENSOR_OP_MATH
+                    || maths[i] == cudnn.CUDNN_TENSOR_OP_MATH_ALLOW_CONVERSION;
+            if (tensorOp && tc) {
+                return i;
+            }
+            if (!tensorOp && !tc) {
+                return i;
+            }
+            if (tensorOp && fallback < 0 && maths[i] == cudnn.CUDNN_DEFAULT_MATH) {
+                fallback = i;
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * The math type set on the descriptor for a chosen result: plain variants always run with
+     * {@code CUDNN_FMA_MATH} (default math would let cuDNN use TF32 kernels on fp32 data from Ampere on);
+     * {@code +tensor_op} variants run the result's own math.
+     */
+    static int mathToRun(int resultMath, boolean tensorOp) {
+        return tensorOp ? resultMath : cudnn.CUDNN_FMA_MATH;
     }
 
     @Override

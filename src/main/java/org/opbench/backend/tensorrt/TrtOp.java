@@ -66,9 +66,7 @@ final class TrtOp implements PreparedOp {
             EventTimer timer = closer.add(EventTimer.create(stream));
             DeviceBuffer x = closer.add(DeviceBuffer.floats(problem.srcElements()));
             DeviceBuffer y = closer.add(DeviceBuffer.floats(problem.dstElements()));
-            long t0 = System.nanoTime();
-            x.upload(data.src());
-            details.put("h2d_ms", (System.nanoTime() - t0) / 1e6);
+            details.put("h2d_ms", x.uploadMs(data.src()));
             TrtEngines.bind(lib, ctx, OnnxSource.INPUT, x);
             TrtEngines.bind(lib, ctx, OnnxSource.OUTPUT, y);
 
@@ -116,9 +114,7 @@ final class TrtOp implements PreparedOp {
 
     @Override
     public float[] output() throws BackendException {
-        long t0 = System.nanoTime();
-        y.download(out);
-        details.put("d2h_ms", (System.nanoTime() - t0) / 1e6);
+        details.put("d2h_ms", y.downloadMs(out));
         return out;
     }
 

@@ -76,9 +76,7 @@ final class TrtNetSession implements NetSession {
             DeviceBuffer x = closer.add(DeviceBuffer.floats(r.inputData().length));
             DeviceBuffer y = closer.add(DeviceBuffer.floats(r.outputElements()));
             bind(lib, ctx, r, x, y);
-            long t0 = System.nanoTime();
-            x.upload(r.inputData());
-            details.put("h2d_ms", (System.nanoTime() - t0) / 1e6);
+            details.put("h2d_ms", x.uploadMs(r.inputData()));
             List<EngineLayers.Layer> layers = TrtEngines.layers(engine);
             details.put("engine_layers", TrtEngines.layerText(layers));
             String profiler = LayerProfiler.load();
@@ -124,9 +122,7 @@ final class TrtNetSession implements NetSession {
 
     @Override
     public float[] output() throws BackendException {
-        long t0 = System.nanoTime();
-        y.download(out);
-        details.put("d2h_ms", (System.nanoTime() - t0) / 1e6);
+        details.put("d2h_ms", y.downloadMs(out));
         return out;
     }
 

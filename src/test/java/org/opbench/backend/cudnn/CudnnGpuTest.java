@@ -82,7 +82,9 @@ class CudnnGpuTest {
     void autoConvMatchesTheReferenceOnEveryShape() throws BackendException {
         assumeGpu();
         for (String c : CONVS) {
-            assertTrue(check("conv", c, "auto", "none") != null, "cuDNN's heuristic choice must run: " + c);
+            String impl = check("conv", c, "auto", "none");
+            assertTrue(impl != null, "cuDNN's heuristic choice must run: " + c);
+            assertTrue(impl.endsWith(":fma"), "plain auto runs FMA math, not TF32: " + impl);
         }
     }
 
@@ -106,7 +108,7 @@ class CudnnGpuTest {
         assumeGpu();
         for (String c : CONVS) {
             String impl = check("conv", c, "auto", "find");
-            assertTrue(impl != null && impl.startsWith("cudnn:"), c + " " + impl);
+            assertTrue(impl != null && impl.startsWith("cudnn:") && impl.endsWith(":fma"), c + " " + impl);
         }
     }
 
