@@ -73,21 +73,36 @@ public final class EngineBuilder {
 
     /** Builds {@code onnx} with {@code lib}'s builder. */
     public static Built build(TrtLibrary lib, byte[] onnx, Options options) throws BackendException {
+        return build(lib, onnx, null, options);
+    }
+
+    /**
+     * Builds {@code onnx} with {@code lib}'s builder; {@code modelPath} (or null) is where the ONNX file lies, for
+     * weights stored in external files beside it. The network definition, builder config and timing cache are
+     * deleted afterwards ({@link TrtNatives#delete}); the ONNX parser cannot be (see the tensorrt package notes).
+     */
+    public static Built build(TrtLibrary lib, byte[] onnx, String modelPath, Options options) throws BackendException {
         IBuilder builder = lib.builder;
         lib.logger.drain();
         checkPlatform(builder, options.precision());
         INetworkDefinition network = builder.createNetworkV2(0);
-        IParser parser = createParser(network, lib.logger);
+        IBuilderConfig config = null;
+        ITimingCache[] cache = {null};
+        RandomCalibrator calibrator = null;
         try (BytePointer model = new BytePointer(onnx)) {
-            if (!parser.parse(model, onnx.length)) {
+            IParser parser = createParser(network, lib.logger);
+            boolean parsed = modelPath == null ? parser.parse(model, onnx.length)
+                    : parser.parse(model, onnx.length, modelPath);
+            if (!parsed) {
                 List<TrtStatus.ParserError> errors = new ArrayList<>();
                 for (int i = 0; i < parser.getNbErrors(); i++) {
                     IParserError e = parser.getError(i);
-                    errors.add(new TrtStatus.ParserError(e.code(), String.valueOf(e.nodeName()), String.valueOf(e.desc())));
+                    errors.add(new TrtStatus.ParserError(e.code(), e.nodeName() == null ? "" : e.nodeName(),
+                            String.valueOf(e.desc())));
                 }
                 throw TrtStatus.parseFailure(errors);
             }
-            IBuilderConfig config = builder.createBuilderConfig();
+            config = builder.createBuilderConfig();
             config.setMemoryPoolLimit(nvinfer.MemoryPoolType.kWORKSPACE, options.workspaceBytes());
             config.setProfilingVerbosity(nvinfer.ProfilingVerbosity.kDETAILED);
             if (!options.precision().allowsTf32()) {
@@ -98,41 +113,44 @@ public final class EngineBuilder {
             if (options.precision().allowsFp16()) {
                 config.setFlag(nvinfer.BuilderFlag.kFP16);
             }
-            String cacheState = attachTimingCache(config, options.timingCache());
+            String cacheState = attachTimingCache(config, options.timingCache(), cache);
             IOptimizationProfile profile = fixShape(lib, network, config, options);
-            RandomCalibrator calibrator = null;
-            try {
-                if (options.precision().int8()) {
-                    if (options.calibration() == null) {
-                        throw new IllegalArgumentException("int8 needs calibration batches");
-                    }
-                    calibrator = new RandomCalibrator(options.calibrationInput(), options.calibration());
-                    config.setFlag(nvinfer.BuilderFlag.kINT8);
-                    config.setInt8Calibrator(calibrator);
-                    if (profile != null && !config.setCalibrationProfile(profile)) {
-                        throw new BackendException("TensorRT refused the calibration profile: " + lib.logger.drain());
-                    }
+            if (options.precision().int8()) {
+                if (options.calibration() == null) {
+                    throw new IllegalArgumentException("int8 needs calibration batches");
                 }
-                if (!builder.isNetworkSupported(network, config)) {
-                    throw new UnsupportedException("TensorRT reports the network unsupported with precision "
-                            + options.precision().id() + " (IBuilder::isNetworkSupported): " + lib.logger.drain());
+                calibrator = new RandomCalibrator(options.calibrationInput(), options.calibration());
+                config.setFlag(nvinfer.BuilderFlag.kINT8);
+                config.setInt8Calibrator(calibrator);
+                if (profile != null && !config.setCalibrationProfile(profile)) {
+                    throw new BackendException("TensorRT refused the calibration profile: " + lib.logger.drain());
                 }
-                long t0 = System.nanoTime();
-                IHostMemory plan = builder.buildSerializedNetwork(network, config);
-                double buildMs = (System.nanoTime() - t0) / 1e6;
-                if (calibrator != null && calibrator.failure() != null) {
-                    throw calibrator.failure();
-                }
-                if (plan == null || plan.isNull() || plan.size() == 0) {
-                    throw new BackendException("TensorRT could not build an engine with precision "
-                            + options.precision().id() + ": " + lib.logger.drain());
-                }
-                saveTimingCache(config, options.timingCache());
-                return new Built(plan, buildMs, cacheState, calibrator == null ? 0 : calibrator.batchesUsed());
-            } finally {
-                if (calibrator != null) {
-                    calibrator.close();
-                }
+            }
+            if (!builder.isNetworkSupported(network, config)) {
+                throw new UnsupportedException("TensorRT reports the network unsupported with precision "
+                        + options.precision().id() + " (IBuilder::isNetworkSupported): " + lib.logger.drain());
+            }
+            long t0 = System.nanoTime();
+            IHostMemory plan = builder.buildSerializedNetwork(network, config);
+            double buildMs = (System.nanoTime() - t0) / 1e6;
+            if (calibrator != null && calibrator.failure() != null) {
+                TrtNatives.delete(plan);
+                throw calibrator.failure();
+            }
+            if (plan == null || plan.isNull() || plan.size() == 0) {
+                TrtNatives.delete(plan);
+                throw new BackendException("TensorRT could not build an engine with precision "
+                        + options.precision().id() + ": " + lib.logger.drain());
+            }
+            saveTimingCache(cache[0], options.timingCache());
+            return new Built(plan, buildMs, cacheState, calibrator == null ? 0 : calibrator.batchesUsed());
+        } finally {
+            // the config refers to the cache and the calibrator, the parser and config to the network
+            TrtNatives.delete(config);
+            TrtNatives.delete(cache[0]);
+            TrtNatives.delete(network);
+            if (calibrator != null) {
+                calibrator.close();
             }
         }
     }
@@ -200,7 +218,9 @@ public final class EngineBuilder {
         }
     }
 
-    private static String attachTimingCache(IBuilderConfig config, TimingCacheFile file) throws BackendException {
+    /** Attaches the file's timing cache to the config (the cache object goes to {@code attached[0]}); its state. */
+    private static String attachTimingCache(IBuilderConfig config, TimingCacheFile file, ITimingCache[] attached)
+            throws BackendException {
         if (file == null) {
             return "none";
         }
@@ -208,22 +228,22 @@ public final class EngineBuilder {
         try (BytePointer blob = bytes.length == 0 ? null : new BytePointer(bytes)) {
             ITimingCache cache = config.createTimingCache(blob, bytes.length);
             if (cache != null && !cache.isNull() && config.setTimingCache(cache, false)) {
+                attached[0] = cache;
                 return bytes.length == 0 ? "new" : "loaded";
             }
+            TrtNatives.delete(cache);
         }
         ITimingCache fresh = config.createTimingCache(null, 0);
         if (fresh == null || fresh.isNull() || !config.setTimingCache(fresh, false)) {
+            TrtNatives.delete(fresh);
             throw new BackendException("TensorRT could not create a timing cache");
         }
+        attached[0] = fresh;
         return "rejected";
     }
 
-    private static void saveTimingCache(IBuilderConfig config, TimingCacheFile file) {
-        if (file == null) {
-            return;
-        }
-        ITimingCache cache = config.getTimingCache();
-        if (cache == null || cache.isNull()) {
+    private static void saveTimingCache(ITimingCache cache, TimingCacheFile file) {
+        if (file == null || cache == null || cache.isNull()) {
             return;
         }
         IHostMemory mem = cache.serialize();
@@ -231,6 +251,7 @@ public final class EngineBuilder {
             return;
         }
         byte[] bytes = hostBytes(mem);
+        TrtNatives.delete(mem);
         try {
             file.write(bytes);
         } catch (IOException e) {

@@ -2,13 +2,12 @@ package org.opbench.backend.tensorrt;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorrt.nvinfer.IProfiler;
 import org.opbench.spi.BackendException;
 
 /**
- * A TensorRT {@code IProfiler} (opbench's C++ collector, {@link ProfilerNative}) that records each layer's time as
+ * A TensorRT {@code IProfiler} (opbench's C++ collector, {@link TrtNative}) that records each layer's time as
  * TensorRT reports it. Give {@link #profiler()} to {@code IExecutionContext::setProfiler}; after each profiled run
  * and {@code reportToProfiler}, {@link #drain()} returns and clears the reports. {@link #close()} frees the
  * collector and is idempotent; the execution context must no longer use it by then.
@@ -18,9 +17,6 @@ public final class LayerProfiler implements AutoCloseable {
     public record Report(String layer, float ms) {
     }
 
-    private static String loadFailure;
-    private static boolean loaded;
-
     private Pointer handle;
 
     private LayerProfiler(Pointer handle) {
@@ -28,33 +24,13 @@ public final class LayerProfiler implements AutoCloseable {
     }
 
     /**
-     * Loads the binding once per process.
+     * Loads the binding ({@link TrtNatives#load()}).
      *
-     * @return null when loaded, else why it cannot be
+     * @return null when loaded, else why per-layer profiles are unavailable
      */
-    public static synchronized String load() {
-        if (loaded) {
-            return null;
-        }
-        if (loadFailure != null) {
-            return loadFailure;
-        }
-        try {
-            Loader.load(ProfilerNative.class);
-            int v = ProfilerNative.opbench_trt_profiler_abi_version();
-            if (v != ProfilerNative.ABI_VERSION) {
-                loadFailure = "the TensorRT profiler binding is stale (interface " + v + ", this build needs "
-                        + ProfilerNative.ABI_VERSION + "): rebuild opbench";
-                return loadFailure;
-            }
-            loaded = true;
-            return null;
-        } catch (LinkageError | RuntimeException e) {
-            loadFailure = "per-layer TensorRT profiles need opbench's IProfiler binding (native/tensorrt, compiled "
-                    + "into libjniProfilerNative.so when a C++ compiler is installed at build time: apt-get install "
-                    + "g++, then rebuild), which could not be loaded: " + e;
-            return loadFailure;
-        }
+    public static String load() {
+        String failed = TrtNatives.load();
+        return failed == null ? null : "per-layer TensorRT profiles need " + failed;
     }
 
     /** A new, empty profiler. */
@@ -63,7 +39,7 @@ public final class LayerProfiler implements AutoCloseable {
         if (failed != null) {
             throw new BackendException(failed);
         }
-        Pointer p = ProfilerNative.opbench_trt_profiler_new();
+        Pointer p = TrtNative.opbench_trt_profiler_new();
         if (p == null || p.isNull()) {
             throw new BackendException("cannot allocate the TensorRT profiler (out of memory)");
         }
@@ -78,13 +54,13 @@ public final class LayerProfiler implements AutoCloseable {
     /** Reports since the last drain, in the order TensorRT made them; clears them. */
     public List<Report> drain() throws BackendException {
         Pointer p = open();
-        int n = ProfilerNative.opbench_trt_profiler_count(p);
-        int dropped = ProfilerNative.opbench_trt_profiler_dropped(p);
+        int n = TrtNative.opbench_trt_profiler_count(p);
+        int dropped = TrtNative.opbench_trt_profiler_dropped(p);
         List<Report> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(new Report(ProfilerNative.opbench_trt_profiler_name(p, i), ProfilerNative.opbench_trt_profiler_ms(p, i)));
+            out.add(new Report(TrtNative.opbench_trt_profiler_name(p, i), TrtNative.opbench_trt_profiler_ms(p, i)));
         }
-        ProfilerNative.opbench_trt_profiler_clear(p);
+        TrtNative.opbench_trt_profiler_clear(p);
         if (dropped > 0) {
             throw new BackendException("the TensorRT profiler dropped " + dropped + " reports (out of memory)");
         }
@@ -93,7 +69,7 @@ public final class LayerProfiler implements AutoCloseable {
 
     /** Calls {@code reportLayerTime} through the C++ interface, as TensorRT does (for tests). */
     void report(String layer, float ms) {
-        ProfilerNative.opbench_trt_profiler_report(open(), layer, ms);
+        TrtNative.opbench_trt_profiler_report(open(), layer, ms);
     }
 
     private Pointer open() {
@@ -106,7 +82,7 @@ public final class LayerProfiler implements AutoCloseable {
     @Override
     public void close() {
         if (handle != null) {
-            ProfilerNative.opbench_trt_profiler_free(handle);
+            TrtNative.opbench_trt_profiler_free(handle);
             handle = null;
         }
     }

@@ -42,6 +42,9 @@ final class RandomCalibrator extends IInt8EntropyCalibrator2 {
         } catch (BackendException e) {
             failure = e;
             return false;
+        } catch (RuntimeException e) { // nothing may propagate into TensorRT's noexcept callback
+            failure = new BackendException("calibration batch " + (next - 1) + ": " + e, e);
+            return false;
         }
         for (int i = 0; i < nbBindings; i++) {
             if (input.equals(names.getString(i))) {

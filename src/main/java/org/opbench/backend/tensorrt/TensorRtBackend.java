@@ -70,15 +70,39 @@ public final class TensorRtBackend implements Backend {
             return Availability.unavailable(failed);
         }
         String version = TrtLibrary.version();
-        if (!version.startsWith("10.")) {
-            return Availability.unavailable("TensorRT " + version + " found, the preset needs TensorRT 10 (built against "
-                    + NvidiaVersions.TENSORRT + ")");
+        String tooOld = versionProblem(version, NvidiaVersions.TENSORRT);
+        if (tooOld != null) {
+            return Availability.unavailable(tooOld);
         }
         Map<String, String> details = new LinkedHashMap<>(dev.device().details());
         details.put("tensorrt", version);
         details.put("tensorrt_built_against", NvidiaVersions.TENSORRT);
         details.put("onnx_parser", Integer.toString(nvonnxparser.getNvOnnxParserVersion()));
         return Availability.available("TensorRT " + version, dev.device().label(), details);
+    }
+
+    /**
+     * Why a loaded TensorRT cannot serve the preset, or null: TensorRT runs applications built against its own
+     * or an older minor version of the same major, so the library must be {@code builtAgainst}'s major with at
+     * least its minor (the preset calls functions added up to that minor, e.g. {@code getDeviceMemorySizeV2}).
+     */
+    static String versionProblem(String version, String builtAgainst) {
+        int[] have = majorMinor(version);
+        int[] need = majorMinor(builtAgainst);
+        if (have != null && need != null && have[0] == need[0] && have[1] >= need[1]) {
+            return null;
+        }
+        return "TensorRT " + version + " found, the preset needs TensorRT " + need[0] + "." + need[1]
+                + " or a newer " + need[0] + ".x (it was built against " + builtAgainst + ")";
+    }
+
+    private static int[] majorMinor(String v) {
+        String[] p = v.split("\\.");
+        try {
+            return p.length < 2 ? null : new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1])};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Override

@@ -38,19 +38,30 @@ public final class TrtEngines {
         if (options.timingCache() != null) {
             details.put("timing_cache_file", options.timingCache().path().toString());
         }
+        // whether this point's TensorRT objects are deleted when it closes (opbench's binding) or stay until exit
+        details.put("trt_objects_freed", TrtNatives.load() == null);
         if (options.precision().int8()) {
             details.put("calibration", "entropy2 over " + built.calibrationBatches() + " seeded uniform [-1,1) batches");
         }
         return details;
     }
 
-    /** The engine of a built plan. */
-    public static ICudaEngine deserialize(TrtLibrary lib, EngineBuilder.Built built) throws BackendException {
-        ICudaEngine engine = lib.runtime.deserializeCudaEngine(built.plan().data(), built.plan().size());
+    /**
+     * The engine of a built plan, deleted by {@code closer} (after every context registered later); the plan's host
+     * memory is deleted here, so {@code built.plan()} must not be used afterwards.
+     */
+    public static ICudaEngine deserialize(TrtLibrary lib, EngineBuilder.Built built, Closer closer)
+            throws BackendException {
+        ICudaEngine engine;
+        try {
+            engine = lib.runtime.deserializeCudaEngine(built.plan().data(), built.plan().size());
+        } finally {
+            TrtNatives.delete(built.plan());
+        }
         if (engine == null || engine.isNull()) {
             throw new BackendException("deserializeCudaEngine failed: " + lib.logger.drain());
         }
-        return engine;
+        return TrtNatives.deleteOnClose(closer, engine);
     }
 
     /** A new execution context over {@code engine}; its device memory is allocated here and freed by {@code closer}. */
@@ -60,10 +71,15 @@ public final class TrtEngines {
             throw new BackendException("createExecutionContext failed: " + lib.logger.drain());
         }
         long bytes = engine.getDeviceMemorySizeV2();
-        DeviceBuffer mem = closer.add(DeviceBuffer.bytes(bytes));
-        if (bytes > 0) {
-            ctx.setDeviceMemoryV2(mem.pointer(), bytes);
+        DeviceBuffer mem;
+        try {
+            mem = closer.add(DeviceBuffer.bytes(bytes));
+        } catch (BackendException | RuntimeException e) {
+            TrtNatives.delete(ctx);
+            throw e;
         }
+        TrtNatives.deleteOnClose(closer, ctx); // deleted before its memory is freed
+        ctx.setDeviceMemoryV2(mem.pointer(), bytes); // a null pointer is valid for size 0
         return new Context(ctx, bytes);
     }
 
@@ -121,7 +137,11 @@ public final class TrtEngines {
         if (inspector == null || inspector.isNull()) {
             return List.of();
         }
-        return EngineLayers.parse(inspector.getEngineInformation(nvinfer.LayerInformationFormat.kJSON));
+        try {
+            return EngineLayers.parse(inspector.getEngineInformation(nvinfer.LayerInformationFormat.kJSON));
+        } finally {
+            TrtNatives.delete(inspector);
+        }
     }
 
     /** "name [type tactic]" per layer, as recorded in details. */

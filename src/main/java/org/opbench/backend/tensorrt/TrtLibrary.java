@@ -13,8 +13,8 @@ import org.opbench.spi.BackendException;
 
 /**
  * The TensorRT objects a process needs once: the logger, one builder and one runtime. They are created on first
- * use and live until the process ends (Java cannot delete TensorRT 10 objects through the preset; see the package
- * documentation), so the builder and runtime are shared rather than leaked per point.
+ * use and live until the process ends, shared by every point of a worker (building and deserializing need nothing
+ * per point from them).
  */
 public final class TrtLibrary {
     private static TrtLibrary instance;
@@ -42,6 +42,11 @@ public final class TrtLibrary {
                 throw new BackendException("createInferRuntime failed: " + logger.drain());
             }
             if (tempDir != null) {
+                try {
+                    java.nio.file.Files.createDirectories(tempDir);
+                } catch (java.io.IOException e) {
+                    throw new BackendException("cannot create TensorRT's temporary directory " + tempDir + ": " + e, e);
+                }
                 runtime.setTemporaryDirectory(tempDir.toString());
             }
             instance = new TrtLibrary(logger, builder, runtime);

@@ -56,7 +56,7 @@ final class TrtOp implements PreparedOp {
             EngineBuilder.Built built = EngineBuilder.build(lib, onnx, options);
             Map<String, Object> details = TrtEngines.buildDetails(built, options, onnx.length);
 
-            ICudaEngine engine = TrtEngines.deserialize(lib, built);
+            ICudaEngine engine = TrtEngines.deserialize(lib, built, closer);
             checkIo(engine, problem);
             TrtEngines.Context c = TrtEngines.context(lib, engine, closer);
             IExecutionContext ctx = c.context();

@@ -61,9 +61,9 @@ final class TrtNetSession implements NetSession {
         Closer closer = new Closer();
         try {
             long memBefore = DeviceMemory.usedBytes();
-            EngineBuilder.Built built = EngineBuilder.build(lib, onnx, options);
+            EngineBuilder.Built built = EngineBuilder.build(lib, onnx, r.model().toString(), options);
             Map<String, Object> details = TrtEngines.buildDetails(built, options, onnx.length);
-            ICudaEngine engine = TrtEngines.deserialize(lib, built);
+            ICudaEngine engine = TrtEngines.deserialize(lib, built, closer);
             List<String> io = TrtEngines.ioNames(engine);
             if (io.size() != 2 || !io.contains(r.input()) || !io.contains(r.output())) {
                 throw new BackendException("the engine's tensors are " + io + ", expected the input " + r.input()
@@ -140,13 +140,15 @@ final class TrtNetSession implements NetSession {
      * TensorRT's profiler on the measured context, after the measurement (the worker profiles last): opbench's
      * IProfiler is attached, {@code setEnqueueEmitsProfile(false)}, then one unrecorded run and {@code runs} runs,
      * each followed by {@code reportToProfiler}; each TensorRT layer's median time. The profiler is detached again
-     * afterwards. The same context is used rather than a second one because an engine with a dynamic input (every
+     * afterwards (and freed with the session). The same context is used rather than a second one because an engine with a dynamic input (every
      * network here: the batch is free in the file) gives its optimization profile to one context at a time.
      */
     @Override
     public List<KernelTiming> profile(int runs) throws BackendException {
         List<List<LayerProfiler.Report>> reports = new ArrayList<>();
-        try (LayerProfiler profiler = LayerProfiler.create()) {
+        // freed with the session, after the context: whether setProfiler(nullptr) detaches is not documented
+        LayerProfiler profiler = closer.add(LayerProfiler.create());
+        {
             context.setEnqueueEmitsProfile(false);
             context.setProfiler(profiler.profiler());
             try {
