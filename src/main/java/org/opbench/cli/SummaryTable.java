@@ -14,6 +14,10 @@ import org.opbench.result.PointRecord;
  * The end-of-sweep summary: layers down, configurations (backend/algorithm/tuner/threads) across, median time in
  * each cell ({@code *} marks an unstable point, non-ok points show their status), then per configuration the
  * network total (time x repeat) and its GFLOPS, and the reasons of the points that are not ok.
+ *
+ * <p>When the sweep asked for each backend's default algorithms, a backend's column holds its default for every
+ * operator (the defaults differ per operator: opencl's conv {@code direct} and fc {@code gemv}), so that its total
+ * covers the whole network; a line under the table names the defaults that ran.
  */
 final class SummaryTable {
     /** Up to this many configurations are shown side by side. */
@@ -23,6 +27,14 @@ final class SummaryTable {
     }
 
     static void print(PrintWriter out, List<PointRecord> points) {
+        print(out, points, false);
+    }
+
+    /**
+     * @param defaults whether the algorithms were each backend's defaults ({@code --algorithms default}): columns
+     *                 then merge a backend's per-operator defaults
+     */
+    static void print(PrintWriter out, List<PointRecord> points, boolean defaults) {
         if (points.isEmpty()) {
             out.println("no points");
             out.flush();
@@ -33,13 +45,14 @@ final class SummaryTable {
         Map<String, PointRecord> rowExample = new LinkedHashMap<>();
         for (PointRecord p : points) {
             String row = p.op() + "|" + p.problem() + "|" + p.layer();
-            String config = config(p);
+            String config = defaults ? defaultColumn(p) : config(p);
             configs.add(config);
             byRow.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(config, p);
             rowExample.putIfAbsent(row, p);
         }
         if (configs.size() > WIDE) {
             printLong(out, byRow, rowExample, configs);
+            printDefaults(out, points, defaults);
             printReasons(out, points);
             return;
         }
@@ -84,7 +97,32 @@ final class SummaryTable {
         out.println();
         out.println("Median time per point (" + "* = unstable: cv above the threshold; x = repeat count in the network)");
         t.print(out);
+        printDefaults(out, points, defaults);
         printReasons(out, points);
+    }
+
+    /** The column of a point when defaults are merged: the algorithm becomes {@code default}. */
+    static String defaultColumn(PointRecord p) {
+        return p.backend() + "/default" + (p.tuner().equals("none") ? "" : "/" + p.tuner()) + "/t" + p.threads();
+    }
+
+    /** {@code default = dnnl: conv auto, fc auto, ...; opencl: conv direct, fc gemv, ...}, in point order. */
+    private static void printDefaults(PrintWriter out, List<PointRecord> points, boolean defaults) {
+        if (!defaults) {
+            return;
+        }
+        Map<String, Map<String, Set<String>>> byBackend = new LinkedHashMap<>();
+        for (PointRecord p : points) {
+            byBackend.computeIfAbsent(p.backend(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(p.op(), k -> new LinkedHashSet<>()).add(p.algorithm());
+        }
+        List<String> parts = new ArrayList<>();
+        byBackend.forEach((b, ops) -> {
+            List<String> o = new ArrayList<>();
+            ops.forEach((op, algs) -> o.add(op + " " + String.join("|", algs)));
+            parts.add(b + ": " + String.join(", ", o));
+        });
+        out.println("default = each backend's default algorithm per operator; " + String.join("; ", parts));
     }
 
     /** More configurations than fit across: totals per configuration, then the fastest one per layer. */

@@ -156,7 +156,7 @@ final class SweepSession {
                 collecting.close();
             }
         }
-        SummaryTable.print(out, points);
+        SummaryTable.print(out, points, request.algorithms().equals(List.of(Planner.DEFAULT)));
         if (path != null) {
             err.println("opbench: results in " + path);
             err.flush();

@@ -1,0 +1,53 @@
+package org.opbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opbench.measure.Stats;
+import org.opbench.result.PointRecord;
+import org.opbench.result.Status;
+import org.opbench.result.TimeStats;
+
+/** The end-of-sweep summary, in particular a backend whose default algorithm differs per operator. */
+class SummaryTableTest {
+    private static PointRecord ok(String op, String layer, String backend, String algorithm, double us) {
+        double[] samples = {us, us, us};
+        Stats s = Stats.of(samples);
+        return new PointRecord("point", op, layer + "-problem", layer, "net", 1, 1, "f32", Map.of(), backend, "1.0",
+                "cpu:test", null, algorithm, algorithm, "none", 1, Status.OK, null, "wall", samples, TimeStats.of(s),
+                s.cv(), false, 1000, 100, 1000 / (us * 1e3), 100 / (us * 1e3), 1.0, 0.0, 1e-4, null, null, null, 1, null,
+                null);
+    }
+
+    private static final List<PointRecord> POINTS = List.of(
+            ok("conv", "conv1", "opencl", "direct", 10), ok("fc", "fc7", "opencl", "gemv", 5),
+            ok("conv", "conv1", "dnnl", "auto", 2), ok("fc", "fc7", "dnnl", "auto", 1));
+
+    private static String print(boolean defaults) {
+        StringWriter w = new StringWriter();
+        SummaryTable.print(new PrintWriter(w), POINTS, defaults);
+        return w.toString();
+    }
+
+    @Test
+    void defaultsShareOneColumnPerBackendSoTheTotalIsComplete() {
+        String out = print(true);
+        assertTrue(out.contains("opencl/default/t1"), out);
+        assertFalse(out.contains("incomplete"), out);
+        assertTrue(out.contains("15.0 us") || out.contains("15 us"), out); // opencl's total: 10 + 5
+        assertTrue(out.contains("opencl: conv direct, fc gemv"), out);
+    }
+
+    @Test
+    void namedAlgorithmsKeepTheirOwnColumns() {
+        String out = print(false);
+        assertTrue(out.contains("opencl/direct/t1") && out.contains("opencl/gemv/t1"), out);
+        assertTrue(out.contains("incomplete"), out);
+        assertFalse(out.contains("default ="), out);
+    }
+}
