@@ -196,6 +196,9 @@ public final class OpenClBackend implements Backend {
         details.put("device_index", dev.index());
         details.put("device_type", dev.type());
         details.put("driver_version", dev.driverVersion());
+        if (variant.algorithm().equals(Operators.AUTO)) {
+            details.put("auto_choice", Operators.resolve(problem, Operators.AUTO));
+        }
         details.put("tuner", mode);
         details.put("tuner_config", cfg.describe(names));
         details.put("tuning_ms", cfg.tuningMs());

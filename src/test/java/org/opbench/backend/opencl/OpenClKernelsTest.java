@@ -130,6 +130,14 @@ class OpenClKernelsTest {
     }
 
     @Test
+    void autoPicksDepthwiseForDepthwiseAndGemmOtherwise() throws Exception {
+        assertEquals("depthwise", check(DEPTHWISE, "auto").get("auto_choice"));
+        assertEquals("gemm", check(GROUPED, "auto").get("auto_choice"));
+        assertEquals("gemm", check(conv(1, 1, 8, 6, 6, 16, 1, 1, 1, 1, 0, 0), "auto").get("auto_choice"));
+        assertEquals("auto", backend.algorithms(org.opbench.problem.Op.CONV).get(0));
+    }
+
+    @Test
     void fcGemvAndGemm() throws Exception {
         FcProblem odd = new FcProblem(DataType.F32, 3, 5, 3, 3, 11, "");
         for (String alg : new String[] {"gemv", "gemm"}) {
