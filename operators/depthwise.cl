@@ -100,3 +100,74 @@ __kernel void depthwise(__global const float* restrict src, __global const float
         }
     }
 }
+
+// Row variant, for CPU OpenCL drivers: one work-item computes OHB whole output rows of one (image, channel) plane.
+// Rows of the kernel window that fall outside the input get zero weights and a valid row pointer, so the loop over
+// the interior output columns has no branch and the driver's compiler can vectorise it across columns.
+// Work-items: dim 0 = output row blocks, dim 1 = MB * C.
+__kernel void depthwise_rows(__global const float* restrict src, __global const float* restrict wei,
+                             __global const float* restrict bias, __global float* restrict dst,
+                             const int MB, const int C, const int IH, const int IW, const int OH, const int OW,
+                             const int PH, const int PW) {
+    const int oy0 = (int) get_global_id(0) * OHB;
+    const int nc = (int) get_global_id(1);
+    if (oy0 >= OH || nc >= MB * C) {
+        return;
+    }
+    const int c = nc % C;
+    const __global float* plane = src + (size_t) nc * IH * IW;
+    const float b = bias[c];
+    __global float* out = dst + (size_t) nc * OH * OW;
+    // interior columns: every tap inside the row
+    const int xa = min(OW, (PW + SW - 1) / SW);
+    const int last = IW - 1 - (KW - 1) * DW + PW;
+    const int xb = max(xa, min(OW, last < 0 ? 0 : last / SW + 1));
+    for (int r = 0; r < OHB; r++) {
+        const int oy = oy0 + r;
+        if (oy >= OH) {
+            break;
+        }
+        float w[KH * KW];
+        const __global float* rows[KH];
+#pragma unroll
+        for (int ky = 0; ky < KH; ky++) {
+            const int iy = oy * SH - PH + ky * DH;
+            const bool in = iy >= 0 && iy < IH;
+            rows[ky] = plane + (size_t) (in ? iy : 0) * IW;
+#pragma unroll
+            for (int kx = 0; kx < KW; kx++) {
+                w[ky * KW + kx] = in ? wei[(size_t) c * KH * KW + ky * KW + kx] : 0.0f;
+            }
+        }
+        __global float* o = out + (size_t) oy * OW;
+        for (int x = xa; x < xb; x++) {
+            float acc = b;
+#pragma unroll
+            for (int ky = 0; ky < KH; ky++) {
+#pragma unroll
+                for (int kx = 0; kx < KW; kx++) {
+                    acc = mad(w[ky * KW + kx], rows[ky][x * SW - PW + kx * DW], acc);
+                }
+            }
+            o[x] = acc;
+        }
+        for (int x = 0; x < OW; x++) {
+            if (x == xa) {
+                x = xb; // skip the interior
+                if (x >= OW) {
+                    break;
+                }
+            }
+            float acc = b;
+#pragma unroll
+            for (int ky = 0; ky < KH; ky++) {
+#pragma unroll
+                for (int kx = 0; kx < KW; kx++) {
+                    const int ix = x * SW - PW + kx * DW;
+                    acc = mad(w[ky * KW + kx], (ix >= 0 && ix < IW) ? rows[ky][ix] : 0.0f, acc);
+                }
+            }
+            o[x] = acc;
+        }
+    }
+}

@@ -22,6 +22,10 @@ public record Defines(Map<String, Integer> values) {
         return new Defines(m);
     }
 
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     public int get(String name) {
         Integer v = values.get(name);
         if (v == null) {
