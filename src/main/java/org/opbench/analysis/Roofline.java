@@ -2,6 +2,7 @@ package org.opbench.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.opbench.peaks.Ceiling;
 import org.opbench.peaks.PeaksRecord;
@@ -43,7 +44,7 @@ public final class Roofline {
     public static Result of(List<PointRecord> points, PeaksRecord peaks) {
         List<Placed> placed = new ArrayList<>();
         TreeSet<Integer> threads = new TreeSet<>();
-        List<String> devices = new ArrayList<>();
+        List<Map.Entry<String, Integer>> devices = new ArrayList<>(); // (device, threads) with device ceilings
         int withoutRoof = 0;
         for (PointRecord p : points) {
             if (!Points.timed(p) || p.flops() <= 0 || p.bytes() <= 0) {
@@ -54,11 +55,12 @@ public final class Roofline {
             Ceiling compute = null;
             Ceiling bandwidth = null;
             if (peaks != null) {
-                compute = peaks.bestDevice(Ceiling.COMPUTE, p.device());
-                bandwidth = peaks.bestDevice(Ceiling.BANDWIDTH, p.device());
+                compute = peaks.bestDevice(Ceiling.COMPUTE, p.device(), p.threads());
+                bandwidth = peaks.bestDevice(Ceiling.BANDWIDTH, p.device(), p.threads());
                 if (compute != null || bandwidth != null) {
-                    if (!devices.contains(p.device())) {
-                        devices.add(p.device());
+                    Map.Entry<String, Integer> key = Map.entry(p.device(), p.threads());
+                    if (!devices.contains(key)) {
+                        devices.add(key);
                     }
                 } else {
                     compute = peaks.bestCpu(Ceiling.COMPUTE, p.threads());
@@ -87,11 +89,18 @@ public final class Roofline {
                         c == null ? null : c.value(), c == null ? null : c.name(), b == null ? null : b.value(),
                         b == null ? null : b.name(), theo));
             }
-            for (String d : devices) {
-                Ceiling c = peaks.bestDevice(Ceiling.COMPUTE, d);
-                Ceiling b = peaks.bestDevice(Ceiling.BANDWIDTH, d);
-                roofs.add(new Roof(d, d, null, c == null ? null : c.value(), c == null ? null : c.name(),
-                        b == null ? null : b.value(), b == null ? null : b.name(), null));
+            for (Map.Entry<String, Integer> key : devices) {
+                String d = key.getKey();
+                int t = key.getValue();
+                Ceiling c = peaks.bestDevice(Ceiling.COMPUTE, d, t);
+                Ceiling b = peaks.bestDevice(Ceiling.BANDWIDTH, d, t);
+                boolean perThreads = (c != null && c.threads() != null) || (b != null && b.threads() != null);
+                String label = perThreads ? d + ", " + t + (t == 1 ? " thread" : " threads") : d;
+                Roof roof = new Roof(label, d, perThreads ? t : null, c == null ? null : c.value(),
+                        c == null ? null : c.name(), b == null ? null : b.value(), b == null ? null : b.name(), null);
+                if (!roofs.contains(roof)) {
+                    roofs.add(roof);
+                }
             }
         }
         String note;

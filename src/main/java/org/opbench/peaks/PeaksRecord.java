@@ -45,15 +45,25 @@ public record PeaksRecord(String record, int schema, String opbenchVersion, Stri
         return best;
     }
 
-    /** The best ok ceiling of a kind on a named device (not the CPU), or null. */
-    public Ceiling bestDevice(String kind, String device) {
-        Ceiling best = null;
+    /**
+     * The best ok ceiling of a kind on a named device (not the CPU) for points run with {@code threads} host
+     * threads, or null: ceilings measured at that thread count (a device whose driver runs on the host's threads,
+     * such as PoCL), else ceilings that do not depend on threads ({@code threads} null).
+     */
+    public Ceiling bestDevice(String kind, String device, int threads) {
+        Ceiling exact = null;
+        Ceiling any = null;
         for (Ceiling c : ceilings == null ? List.<Ceiling>of() : ceilings) {
-            if (c.isOk() && kind.equals(c.kind()) && device != null && device.equals(c.device())
-                    && !Ceiling.CPU.equals(c.device()) && (best == null || c.value() > best.value())) {
-                best = c;
+            if (!c.isOk() || !kind.equals(c.kind()) || device == null || !device.equals(c.device())
+                    || Ceiling.CPU.equals(c.device())) {
+                continue;
+            }
+            if (c.threads() != null && c.threads() == threads) {
+                exact = exact == null || c.value() > exact.value() ? c : exact;
+            } else if (c.threads() == null) {
+                any = any == null || c.value() > any.value() ? c : any;
             }
         }
-        return best;
+        return exact != null ? exact : any;
     }
 }

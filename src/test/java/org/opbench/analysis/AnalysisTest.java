@@ -173,6 +173,27 @@ class AnalysisTest {
     }
 
     @Test
+    void deviceCeilingsMeasuredPerThreadCountServePointsOfThatCount() {
+        String dev = "cpu:test";
+        PeaksRecord peaks = new PeaksRecord("peaks", 1, "x", "x", List.of(), "now", null, Map.of(), null,
+                List.of(Ceiling.ok("opencl", Ceiling.COMPUTE, dev, 1, new double[] {60}, "m", Map.of()),
+                        Ceiling.ok("opencl", Ceiling.COMPUTE, dev, 2, new double[] {120}, "m", Map.of()),
+                        Ceiling.ok("opencl", Ceiling.BANDWIDTH, dev, 2, new double[] {30}, "m", Map.of()),
+                        Ceiling.ok("java-fma", Ceiling.COMPUTE, Ceiling.CPU, 4, new double[] {400}, "m", Map.of())));
+        PointRecord t1 = Pts.ok("net", "l1", "p", 1, "a", "direct", "none", 1, 100, 4_000_000, 40_000);
+        PointRecord t2 = Pts.ok("net", "l2", "p", 1, "a", "direct", "none", 2, 100, 4_000_000, 40_000);
+        PointRecord t4 = Pts.ok("net", "l4", "p", 1, "a", "direct", "none", 4, 100, 4_000_000, 40_000);
+        Roofline.Result r = Roofline.of(List.of(t1, t2, t4), peaks);
+        assertEquals(60.0, r.points().get(0).peakGflops(), 1e-9);
+        assertNull(r.points().get(0).bandwidthGbps());
+        assertEquals(120.0, r.points().get(1).peakGflops(), 1e-9);
+        assertEquals(30.0, r.points().get(1).bandwidthGbps(), 1e-9);
+        assertEquals(400.0, r.points().get(2).peakGflops(), 1e-9); // no device ceiling at 4 threads: the CPU's
+        assertTrue(r.roofs().stream().anyMatch(x -> x.label().equals(dev + ", 2 threads") && x.ridge() == 4.0),
+                r.roofs().toString());
+    }
+
+    @Test
     void boxIsTheFiveNumberSummary() {
         Box b = Box.of(new double[] {5, 1, 4, 2, 3});
         assertEquals(new Box(1, 2, 3, 4, 5), b);
