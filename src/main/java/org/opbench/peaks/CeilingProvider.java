@@ -23,8 +23,9 @@ public interface CeilingProvider {
 
     /**
      * Whether the result depends on the host thread count: true for CPU kernels (measured once per requested thread
-     * count, reported with {@code device = "cpu"}), false for devices (measured once, {@code threads} null, the device
-     * named as the backend's points name it, so that the roofline matches them).
+     * count, reported with {@code device = "cpu"}) and for devices whose driver runs on the host's threads (PoCL:
+     * reported with the device's name and the thread count), false for other devices (measured once,
+     * {@code threads} null). A device is named as the backend's points name it, so that the roofline matches them.
      */
     default boolean perThreadCount() {
         return true;
