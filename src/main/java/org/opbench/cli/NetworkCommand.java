@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.opbench.env.HostProbe;
 import org.opbench.env.OpbenchHome;
@@ -20,9 +22,11 @@ import org.opbench.network.run.ModelSource;
 import org.opbench.network.run.NetworkBackends;
 import org.opbench.network.run.NetworkDriver;
 import org.opbench.network.run.NetworkPlanner;
+import org.opbench.network.run.NetworkRecord;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.result.Json;
 import org.opbench.result.JsonlWriter;
+import org.opbench.result.ResultReader;
 import org.opbench.result.RunRecord;
 import org.opbench.result.TimerInfo;
 import org.opbench.spi.Availability;
@@ -123,8 +127,12 @@ final class NetworkCommand implements Callable<Integer> {
         if (output.pointTimeout <= 0) {
             throw new UsageError("invalid value for --point-timeout: must be positive");
         }
-        if (output.resume) {
-            throw new UsageError("--resume is not supported by 'opbench network' (rerun with --force)");
+        if (output.resume && auto) {
+            throw new UsageError("--resume needs a --batch list: a resumed --batch auto would not know where its "
+                    + "doubling stopped (rerun with --force)");
+        }
+        if (output.resume && output.out == null) {
+            throw new UsageError("--resume needs --out FILE: the result file to continue");
         }
         NetworkBackends all = NetworkBackends.load();
         List<String> names = Inputs.names(backends);
@@ -136,9 +144,7 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         Path path = output.out;
-        if (path != null) {
-            checkOutput(path);
-        }
+        List<JsonNode> previous = path != null ? checkOutput(path) : List.of();
         Path cache = OpbenchHome.cacheDir();
         ModelSource source;
         try {
@@ -148,13 +154,23 @@ final class NetworkCommand implements Callable<Integer> {
         } catch (ModelException e) {
             throw new UsageError("cannot use --model: " + e.getMessage());
         }
+        Set<String> done = new HashSet<>();
+        for (JsonNode n : previous) {
+            if (!source.digest().equals(n.path("model_digest").asText())) {
+                throw new UsageError("cannot resume: --out " + path + " holds results of model "
+                        + n.path("model").asText() + " (digest " + n.path("model_digest").asText() + "), not of "
+                        + source.name() + " (digest " + source.digest() + ") with this --seed");
+            }
+            done.add(NetworkPlanner.key(n.path("backend").asText(), n.path("algorithm").asText(),
+                    n.path("threads").asInt(), n.path("batch").asInt()));
+        }
         List<String> algs = Inputs.names(algorithms);
         NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
                 threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
                 tolerance, optionMap(), settings, seed, cache);
         List<WorkerJob> jobs;
         try {
-            jobs = planner.plan(all);
+            jobs = planner.plan(all, done);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
@@ -165,7 +181,15 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         JsonlWriter writer = path != null ? new JsonlWriter(path) : null;
-        List<JsonNode> records = Collections.synchronizedList(new ArrayList<>());
+        List<JsonNode> records = Collections.synchronizedList(new ArrayList<>(previous));
+        if (output.resume && jobs.isEmpty()) {
+            err.println("opbench: every requested batch is already in " + path + "; nothing to measure");
+            NetworkSummary.print(out, new ArrayList<>(records));
+            return 0;
+        }
+        if (!done.isEmpty()) {
+            err.println("opbench: resuming " + path + ": " + done.size() + " batches already measured are skipped");
+        }
         err.println("opbench: calibrating the timer...");
         err.flush();
         TimerCalibration timer = TimerCalibration.measure();
@@ -245,16 +269,43 @@ final class NetworkCommand implements Callable<Integer> {
         return m;
     }
 
-    private void checkOutput(Path path) throws IOException {
+    /**
+     * Prepares {@code --out}: refuses a directory, and an existing file unless {@code --force} (deleted) or
+     * {@code --resume}; with {@code --resume} returns the file's network records (a torn last line, left by a
+     * killed run, is dropped) so that their batches are not measured again.
+     */
+    private List<JsonNode> checkOutput(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             throw new UsageError("--out " + path + " is a directory");
         }
         if (Files.exists(path) && Files.size(path) > 0) {
+            if (output.resume) {
+                ResultReader.dropTornTail(path);
+                List<JsonNode> records = new ArrayList<>();
+                for (String line : Files.readAllLines(path)) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode n;
+                    try {
+                        n = Json.mapper().readTree(line);
+                    } catch (IOException e) {
+                        throw new UsageError("cannot resume: " + path + " is not a JSON Lines result file ("
+                                + e.getMessage() + ")");
+                    }
+                    if (NetworkRecord.KIND.equals(n.path("record").asText())) {
+                        records.add(n);
+                    }
+                }
+                return records;
+            }
             if (!output.force) {
-                throw new UsageError("--out " + path + " already exists; add --force to overwrite it");
+                throw new UsageError("--out " + path + " already exists; add --resume to continue it or --force to "
+                        + "overwrite it");
             }
             Files.delete(path);
         }
+        return List.of();
     }
 
     private RunRecord header(NetworkBackends all, List<String> names, ModelSource source, NetworkPlanner p,
@@ -283,6 +334,7 @@ final class NetworkCommand implements Callable<Integer> {
         s.put("min_gain", p.minGain());
         s.put("max_memory_mb", p.maxMemoryMb());
         s.put("profile_runs", p.profileRuns());
+        s.put("resumed", output.resume);
         s.put("tolerance", p.tolerance());
         s.put("options", p.options());
         s.put("measure", Json.mapper().convertValue(p.settings(), Map.class));

@@ -10,7 +10,7 @@ final class OutputOptions {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "JSON Lines result file")
     Path out;
 
-    @Option(names = "--resume", description = "continue the sweep in --out: points already there are not measured again")
+    @Option(names = "--resume", description = "continue the run in --out: points (network: batches) already there are not measured again")
     boolean resume;
 
     @Option(names = "--force", description = "overwrite an existing --out")

@@ -70,6 +70,37 @@ class NetworkEndToEndTest {
     }
 
     @Test
+    void resumeMeasuresOnlyTheBatchesNotInTheFile(@TempDir Path dir) throws IOException {
+        assumeAvailable("onnxruntime");
+        Path out = dir.resolve("r.jsonl");
+        Cli first = Cli.run(args("network", "--model", MODEL, "--backends", "onnxruntime", "--batch", "1",
+                "--out", out.toString()));
+        assertEquals(0, first.code(), first.err());
+        Cli refused = Cli.run(args("network", "--model", MODEL, "--backends", "onnxruntime", "--batch", "1,2",
+                "--out", out.toString()));
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("--resume"), refused.err());
+        Cli resumed = Cli.run(args("network", "--model", MODEL, "--backends", "onnxruntime", "--batch", "1,2",
+                "--out", out.toString(), "--resume"));
+        assertEquals(0, resumed.code(), resumed.err());
+        List<JsonNode> all = records(out);
+        List<Integer> batches = kind(all, "network").stream().map(n -> n.path("batch").asInt()).toList();
+        assertEquals(List.of(1, 2), batches);
+        assertEquals(2, kind(all, "run").size());
+        assertTrue(kind(all, "run").get(1).path("settings").path("resumed").asBoolean());
+        Cli nothing = Cli.run(args("network", "--model", MODEL, "--backends", "onnxruntime", "--batch", "2",
+                "--out", out.toString(), "--resume"));
+        assertEquals(0, nothing.code(), nothing.err());
+        assertTrue(nothing.err().contains("nothing to measure"), nothing.err());
+        Cli other = Cli.run(args("network", "--model", "squeezenet-1.1", "--backends", "onnxruntime", "--batch", "1",
+                "--out", out.toString(), "--resume"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("holds results of model " + MODEL), other.err());
+        Cli auto = Cli.run(args("network", "--model", MODEL, "--batch", "auto", "--out", out.toString(), "--resume"));
+        assertEquals(2, auto.code());
+    }
+
+    @Test
     void bothBackendsWriteNetworkAndLayerRecordsWhoseFlopsAddUp(@TempDir Path dir) throws IOException {
         assumeAvailable("onnxruntime", "opencv");
         Path out = dir.resolve("n.jsonl");

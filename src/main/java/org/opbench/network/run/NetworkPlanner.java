@@ -31,6 +31,20 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
                              long seed, Path cacheDir) {
 
     public List<WorkerJob> plan(NetworkBackends all) {
+        return plan(all, Set.of());
+    }
+
+    /** The key of a measured batch in {@code done}: {@code backend|algorithm|threads|batch}. */
+    public static String key(String backend, String algorithm, int threads, int batch) {
+        return backend + "|" + algorithm + "|" + threads + "|" + batch;
+    }
+
+    /**
+     * The jobs, without the batches {@code done} already holds ({@link #key}; a resumed run): a (backend,
+     * algorithm, threads) group keeps only its remaining batches and is left out when none remain. Auto mode
+     * ignores {@code done}.
+     */
+    public List<WorkerJob> plan(NetworkBackends all, Set<String> done) {
         List<NetworkBackend> selected = new ArrayList<>();
         for (String name : backends) {
             NetworkBackend b = all.get(name);
@@ -63,9 +77,18 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
         for (NetworkBackend b : selected) {
             for (String alg : pick(b.algorithms())) {
                 for (int t : threads) {
+                    List<Integer> remaining = new ArrayList<>();
+                    for (int n : batches) {
+                        if (auto || !done.contains(key(b.name(), alg, t, n))) {
+                            remaining.add(n);
+                        }
+                    }
+                    if (remaining.isEmpty()) {
+                        continue;
+                    }
                     NetworkTask task = new NetworkTask(model.name(), model.builtin(), model.runFile().toString(),
                             model.structureFile() == null ? null : model.structureFile().toString(), model.digest(),
-                            alg, batches, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
+                            alg, remaining, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
                             tolerance != null ? tolerance : NetworkTolerance.of(b.name(), alg));
                     jobs.add(new WorkerJob(b.name(), t, settings, seed, optionsFor(b.name()), List.of(), task));
                 }
