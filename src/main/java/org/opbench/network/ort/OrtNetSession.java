@@ -1,20 +1,15 @@
 package org.opbench.network.ort;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +17,7 @@ import org.opbench.backend.onnxruntime.OrtDirs;
 import org.opbench.backend.onnxruntime.OrtProfile;
 import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.backend.onnxruntime.OrtStatus;
+import org.opbench.backend.onnxruntime.PinnedSession;
 import org.opbench.network.profile.KernelTiming;
 import org.opbench.network.spi.NameResolver;
 import org.opbench.network.spi.NetRequest;
@@ -29,78 +25,44 @@ import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
 
 /**
- * One ONNX Runtime session over a network file. The input is an {@link OnnxTensor} over a direct buffer and the
- * output is pinned (ORT writes into our direct buffer), as in the operator backend; {@code run()} is
- * {@code OrtSession.run(inputs, pinnedOutputs)}. Profiling uses a second session with ORT's profiler on, so the
- * timed session never pays for it.
+ * One ONNX Runtime session over a network file, input and output bound once as in the operator backend
+ * ({@link PinnedSession}); {@code run()} is {@code OrtSession.run(inputs, pinnedOutputs)}. Profiling uses a second
+ * session with ORT's profiler on, so the timed session never pays for it.
  */
 final class OrtNetSession implements NetSession {
     private final OrtEnvironment env;
     private final NetRequest request;
     private final OptLevel level;
     private final boolean spin;
-    private final OrtSession.SessionOptions options;
-    private final OrtSession session;
-    private final OnnxTensor input;
-    private final OnnxTensor output;
-    private final FloatBuffer outputBuffer;
-    private final Map<String, OnnxTensor> inputs;
-    private final Map<String, OnnxTensor> outputs;
-    private final float[] result;
+    private final PinnedSession pinned;
     private Path profileFile;
     private boolean closed;
 
-    private OrtNetSession(OrtEnvironment env, NetRequest request, OptLevel level, boolean spin,
-                          OrtSession.SessionOptions options, OrtSession session, OnnxTensor input, OnnxTensor output,
-                          FloatBuffer outputBuffer) {
+    private OrtNetSession(OrtEnvironment env, NetRequest request, OptLevel level, boolean spin, PinnedSession pinned) {
         this.env = env;
         this.request = request;
         this.level = level;
         this.spin = spin;
-        this.options = options;
-        this.session = session;
-        this.input = input;
-        this.output = output;
-        this.outputBuffer = outputBuffer;
-        this.inputs = Collections.singletonMap(request.input(), input);
-        this.outputs = Collections.singletonMap(request.output(), output);
-        this.result = new float[outputBuffer.capacity()];
+        this.pinned = pinned;
     }
 
     static OrtNetSession open(OrtEnvironment env, NetRequest r, OptLevel level, boolean spin)
             throws BackendException, OrtException {
         OrtSession.SessionOptions options = OrtSessionOptions.create(OrtProvider.CPU, level, r.threads(), spin, null);
-        OrtSession session = null;
-        OnnxTensor in = null;
-        OnnxTensor out = null;
-        try {
-            session = env.createSession(r.model().toString(), options);
-            in = OnnxTensor.createTensor(env, direct(r.inputData()), r.inputShape());
-            FloatBuffer outBuf = directFloats(Math.toIntExact(r.outputElements()));
-            out = OnnxTensor.createTensor(env, outBuf, r.outputShape());
-            return new OrtNetSession(env, r, level, spin, options, session, in, out, outBuf);
-        } catch (OrtException e) {
-            closeQuietly(out, in, session, options);
-            throw OrtStatus.map("session for " + r.model().getFileName(), e);
-        } catch (RuntimeException | Error e) {
-            closeQuietly(out, in, session, options);
-            throw e;
-        }
+        PinnedSession pinned = PinnedSession.open(env, options, o -> env.createSession(r.model().toString(), o),
+                r.input(), r.inputData(), r.inputShape(), r.output(), r.outputShape(),
+                String.valueOf(r.model().getFileName()));
+        return new OrtNetSession(env, r, level, spin, pinned);
     }
 
     @Override
     public void run() throws BackendException {
-        try (OrtSession.Result r = session.run(inputs, outputs)) {
-            // the pinned output holds the result
-        } catch (OrtException e) {
-            throw OrtStatus.map("run", e);
-        }
+        pinned.run();
     }
 
     @Override
     public float[] output() {
-        outputBuffer.get(0, result);
-        return result;
+        return pinned.output();
     }
 
     @Override
@@ -139,7 +101,7 @@ final class OrtNetSession implements NetSession {
         try (OrtSession.SessionOptions so = OrtSessionOptions.create(OrtProvider.CPU, level, request.threads(), spin,
                 prefix); OrtSession s = env.createSession(request.model().toString(), so)) {
             for (int i = 0; i <= runs; i++) {
-                s.run(inputs, outputs).close();
+                pinned.runOn(s);
             }
             profileFile = Path.of(s.endProfiling());
             p = OrtProfile.parse(profileFile);
@@ -186,10 +148,7 @@ final class OrtNetSession implements NetSession {
             return;
         }
         closed = true;
-        OrtException e = closeQuietly(output, input, session, options);
-        if (e != null) {
-            throw new IllegalStateException(OrtStatus.map("closing the session", e).getMessage(), e);
-        }
+        pinned.close();
         if (profileFile != null && !keepProfile()) {
             try {
                 Files.deleteIfExists(profileFile); // parsed; a network profile is megabytes per point
@@ -197,36 +156,5 @@ final class OrtNetSession implements NetSession {
                 // the folder is in opbench's cache
             }
         }
-    }
-
-    private static OrtException closeQuietly(OnnxTensor out, OnnxTensor in, OrtSession session,
-                                             OrtSession.SessionOptions options) {
-        OrtException failed = null;
-        if (out != null) {
-            out.close();
-        }
-        if (in != null) {
-            in.close();
-        }
-        if (session != null) {
-            try {
-                session.close();
-            } catch (OrtException e) {
-                failed = e;
-            }
-        }
-        options.close();
-        return failed;
-    }
-
-    private static FloatBuffer direct(float[] data) {
-        FloatBuffer b = directFloats(data.length);
-        b.put(data).rewind();
-        return b;
-    }
-
-    private static FloatBuffer directFloats(int n) {
-        return ByteBuffer.allocateDirect(Math.multiplyExact(n, Float.BYTES)).order(ByteOrder.nativeOrder())
-                .asFloatBuffer();
     }
 }
