@@ -1,38 +1,19 @@
 package org.opbench.backend.opencl.ops;
 
 import java.util.List;
-import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.PoolProblem;
-import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
 
 /** Max / average pooling ({@code pool.cl}), incl. ceil-mode output sizes; no tiling variants. */
-final class Pool implements ClOperator {
+final class Pool extends UntiledOp {
     static final String FILE = "pool.cl";
 
     private final PoolProblem p;
-    private ClBuffer src;
-    private ClBuffer dst;
 
     Pool(PoolProblem p) {
+        super(FILE, p.dstElements());
         this.p = p;
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(FILE);
-    }
-
-    @Override
-    public List<Defines> variants() {
-        return List.of(Defines.NONE);
-    }
-
-    @Override
-    public void setup(ClContext ctx, ProblemData data) throws BackendException {
-        src = ctx.upload(data.src());
-        dst = ctx.zeros(p.dstElements());
     }
 
     @Override
@@ -46,11 +27,6 @@ final class Pool implements ClOperator {
         int nc = Math.multiplyExact(p.mb(), p.ic());
         k.args(src, dst, alg, nc, p.ih(), p.iw(), p.oh(), p.ow(), p.kh(), p.kw(), p.sh(), p.sw(), p.ph(), p.pw());
         return List.of(new KernelSpec(k, new long[] {p.ow(), p.oh(), nc}));
-    }
-
-    @Override
-    public ClBuffer output() {
-        return dst;
     }
 
     @Override
