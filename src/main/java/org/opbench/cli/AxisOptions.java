@@ -1,7 +1,6 @@
 package org.opbench.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -55,16 +54,6 @@ final class AxisOptions {
     }
 
     Map<String, String> optionMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String o : options) {
-            int eq = o.indexOf('=');
-            int dot = o.indexOf('.');
-            if (eq < 0 || dot < 1 || dot > eq) {
-                throw new UsageError("invalid value for --option: '" + Inputs.printable(o)
-                        + "' (expected BACKEND.KEY=VALUE, e.g. onnxruntime.profile=true)");
-            }
-            m.put(o.substring(0, eq), o.substring(eq + 1));
-        }
-        return m;
+        return Inputs.backendOptions(options);
     }
 }

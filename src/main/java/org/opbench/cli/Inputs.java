@@ -1,7 +1,9 @@
 package org.opbench.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.opbench.env.OpbenchHome;
 import org.opbench.problem.InputFileException;
 import org.opbench.problem.Op;
@@ -12,6 +14,21 @@ import org.opbench.problem.ShapeSets;
 
 /** Turns command-line text into model objects, reporting bad input as usage errors. */
 final class Inputs {
+
+    /** {@code --option BACKEND.KEY=VALUE} values as {@code BACKEND.KEY -> VALUE}; a malformed one is a usage error. */
+    static Map<String, String> backendOptions(List<String> options) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String o : options) {
+            int eq = o.indexOf('=');
+            int dot = o.indexOf('.');
+            if (eq < 0 || dot < 1 || dot > eq) {
+                throw new UsageError("invalid value for --option: '" + printable(o)
+                        + "' (expected BACKEND.KEY=VALUE, e.g. onnxruntime.spin=true)");
+            }
+            m.put(o.substring(0, eq), o.substring(eq + 1));
+        }
+        return m;
+    }
     private Inputs() {
     }
 

@@ -188,7 +188,8 @@ final class NetworkCommand implements Callable<Integer> {
             return 0;
         }
         if (!done.isEmpty()) {
-            err.println("opbench: resuming " + path + ": " + done.size() + " batches already measured are skipped");
+            err.println("opbench: resuming " + path + ": the " + done.size() + " batches measured there are not "
+                    + "measured again");
         }
         err.println("opbench: calibrating the timer...");
         err.flush();
@@ -256,17 +257,7 @@ final class NetworkCommand implements Callable<Integer> {
     }
 
     private Map<String, String> optionMap() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String o : options) {
-            int eq = o.indexOf('=');
-            int dot = o.indexOf('.');
-            if (eq < 0 || dot < 1 || dot > eq) {
-                throw new UsageError("invalid value for --option: '" + Inputs.printable(o)
-                        + "' (expected BACKEND.KEY=VALUE, e.g. onnxruntime.spin=true)");
-            }
-            m.put(o.substring(0, eq), o.substring(eq + 1));
-        }
-        return m;
+        return Inputs.backendOptions(options);
     }
 
     /**

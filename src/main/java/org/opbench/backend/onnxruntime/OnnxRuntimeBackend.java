@@ -3,7 +3,6 @@ package org.opbench.backend.onnxruntime;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
@@ -54,7 +53,6 @@ public final class OnnxRuntimeBackend implements Backend {
 
     private static final Set<String> OPTIONS = Set.of("profile", "spin", "profile_dir");
 
-    private volatile OrtEnvironment env;
     private volatile EnumSet<OrtProvider> providers;
 
     @Override
@@ -70,7 +68,7 @@ public final class OnnxRuntimeBackend implements Backend {
             return Availability.unavailable("cannot create ONNX Runtime's folders under the cache directory: " + e);
         }
         try {
-            OrtEnvironment e = environment();
+            OrtEnvironment e = OrtSessionOptions.environment();
             EnumSet<OrtProvider> p = OrtEnvironment.getAvailableProviders();
             providers = p;
             Map<String, String> details = new LinkedHashMap<>();
@@ -95,20 +93,6 @@ public final class OnnxRuntimeBackend implements Backend {
         } catch (LinkageError | RuntimeException ex) {
             return Availability.unavailable("cannot load the ONNX Runtime native library: " + ex);
         }
-    }
-
-    /** The process-wide environment, created once (this loads the native library). */
-    private OrtEnvironment environment() {
-        OrtEnvironment e = env;
-        if (e == null) {
-            synchronized (this) {
-                if (env == null) {
-                    env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "opbench");
-                }
-                e = env;
-            }
-        }
-        return e;
     }
 
     /** The {@code <ep>-<opt>} names over the providers found by {@link #probe()} (only {@code cpu} before it). */
@@ -219,9 +203,9 @@ public final class OnnxRuntimeBackend implements Backend {
         } catch (OrtException e) {
             throw OrtStatus.map("session options", e);
         }
-        return OrtPreparedOp.open(environment(), options, model, data.src(), SingleNodeModels.inputShape(problem),
-                SingleNodeModels.outputShape(problem), provider.getName(), SingleNodeModels.opType(problem), settings,
-                profile);
+        return OrtPreparedOp.open(OrtSessionOptions.environment(), options, model, data.src(),
+                SingleNodeModels.inputShape(problem), SingleNodeModels.outputShape(problem), provider.getName(),
+                SingleNodeModels.opType(problem), settings, profile);
     }
 
     private static OrtSession.SessionOptions.OptLevel level(OrtAlgorithm.Opt opt) {

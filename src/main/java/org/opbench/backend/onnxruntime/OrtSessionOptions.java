@@ -1,6 +1,8 @@
 package org.opbench.backend.onnxruntime;
 
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.OrtSession.SessionOptions.ExecutionMode;
@@ -9,6 +11,14 @@ import java.util.Map;
 
 /** Builds the {@link SessionOptions} of one point: threads, spinning, optimisation level, provider, profiling. */
 public final class OrtSessionOptions {
+
+    /**
+     * The process-wide ONNX Runtime environment (ORT keeps one per process and returns it on later calls); the first
+     * call loads the native library. Shared by the operator and network backends.
+     */
+    public static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "opbench");
+    }
     /** ORT session config key: whether idle intra-op pool threads spin before sleeping. */
     static final String INTRA_SPIN = "session.intra_op.allow_spinning";
     /** ORT session config key: the same for the inter-op pool. */

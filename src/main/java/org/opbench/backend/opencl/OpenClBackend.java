@@ -87,7 +87,7 @@ public final class OpenClBackend implements Backend {
             details.put("device." + d.index(), d.summary());
         }
         return Availability.available(dflt.platformVersion() + "; driver " + dflt.driverVersion(),
-                "opencl:" + dflt.type() + ":" + dflt.name(), details);
+                deviceLabel(dflt), details);
     }
 
     private synchronized List<ClDevice> devices() throws BackendException {
@@ -98,6 +98,11 @@ public final class OpenClBackend implements Backend {
             throw new UnsupportedException("opencl backend unavailable: " + unavailable);
         }
         return devices;
+    }
+
+    /** The device string of points run on {@code d}; ceilings of the device ({@link OpenClCeiling}) use it too. */
+    static String deviceLabel(ClDevice d) {
+        return "opencl:" + d.type() + ":" + d.name();
     }
 
     @Override

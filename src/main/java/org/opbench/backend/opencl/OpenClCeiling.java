@@ -61,24 +61,19 @@ public final class OpenClCeiling implements CeilingProvider {
         return new OpenClBackend().probe();
     }
 
-    /** The device string of the backend's points on {@code d} ({@link OpenClBackend#probe()}). */
-    static String deviceLabel(ClDevice d) {
-        return "opencl:" + d.type() + ":" + d.name();
-    }
-
     @Override
     public List<Ceiling> measure(Integer threads, PeakSettings settings) throws Exception {
         ClDevice dev = DeviceSelector.select(ClDevices.list(), null);
         if (dev == null) {
             throw new IllegalStateException("no OpenCL device");
         }
-        String device = deviceLabel(dev);
+        String device = OpenClBackend.deviceLabel(dev);
         Path cache = OpbenchHome.cacheDir().resolve(OpenClBackend.NAME).resolve("programs");
         try (ClContext ctx = ClContext.create(dev, new ProgramCache(cache));
              Profiler profiler = new Profiler(1)) {
             String source = KernelSources.read("peak.cl");
             Ceiling compute = compute(ctx, source, profiler, dev, device, threads, settings);
-            Ceiling bandwidth = bandwidth(ctx, ctx.program(source, "-DITERS=" + ITERS), profiler, dev, device, threads,
+            Ceiling bandwidth = bandwidth(ctx, ctx.program(source, ""), profiler, dev, device, threads,
                     settings);
             return List.of(compute, bandwidth);
         }
@@ -140,8 +135,7 @@ public final class OpenClCeiling implements CeilingProvider {
     /**
      * {@code reps} rates: each repetition runs the launch until at least the minimum time of device time has passed
      * (one untimed launch first) and divides the work ({@code perLaunch} flops or bytes) by the kernels' execution
-     * time (END - START of the profiling events; 1e9
-     * per second).
+     * time (END - START of the profiling events), in units of 1e9 per second.
      */
     private static double[] repeat(ClContext ctx, Profiler profiler, Launch launch, double perLaunch,
                                    PeakSettings settings) throws Exception {

@@ -163,10 +163,9 @@ public final class EngineBuilder {
     private static IOptimizationProfile fixShape(TrtLibrary lib, INetworkDefinition network, IBuilderConfig config,
                                                  Options options) throws BackendException {
         ITensor input = null;
-        for (int i = 0; i < network.getNbInputs(); i++) {
-            if (network.getInput(i).getName().equals(options.calibrationInput())) {
-                input = network.getInput(i);
-            }
+        for (int i = 0; i < network.getNbInputs() && input == null; i++) {
+            ITensor t = network.getInput(i);
+            input = t.getName().equals(options.calibrationInput()) ? t : null;
         }
         if (input == null) {
             throw new BackendException("the model has no input named " + options.calibrationInput());
@@ -187,11 +186,7 @@ public final class EngineBuilder {
                     + ShapeFit.text(declared) + " and no matching run-time shape was given ("
                     + (shape == null ? "none" : ShapeFit.text(shape)) + ")");
         }
-        try (Dims64 fixed = new Dims64()) {
-            fixed.nbDims(shape.length);
-            for (int i = 0; i < shape.length; i++) {
-                fixed.d(i, shape[i]);
-            }
+        try (Dims64 fixed = TrtEngines.dims(shape)) {
             IOptimizationProfile profile = lib.builder.createOptimizationProfile();
             String name = options.calibrationInput();
             if (!profile.setDimensions(name, nvinfer.OptProfileSelector.kMIN, fixed)

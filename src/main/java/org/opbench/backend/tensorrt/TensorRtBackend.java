@@ -1,7 +1,5 @@
 package org.opbench.backend.tensorrt;
 
-import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +9,8 @@ import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.opbench.backend.cuda.CudaDevice;
 import org.opbench.backend.cuda.CudaEnvironment;
-import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.NativeLibs;
 import org.opbench.backend.cuda.NvidiaVersions;
-import org.opbench.env.OpbenchHome;
 import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;

@@ -83,14 +83,20 @@ public final class TrtEngines {
         return new Context(ctx, bytes);
     }
 
+    /** TensorRT dimensions holding {@code shape} (native memory: close it). */
+    static Dims64 dims(long[] shape) {
+        Dims64 d = new Dims64();
+        d.nbDims(shape.length);
+        for (int i = 0; i < shape.length; i++) {
+            d.d(i, shape[i]);
+        }
+        return d;
+    }
+
     /** Sets the shape of an input with free dimensions. */
     public static void setInputShape(TrtLibrary lib, IExecutionContext ctx, String input, long[] shape)
             throws BackendException {
-        try (Dims64 d = new Dims64()) {
-            d.nbDims(shape.length);
-            for (int i = 0; i < shape.length; i++) {
-                d.d(i, shape[i]);
-            }
+        try (Dims64 d = dims(shape)) {
             if (!ctx.setInputShape(input, d)) {
                 throw new BackendException("setInputShape(" + input + ", " + ShapeFit.text(shape) + ") failed: "
                         + lib.logger.drain());

@@ -2,13 +2,13 @@ package org.opbench.network.ort;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.opbench.backend.onnxruntime.OrtDirs;
+import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.network.spi.NetworkBackend;
@@ -28,8 +28,6 @@ public final class OrtNetworkBackend implements NetworkBackend {
     public static final String NAME = "onnxruntime";
     static final List<String> ALGORITHMS = List.of("cpu-all", "cpu-layout", "cpu-extended", "cpu-basic", "cpu-none");
 
-    private volatile OrtEnvironment env;
-
     @Override
     public String name() {
         return NAME;
@@ -43,25 +41,12 @@ public final class OrtNetworkBackend implements NetworkBackend {
             return Availability.unavailable("cannot create ONNX Runtime's folders under the cache directory: " + e);
         }
         try {
-            OrtEnvironment e = environment();
+            OrtEnvironment e = OrtSessionOptions.environment();
             return Availability.available(e.getVersion(), "cpu", Map.of("binding", "onnxruntime-java "
                     + e.getVersion(), "provider", "CPUExecutionProvider"));
         } catch (LinkageError | RuntimeException ex) {
             return Availability.unavailable("cannot load the ONNX Runtime native library: " + ex);
         }
-    }
-
-    OrtEnvironment environment() {
-        OrtEnvironment e = env;
-        if (e == null) {
-            synchronized (this) {
-                if (env == null) {
-                    env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "opbench");
-                }
-                e = env;
-            }
-        }
-        return e;
     }
 
     @Override
@@ -103,7 +88,7 @@ public final class OrtNetworkBackend implements NetworkBackend {
             throw new UnsupportedException("option onnxruntime.spin must be true or false, not '" + spin + "'");
         }
         try {
-            return OrtNetSession.open(environment(), request, level, Boolean.parseBoolean(spin));
+            return OrtNetSession.open(OrtSessionOptions.environment(), request, level, Boolean.parseBoolean(spin));
         } catch (OrtException e) {
             throw org.opbench.backend.onnxruntime.OrtStatus.map("environment", e);
         }

@@ -55,7 +55,7 @@ final class TrtNetSession implements NetSession {
         this.details = details;
     }
 
-    /** Builds the engine for the request's input shape, binds the tensors and runs it once. */
+    /** Builds the engine for the request's input shape, binds the tensors and uploads the input (no run). */
     static TrtNetSession open(TrtLibrary lib, NetRequest r, byte[] onnx, EngineBuilder.Options options)
             throws BackendException {
         Closer closer = new Closer();
@@ -140,32 +140,31 @@ final class TrtNetSession implements NetSession {
      * TensorRT's profiler on the measured context, after the measurement (the worker profiles last): opbench's
      * IProfiler is attached, {@code setEnqueueEmitsProfile(false)}, then one unrecorded run and {@code runs} runs,
      * each followed by {@code reportToProfiler}; each TensorRT layer's median time. The profiler is detached again
-     * afterwards (and freed with the session). The same context is used rather than a second one because an engine with a dynamic input (every
-     * network here: the batch is free in the file) gives its optimization profile to one context at a time.
+     * afterwards (and freed with the session). The same context is used rather than a second one because an engine
+     * with a dynamic input (every network here: the batch is free in the file) gives its optimization profile to one
+     * context at a time.
      */
     @Override
     public List<KernelTiming> profile(int runs) throws BackendException {
         List<List<LayerProfiler.Report>> reports = new ArrayList<>();
         // freed with the session, after the context: whether setProfiler(nullptr) detaches is not documented
         LayerProfiler profiler = closer.add(LayerProfiler.create());
-        {
-            context.setEnqueueEmitsProfile(false);
-            context.setProfiler(profiler.profiler());
-            try {
-                for (int i = 0; i <= runs; i++) {
-                    enqueue(lib, context, stream);
-                    if (!context.reportToProfiler()) {
-                        throw new BackendException("IExecutionContext::reportToProfiler failed: " + lib.drainLog());
-                    }
-                    List<LayerProfiler.Report> run = profiler.drain();
-                    if (i > 0) {
-                        reports.add(run);
-                    }
+        context.setEnqueueEmitsProfile(false);
+        context.setProfiler(profiler.profiler());
+        try {
+            for (int i = 0; i <= runs; i++) {
+                enqueue(lib, context, stream);
+                if (!context.reportToProfiler()) {
+                    throw new BackendException("IExecutionContext::reportToProfiler failed: " + lib.drainLog());
                 }
-            } finally {
-                context.setProfiler(null);
-                context.setEnqueueEmitsProfile(true);
+                List<LayerProfiler.Report> run = profiler.drain();
+                if (i > 0) {
+                    reports.add(run);
+                }
             }
+        } finally {
+            context.setProfiler(null);
+            context.setEnqueueEmitsProfile(true);
         }
         return TrtLayerNames.medians(reports, new NameResolver(request.graph(), request.layers()), request.layers());
     }

@@ -12,8 +12,8 @@ import org.opbench.spi.BackendException;
  * Depthwise convolution ({@code depthwise.cl}), only for {@code g == ic == oc}. Two kernels: {@code depthwise_rows}
  * (whole output rows per work-item, a branch-free interior loop the driver can vectorise; the default) and
  * {@code depthwise} (OHB x OWB output blocks per work-item, explicit vectors for stride 1), both in the tuner's
- * variant list. Measured on PoCL 3.1 (2-core EPYC, tuner none, `opbench run --op conv --backends opencl
- * --algorithms depthwise`): 14x14x512 329 vs 845 us, 112x112x32 346 vs 580-811 us, 112x112x64 stride 2 516 vs
+ * variant list. Measured on PoCL 3.1 (2-core EPYC, tuner none, {@code opbench run --op conv --backends opencl
+ * --algorithms depthwise}): 14x14x512 329 vs 845 us, 112x112x32 346 vs 580-811 us, 112x112x64 stride 2 516 vs
  * 1120 us.
  */
 final class ConvDepthwise implements ClOperator {
