@@ -1,6 +1,5 @@
 package org.opbench.problem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,31 +78,18 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
 
     @Override
     public String descriptor() {
-        String s = "mb" + mb + "ic" + ic + "ih" + ih + "iw" + iw + "oc" + oc + "oh" + oh + "ow" + ow + "kh" + kh + "kw" + kw
-                + "sh" + sh + "sw" + sw + "ph" + ph + "pw" + pw + "g" + g;
-        return dh == 0 && dw == 0 ? s : s + "dh" + dh + "dw" + dw;
+        Map<String, Object> f = fields();
+        if (dh == 0 && dw == 0) {
+            f.remove("dh");
+            f.remove("dw");
+        }
+        return Problems.descriptor(f);
     }
 
     @Override
     public Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mb", mb);
-        m.put("ic", ic);
-        m.put("ih", ih);
-        m.put("iw", iw);
-        m.put("oc", oc);
-        m.put("oh", oh);
-        m.put("ow", ow);
-        m.put("kh", kh);
-        m.put("kw", kw);
-        m.put("sh", sh);
-        m.put("sw", sw);
-        m.put("ph", ph);
-        m.put("pw", pw);
-        m.put("g", g);
-        m.put("dh", dh);
-        m.put("dw", dw);
-        return m;
+        return Problems.fields("mb", mb, "ic", ic, "ih", ih, "iw", iw, "oc", oc, "oh", oh, "ow", ow, "kh", kh, "kw", kw,
+                "sh", sh, "sw", sw, "ph", ph, "pw", pw, "g", g, "dh", dh, "dw", dw);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.opbench.problem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,18 +46,12 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
 
     @Override
     public String descriptor() {
-        return "mb" + mb + "ic" + ic + "ih" + ih + "iw" + iw + "oc" + oc;
+        return Problems.descriptor(fields());
     }
 
     @Override
     public Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mb", mb);
-        m.put("ic", ic);
-        m.put("ih", ih);
-        m.put("iw", iw);
-        m.put("oc", oc);
-        return m;
+        return Problems.fields("mb", mb, "ic", ic, "ih", ih, "iw", iw, "oc", oc);
     }
 
     @Override

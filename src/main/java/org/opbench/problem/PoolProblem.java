@@ -1,6 +1,5 @@
 package org.opbench.problem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -88,42 +87,20 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
 
     @Override
     public String descriptor() {
-        return alg.id() + ":mb" + mb + "ic" + ic + "ih" + ih + "iw" + iw + "oh" + oh + "ow" + ow + "kh" + kh + "kw" + kw
-                + "sh" + sh + "sw" + sw + "ph" + ph + "pw" + pw;
+        Map<String, Object> f = fields();
+        f.remove("alg");
+        return alg.id() + ":" + Problems.descriptor(f);
     }
 
     @Override
     public Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("alg", alg.id());
-        m.put("mb", mb);
-        m.put("ic", ic);
-        m.put("ih", ih);
-        m.put("iw", iw);
-        m.put("oh", oh);
-        m.put("ow", ow);
-        m.put("kh", kh);
-        m.put("kw", kw);
-        m.put("sh", sh);
-        m.put("sw", sw);
-        m.put("ph", ph);
-        m.put("pw", pw);
-        return m;
+        return Problems.fields("alg", alg.id(), "mb", mb, "ic", ic, "ih", ih, "iw", iw, "oh", oh, "ow", ow, "kh", kh,
+                "kw", kw, "sh", sh, "sw", sw, "ph", ph, "pw", pw);
     }
 
     @Override
     public long srcElements() {
         return (long) mb * ic * ih * iw;
-    }
-
-    @Override
-    public long weightElements() {
-        return 0;
-    }
-
-    @Override
-    public long biasElements() {
-        return 0;
     }
 
     @Override

@@ -38,10 +38,14 @@ public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, Sof
     long srcElements();
 
     /** Elements of the weights (0 for operators without weights). */
-    long weightElements();
+    default long weightElements() {
+        return 0;
+    }
 
     /** Elements of the bias (0 for operators without bias). */
-    long biasElements();
+    default long biasElements() {
+        return 0;
+    }
 
     /** Elements of the destination tensor. */
     long dstElements();

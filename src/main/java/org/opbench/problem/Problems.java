@@ -1,5 +1,8 @@
 package org.opbench.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Parsing entry point for problems: benchdnn-style descriptors, and the CK shape strings of published
  * operator sweeps (conv {@code in_C-H-W-K-out_C-stride-pad}, fc {@code in_C-in_H-in_W-out_C-out_H-out_W}).
@@ -32,6 +35,25 @@ public final class Problems {
             case POOL -> PoolProblem.parse(s, dtype);
             case SOFTMAX -> SoftmaxProblem.parse(s, dtype);
         };
+    }
+
+    /**
+     * The fields of a problem in descriptor order, from alternating names and values
+     * ({@code "mb", mb, "ic", ic, ...}); the map is mutable so a caller may drop optional fields.
+     */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** The descriptor text of {@code fields}: each name followed by its value, e.g. {@code mb1ic64}. */
+    static String descriptor(Map<String, Object> fields) {
+        StringBuilder s = new StringBuilder();
+        fields.forEach((k, v) -> s.append(k).append(v));
+        return s.toString();
     }
 
     static String withName(String descriptor, String name) {

@@ -1,6 +1,5 @@
 package org.opbench.problem;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,32 +40,17 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
 
     @Override
     public String descriptor() {
-        return "mb" + mb + "ic" + ic + "ih" + ih + "iw" + iw;
+        return Problems.descriptor(fields());
     }
 
     @Override
     public Map<String, Object> fields() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mb", mb);
-        m.put("ic", ic);
-        m.put("ih", ih);
-        m.put("iw", iw);
-        return m;
+        return Problems.fields("mb", mb, "ic", ic, "ih", ih, "iw", iw);
     }
 
     @Override
     public long srcElements() {
         return (long) mb * ic * ih * iw;
-    }
-
-    @Override
-    public long weightElements() {
-        return 0;
-    }
-
-    @Override
-    public long biasElements() {
-        return 0;
     }
 
     @Override

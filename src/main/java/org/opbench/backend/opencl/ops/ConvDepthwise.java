@@ -2,10 +2,8 @@ package org.opbench.backend.opencl.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
 
 /**
@@ -16,15 +14,15 @@ import org.opbench.spi.BackendException;
  * --algorithms depthwise}): 14x14x512 329 vs 845 us, 112x112x32 346 vs 580-811 us, 112x112x64 stride 2 516 vs
  * 1120 us.
  */
-final class ConvDepthwise implements ClOperator {
+final class ConvDepthwise extends WeightedOp {
     static final String FILE = "depthwise.cl";
     private static final int[] OWBS = {1, 2, 4, 8, 16};
     private static final int[] OHBS = {1, 2, 4};
 
     private final ConvProblem p;
-    private ConvBuffers buf;
 
     ConvDepthwise(ConvProblem p) {
+        super("depthwise", FILE);
         this.p = p;
     }
 
@@ -32,11 +30,6 @@ final class ConvDepthwise implements ClOperator {
         return p.g() == p.ic() && p.g() == p.oc() ? null
                 : "the depthwise algorithm needs g == ic == oc (got g" + p.g() + " ic" + p.ic() + " oc" + p.oc()
                 + "); use direct or gemm for other grouped convolutions";
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(FILE);
     }
 
     @Override
@@ -61,11 +54,6 @@ final class ConvDepthwise implements ClOperator {
     }
 
     @Override
-    public void setup(ClContext ctx, ProblemData data) throws BackendException {
-        buf = ConvBuffers.upload(ctx, data);
-    }
-
-    @Override
     public List<KernelSpec> kernels(ClContext ctx, Defines variant) throws BackendException {
         boolean rows = variant.has("ROWS");
         var k = Programs.kernel(ctx, FILE, rows ? "depthwise_rows" : "depthwise", ConvDirect.shape(p).with(variant));
@@ -77,15 +65,5 @@ final class ConvDepthwise implements ClOperator {
         }
         return List.of(new KernelSpec(k, new long[] {KernelSpec.ceilDiv(p.ow(), variant.get("OWB")),
                 KernelSpec.ceilDiv(p.oh(), variant.get("OHB")), (long) p.mb() * p.ic()}));
-    }
-
-    @Override
-    public ClBuffer output() {
-        return buf.dst();
-    }
-
-    @Override
-    public String impl(Defines variant) {
-        return "opbench-cl:depthwise{" + variant + "}";
     }
 }

@@ -2,28 +2,21 @@ package org.opbench.backend.opencl.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
 
 /** Direct convolution ({@code conv_direct.cl}): any groups, strides, padding and dilation. */
-final class ConvDirect implements ClOperator {
+final class ConvDirect extends WeightedOp {
     static final String FILE = "conv_direct.cl";
     private static final int[] OCBS = {1, 2, 4, 8};
     private static final int[] OWBS = {1, 2, 4, 8};
 
     private final ConvProblem p;
-    private ConvBuffers buf;
 
     ConvDirect(ConvProblem p) {
+        super("conv_direct", FILE);
         this.p = p;
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(FILE);
     }
 
     @Override
@@ -43,11 +36,6 @@ final class ConvDirect implements ClOperator {
         return out;
     }
 
-    @Override
-    public void setup(ClContext ctx, ProblemData data) throws BackendException {
-        buf = ConvBuffers.upload(ctx, data);
-    }
-
     /** The kernel-shape defines every build of this problem shares. */
     static Defines shape(ConvProblem p) {
         return Defines.of("KH", p.kh(), "KW", p.kw(), "SH", p.sh(), "SW", p.sw(), "DH", p.dh() + 1, "DW", p.dw() + 1);
@@ -61,15 +49,5 @@ final class ConvDirect implements ClOperator {
         long ocBlocks = KernelSpec.ceilDiv(p.oc() / p.g(), variant.get("OCB"));
         return List.of(new KernelSpec(k, new long[] {KernelSpec.ceilDiv(p.ow(), variant.get("OWB")), p.oh(),
                 (long) p.mb() * p.g() * ocBlocks}));
-    }
-
-    @Override
-    public ClBuffer output() {
-        return buf.dst();
-    }
-
-    @Override
-    public String impl(Defines variant) {
-        return "opbench-cl:conv_direct{" + variant + "}";
     }
 }

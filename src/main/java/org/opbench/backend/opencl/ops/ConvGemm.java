@@ -13,17 +13,21 @@ import org.opbench.spi.BackendException;
  * {@code col} is the im2col matrix ({@code im2col.cl}); a 1x1, stride-1, unpadded convolution uses the source
  * itself as {@code col}. All images and groups run as one batched GEMM ({@code gemm.cl}).
  */
-final class ConvGemm implements ClOperator {
+final class ConvGemm extends WeightedOp {
     static final String IM2COL = "im2col.cl";
 
     private final ConvProblem p;
     private final boolean pointwise;
-    private ConvBuffers buf;
     private ClBuffer col;
 
     ConvGemm(ConvProblem p) {
+        this(p, p.kh() == 1 && p.kw() == 1 && p.sh() == 1 && p.sw() == 1 && p.ph() == 0 && p.pw() == 0);
+    }
+
+    private ConvGemm(ConvProblem p, boolean pointwise) {
+        super(pointwise ? "gemm" : "im2col+gemm", pointwise ? new String[] {Gemm.FILE} : new String[] {IM2COL, Gemm.FILE});
         this.p = p;
-        this.pointwise = p.kh() == 1 && p.kw() == 1 && p.sh() == 1 && p.sw() == 1 && p.ph() == 0 && p.pw() == 0;
+        this.pointwise = pointwise;
     }
 
     private int rowsPerGroup() {
@@ -35,18 +39,13 @@ final class ConvGemm implements ClOperator {
     }
 
     @Override
-    public List<String> sources() {
-        return pointwise ? List.of(Gemm.FILE) : List.of(IM2COL, Gemm.FILE);
-    }
-
-    @Override
     public List<Defines> variants() {
         return Gemm.variants(p.oc() / p.g(), pixels());
     }
 
     @Override
     public void setup(ClContext ctx, ProblemData data) throws BackendException {
-        buf = ConvBuffers.upload(ctx, data);
+        super.setup(ctx, data);
         if (!pointwise) {
             col = ctx.zeros(Math.multiplyExact((long) p.mb() * p.ic() * p.kh() * p.kw(), (long) pixels()));
         }
@@ -72,15 +71,5 @@ final class ConvGemm implements ClOperator {
                 buf.dst(), pix, Math.toIntExact((long) p.oc() * pix), Math.toIntExact((long) ocg * pix),
                 buf.bias(), 1, ocg)));
         return out;
-    }
-
-    @Override
-    public ClBuffer output() {
-        return buf.dst();
-    }
-
-    @Override
-    public String impl(Defines variant) {
-        return "opbench-cl:" + (pointwise ? "gemm" : "im2col+gemm") + "{" + variant + "}";
     }
 }

@@ -12,19 +12,19 @@ import org.opbench.spi.BackendException;
  * transform, 16 GEMMs {@code M[t] = U[t] (OC x IC) * V[t] (IC x tiles)} as one batched {@code gemm.cl} launch,
  * and the output transform.
  */
-final class ConvWinograd implements ClOperator {
+final class ConvWinograd extends WeightedOp {
     static final String FILE = "winograd.cl";
 
     private final ConvProblem p;
     private final int th;
     private final int tw;
     private final int tiles;
-    private ConvBuffers buf;
     private ClBuffer u;
     private ClBuffer v;
     private ClBuffer m;
 
     ConvWinograd(ConvProblem p) {
+        super("winograd_f2x2_3x3", FILE, Gemm.FILE);
         this.p = p;
         this.th = (p.oh() + 1) / 2;
         this.tw = (p.ow() + 1) / 2;
@@ -49,18 +49,13 @@ final class ConvWinograd implements ClOperator {
     }
 
     @Override
-    public List<String> sources() {
-        return List.of(FILE, Gemm.FILE);
-    }
-
-    @Override
     public List<Defines> variants() {
         return Gemm.variants(p.oc(), tiles);
     }
 
     @Override
     public void setup(ClContext ctx, ProblemData data) throws BackendException {
-        buf = ConvBuffers.upload(ctx, data);
+        super.setup(ctx, data);
         u = ctx.zeros(16L * p.oc() * p.ic());
         v = ctx.zeros(16L * p.ic() * tiles);
         m = ctx.zeros(16L * p.oc() * tiles);
@@ -84,15 +79,5 @@ final class ConvWinograd implements ClOperator {
         out.args(m, buf.bias(), buf.dst(), p.mb(), p.oc(), p.oh(), p.ow(), th, tw);
         return List.of(new KernelSpec(in, new long[] {tiles, p.ic()}), gemm,
                 new KernelSpec(out, new long[] {tiles, p.oc()}));
-    }
-
-    @Override
-    public ClBuffer output() {
-        return buf.dst();
-    }
-
-    @Override
-    public String impl(Defines variant) {
-        return "opbench-cl:winograd_f2x2_3x3{" + variant + "}";
     }
 }

@@ -1,7 +1,6 @@
 package org.opbench.backend.opencl.ops;
 
 import java.util.List;
-import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.ProblemData;
@@ -11,17 +10,12 @@ import org.opbench.spi.BackendException;
  * Fully connected as GEMM ({@code gemm.cl}): {@code dst (N x OC) = src (N x K) * W^T (K x OC) + bias}, with the
  * weights transposed once at prepare.
  */
-final class FcGemm implements ClOperator {
+final class FcGemm extends WeightedOp {
     private final FcProblem p;
-    private ConvBuffers buf;
 
     FcGemm(FcProblem p) {
+        super("fc_gemm", Gemm.FILE);
         this.p = p;
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(Gemm.FILE);
     }
 
     @Override
@@ -48,15 +42,5 @@ final class FcGemm implements ClOperator {
         int k = Math.toIntExact(p.inputLength());
         return List.of(Gemm.kernel(ctx, variant, new Gemm.Args(p.mb(), p.oc(), k, 1, 1,
                 buf.src(), k, 0, 0, buf.wei(), p.oc(), 0, 0, buf.dst(), p.oc(), 0, 0, buf.bias(), 2, 0)));
-    }
-
-    @Override
-    public ClBuffer output() {
-        return buf.dst();
-    }
-
-    @Override
-    public String impl(Defines variant) {
-        return "opbench-cl:fc_gemm{" + variant + "}";
     }
 }

@@ -2,29 +2,22 @@ package org.opbench.backend.opencl.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.FcProblem;
-import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
 
 /** Fully connected as a blocked GEMV ({@code fc.cl}): reductions along the contiguous input rows. */
-final class FcGemv implements ClOperator {
+final class FcGemv extends WeightedOp {
     static final String FILE = "fc.cl";
     private static final int[] VWS = {4, 8, 16};
     private static final int[] NBS = {1, 2, 4};
     private static final int[] OCBS = {1, 2, 4, 8};
 
     private final FcProblem p;
-    private ConvBuffers buf;
 
     FcGemv(FcProblem p) {
+        super("fc_gemv", FILE);
         this.p = p;
-    }
-
-    @Override
-    public List<String> sources() {
-        return List.of(FILE);
     }
 
     @Override
@@ -46,25 +39,10 @@ final class FcGemv implements ClOperator {
     }
 
     @Override
-    public void setup(ClContext ctx, ProblemData data) throws BackendException {
-        buf = ConvBuffers.upload(ctx, data);
-    }
-
-    @Override
     public List<KernelSpec> kernels(ClContext ctx, Defines variant) throws BackendException {
         var k = Programs.kernel(ctx, FILE, "fc_gemv", variant);
         k.args(buf.src(), buf.wei(), buf.bias(), buf.dst(), p.mb(), p.oc(), Math.toIntExact(p.inputLength()));
         return List.of(new KernelSpec(k, new long[] {KernelSpec.ceilDiv(p.oc(), variant.get("OCB")),
                 KernelSpec.ceilDiv(p.mb(), variant.get("NB"))}));
-    }
-
-    @Override
-    public ClBuffer output() {
-        return buf.dst();
-    }
-
-    @Override
-    public String impl(Defines variant) {
-        return "opbench-cl:fc_gemv{" + variant + "}";
     }
 }

@@ -6,14 +6,11 @@ import org.opbench.problem.PoolProblem;
 import org.opbench.spi.BackendException;
 
 /** Max / average pooling ({@code pool.cl}), incl. ceil-mode output sizes; no tiling variants. */
-final class Pool extends UntiledOp {
+final class Pool extends UntiledOp<PoolProblem> {
     static final String FILE = "pool.cl";
 
-    private final PoolProblem p;
-
     Pool(PoolProblem p) {
-        super(FILE, p.dstElements());
-        this.p = p;
+        super(FILE, p);
     }
 
     @Override

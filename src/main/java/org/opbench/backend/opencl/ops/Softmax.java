@@ -6,14 +6,11 @@ import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
 
 /** Softmax over channels ({@code softmax.cl}); no tiling variants. */
-final class Softmax extends UntiledOp {
+final class Softmax extends UntiledOp<SoftmaxProblem> {
     static final String FILE = "softmax.cl";
 
-    private final SoftmaxProblem p;
-
     Softmax(SoftmaxProblem p) {
-        super(FILE, p.dstElements());
-        this.p = p;
+        super(FILE, p);
     }
 
     @Override

@@ -3,19 +3,20 @@ package org.opbench.backend.opencl.ops;
 import java.util.List;
 import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
+import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
 
 /** An operator of one kernel file without tiling variants, reading the source and writing a zeroed output. */
-abstract class UntiledOp implements ClOperator {
+abstract class UntiledOp<P extends Problem> implements ClOperator {
     private final String file;
-    private final long dstElements;
+    protected final P p;
     protected ClBuffer src;
     protected ClBuffer dst;
 
-    UntiledOp(String file, long dstElements) {
+    UntiledOp(String file, P p) {
         this.file = file;
-        this.dstElements = dstElements;
+        this.p = p;
     }
 
     @Override
@@ -31,7 +32,7 @@ abstract class UntiledOp implements ClOperator {
     @Override
     public final void setup(ClContext ctx, ProblemData data) throws BackendException {
         src = ctx.upload(data.src());
-        dst = ctx.zeros(dstElements);
+        dst = ctx.zeros(p.dstElements());
     }
 
     @Override
