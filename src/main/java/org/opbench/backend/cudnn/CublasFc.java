@@ -2,13 +2,11 @@ package org.opbench.backend.cudnn;
 
 import static org.bytedeco.cuda.global.cublas.cublasSgemm_v2;
 import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
-import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.cuda.global.cudart;
-import org.opbench.backend.cuda.Closer;
 import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.FcProblem;
@@ -52,10 +50,8 @@ final class CublasFc extends CudnnOp {
 
     static CublasFc prepare(FcProblem problem, String algorithm, ProblemData data, int device) throws BackendException {
         boolean tf32 = SGEMM_TF32.equals(algorithm);
-        Closer closer = new Closer();
-        try {
-            CudnnSession s = CudnnSession.open(closer, device,
-                    tf32 ? cublas.CUBLAS_TF32_TENSOR_OP_MATH : cublas.CUBLAS_DEFAULT_MATH);
+        int math = tf32 ? cublas.CUBLAS_TF32_TENSOR_OP_MATH : cublas.CUBLAS_DEFAULT_MATH;
+        return CudnnSession.prepare(device, math, (s, closer) -> {
             CudnnShapes.Gemm g = CudnnShapes.fc(problem);
             long[] h2d = {0};
             DeviceBuffer x = CudnnOp.upload(s, data.src(), h2d);
@@ -68,14 +64,8 @@ final class CublasFc extends CudnnOp {
             details.put("math_mode", tf32 ? "CUBLAS_TF32_TENSOR_OP_MATH" : "CUBLAS_DEFAULT_MATH");
             String impl = "cublas:sgemm_" + (g.transA() ? "t" : "n") + (g.transB() ? "t" : "n") + ":" + (tf32 ? "tf32" : "fp32");
             CublasFc op = new CublasFc(s, g, x, w, b, y, problem.mb() * problem.oc(), impl, details);
-            op.enqueue();
-            CudaStatus.check(cudaStreamSynchronize(s.stream.handle()), "cudaStreamSynchronize after a trial run");
-            CudnnOp.finishPrepare(s, details, h2d[0]);
-            return op;
-        } catch (BackendException | RuntimeException | Error e) {
-            closer.close();
-            throw e;
-        }
+            return s.trial(op, details, h2d[0]);
+        });
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.opbench.backend.cudnn;
 
-import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 import static org.bytedeco.cuda.global.cudnn.cudnnAddTensor;
 import static org.bytedeco.cuda.global.cudnn.cudnnConvolutionForward;
 import static org.bytedeco.cuda.global.cudnn.cudnnFindConvolutionForwardAlgorithm;
@@ -20,8 +19,6 @@ import org.bytedeco.cuda.cudnn.cudnnFilterStruct;
 import org.bytedeco.cuda.cudnn.cudnnTensorStruct;
 import org.bytedeco.cuda.global.cudnn;
 import org.bytedeco.javacpp.SizeTPointer;
-import org.opbench.backend.cuda.Closer;
-import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.ProblemData;
@@ -81,9 +78,7 @@ final class CudnnConv extends CudnnOp {
 
     static CudnnConv prepare(ConvProblem problem, ConvChoice choice, boolean find, ProblemData data, int device)
             throws BackendException {
-        Closer closer = new Closer();
-        try {
-            CudnnSession s = CudnnSession.open(closer, device, -1);
+        return CudnnSession.prepare(device, -1, (s, closer) -> {
             Parts p = new Parts();
             p.geometry = CudnnShapes.conv(problem);
             p.xDesc = Descriptors.tensor(closer, p.geometry.src());
@@ -128,14 +123,8 @@ final class CudnnConv extends CudnnOp {
 
             String impl = "cudnn:" + ConvChoice.algoName(p.algo) + ":" + ConvChoice.mathName(p.math);
             CudnnConv op = new CudnnConv(s, p, impl, details);
-            op.enqueue(); // the library's own verdict on this algorithm and problem, before any timing
-            CudaStatus.check(cudaStreamSynchronize(s.stream.handle()), "cudaStreamSynchronize after a trial run");
-            CudnnOp.finishPrepare(s, details, h2d[0]);
-            return op;
-        } catch (BackendException | RuntimeException | Error e) {
-            closer.close();
-            throw e;
-        }
+            return s.trial(op, details, h2d[0]);
+        });
     }
 
     private static void checkOutputDims(Parts p) throws BackendException {

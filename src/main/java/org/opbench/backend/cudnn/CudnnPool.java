@@ -1,6 +1,5 @@
 package org.opbench.backend.cudnn;
 
-import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 import static org.bytedeco.cuda.global.cudnn.cudnnGetPooling2dForwardOutputDim;
 import static org.bytedeco.cuda.global.cudnn.cudnnPoolingForward;
 
@@ -8,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.cuda.cudnn.cudnnPoolingStruct;
 import org.bytedeco.cuda.cudnn.cudnnTensorStruct;
-import org.opbench.backend.cuda.Closer;
-import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.PoolProblem;
 import org.opbench.problem.ProblemData;
@@ -40,9 +37,7 @@ final class CudnnPool extends CudnnOp {
     }
 
     static CudnnPool prepare(PoolProblem problem, ProblemData data, int device) throws BackendException {
-        Closer closer = new Closer();
-        try {
-            CudnnSession s = CudnnSession.open(closer, device, -1);
+        return CudnnSession.prepare(device, -1, (s, closer) -> {
             CudnnShapes.PoolGeometry g = CudnnShapes.pool(problem);
             cudnnPoolingStruct pd = Descriptors.pool(closer, g);
             cudnnTensorStruct xd = Descriptors.tensor(closer, g.src());
@@ -71,13 +66,8 @@ final class CudnnPool extends CudnnOp {
             } else {
                 op.enqueue();
             }
-            CudaStatus.check(cudaStreamSynchronize(s.stream.handle()), "cudaStreamSynchronize after a trial run");
-            CudnnOp.finishPrepare(s, details, h2d[0]);
-            return op;
-        } catch (BackendException | RuntimeException | Error e) {
-            closer.close();
-            throw e;
-        }
+            return s.prepared(op, details, h2d[0]);
+        });
     }
 
     static String modeName(int mode) {

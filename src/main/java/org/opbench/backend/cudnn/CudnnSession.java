@@ -5,10 +5,12 @@ import static org.bytedeco.cuda.global.cublas.cublasDestroy_v2;
 import static org.bytedeco.cuda.global.cublas.cublasSetMathMode;
 import static org.bytedeco.cuda.global.cublas.cublasSetStream_v2;
 import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
+import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 import static org.bytedeco.cuda.global.cudnn.cudnnCreate;
 import static org.bytedeco.cuda.global.cudnn.cudnnDestroy;
 import static org.bytedeco.cuda.global.cudnn.cudnnSetStream;
 
+import java.util.Map;
 import org.bytedeco.cuda.cublas.cublasContext;
 import org.bytedeco.cuda.cudnn.cudnnContext;
 import org.bytedeco.javacpp.FloatPointer;
@@ -45,6 +47,47 @@ final class CudnnSession {
         this.one = one;
         this.zero = zero;
         this.memoryBefore = memoryBefore;
+    }
+
+    /** The body of a prepare: builds an op on a fresh session, registering what it allocates with {@code closer}. */
+    @FunctionalInterface
+    interface Build<T extends CudnnOp> {
+        T build(CudnnSession s, Closer closer) throws BackendException;
+    }
+
+    /**
+     * Prepares an op: opens a session on {@code device} and runs {@code build} on it. If anything fails, everything
+     * registered with the session's closer is released before the failure propagates.
+     *
+     * @param cublasMath as for {@link #open}
+     */
+    static <T extends CudnnOp> T prepare(int device, int cublasMath, Build<T> build) throws BackendException {
+        Closer closer = new Closer();
+        try {
+            return build.build(open(closer, device, cublasMath), closer);
+        } catch (BackendException | RuntimeException | Error e) {
+            closer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Ends a prepare with the library's own verdict on the algorithm and problem before any timing: one trial run
+     * of {@code op}, then {@link #prepared}.
+     */
+    <T extends CudnnOp> T trial(T op, Map<String, Object> details, long h2dNanos) throws BackendException {
+        op.enqueue();
+        return prepared(op, details, h2dNanos);
+    }
+
+    /**
+     * Ends a prepare whose trial run is enqueued: waits for it and records the facts every op records
+     * ({@link CudnnOp#finishPrepare}).
+     */
+    <T extends CudnnOp> T prepared(T op, Map<String, Object> details, long h2dNanos) throws BackendException {
+        CudaStatus.check(cudaStreamSynchronize(stream.handle()), "cudaStreamSynchronize after a trial run");
+        CudnnOp.finishPrepare(this, details, h2dNanos);
+        return op;
     }
 
     /**

@@ -1,14 +1,11 @@
 package org.opbench.backend.cudnn;
 
-import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 import static org.bytedeco.cuda.global.cudnn.cudnnSoftmaxForward;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.cuda.cudnn.cudnnTensorStruct;
 import org.bytedeco.cuda.global.cudnn;
-import org.opbench.backend.cuda.Closer;
-import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
@@ -43,9 +40,7 @@ final class CudnnSoftmax extends CudnnOp {
 
     static CudnnSoftmax prepare(SoftmaxProblem problem, String algorithmName, ProblemData data, int device)
             throws BackendException {
-        Closer closer = new Closer();
-        try {
-            CudnnSession s = CudnnSession.open(closer, device, -1);
+        return CudnnSession.prepare(device, -1, (s, closer) -> {
             CudnnShapes.Tensor4d t = CudnnShapes.softmax(problem);
             cudnnTensorStruct d = Descriptors.tensor(closer, t);
             long[] h2d = {0};
@@ -55,14 +50,8 @@ final class CudnnSoftmax extends CudnnOp {
             String impl = "cudnn:softmax_" + (FAST.equals(algorithmName) ? FAST : ACCURATE) + ":channel";
             CudnnSoftmax op = new CudnnSoftmax(s, algorithmOf(algorithmName), d, x, y, Math.toIntExact(t.elements()),
                     impl, details);
-            op.enqueue();
-            CudaStatus.check(cudaStreamSynchronize(s.stream.handle()), "cudaStreamSynchronize after a trial run");
-            CudnnOp.finishPrepare(s, details, h2d[0]);
-            return op;
-        } catch (BackendException | RuntimeException | Error e) {
-            closer.close();
-            throw e;
-        }
+            return s.trial(op, details, h2d[0]);
+        });
     }
 
     @Override
