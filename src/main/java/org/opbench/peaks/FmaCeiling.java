@@ -3,7 +3,6 @@ package org.opbench.peaks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opbench.spi.Availability;
 
 /**
  * Peak fp32 compute of the CPU from Java: every thread runs chains of {@code Math.fma} over a small float array of its
@@ -13,25 +12,14 @@ import org.opbench.spi.Availability;
  * needing {@code --add-modules jdk.incubator.vector}; it is a Java ceiling: a library kernel (oneDNN sgemm) can be
  * plugged in beside it as another {@link CeilingProvider}, and the roofline takes the highest.
  */
-public final class FmaCeiling implements CeilingProvider {
+public final class FmaCeiling extends JavaCeiling {
     public static final String NAME = "java-fma";
     static final int ELEMENTS = 1024;
     static final int FMAS_PER_ELEMENT = 8;
     private static volatile float sink;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of(Ceiling.COMPUTE);
-    }
-
-    @Override
-    public Availability probe() {
-        return Availability.available("java " + Runtime.version(), Ceiling.CPU, Map.of());
+    public FmaCeiling() {
+        super(NAME, Ceiling.COMPUTE);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.opbench.peaks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opbench.spi.Availability;
 
 /**
  * Memory bandwidth by the STREAM triad {@code a[i] = b[i] + s * c[i]} (McCalpin) over three float arrays of
@@ -11,23 +10,12 @@ import org.opbench.spi.Availability;
  * part per thread, each part allocated and first touched by its thread. Bytes are counted as STREAM does: 3 x 4 per
  * element (two reads, one write; the write-allocate read of {@code a} is not counted). The best repetition is kept.
  */
-public final class TriadCeiling implements CeilingProvider {
+public final class TriadCeiling extends JavaCeiling {
     public static final String NAME = "java-triad";
     private static final float SCALAR = 3f;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> kinds() {
-        return List.of(Ceiling.BANDWIDTH);
-    }
-
-    @Override
-    public Availability probe() {
-        return Availability.available("java " + Runtime.version(), Ceiling.CPU, Map.of());
+    public TriadCeiling() {
+        super(NAME, Ceiling.BANDWIDTH);
     }
 
     @Override

@@ -1,43 +1,31 @@
 package org.opbench.backend.dnnl;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.dnnl.global.dnnl;
 import org.opbench.peaks.Ceiling;
-import org.opbench.peaks.CeilingProvider;
+import org.opbench.peaks.BackendCeiling;
 import org.opbench.peaks.PeakSettings;
-import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
 
 /**
  * Peak fp32 compute as oneDNN's own sgemm reaches it: a 1024 x 1024 x 1024 single-precision matrix product
  * ({@code dnnl_sgemm}, 2 M N K flops), repeated for at least the settings' minimum time per repetition. The thread
  * count comes from {@code OMP_NUM_THREADS}, set by {@link #workerEnvironment} before the worker JVM starts.
  */
-public final class DnnlSgemmCeiling implements CeilingProvider {
+public final class DnnlSgemmCeiling extends BackendCeiling {
     public static final String NAME = "dnnl-sgemm";
     static final int N = 1024;
 
-    @Override
-    public String name() {
-        return NAME;
+    public DnnlSgemmCeiling() {
+        super(NAME, Ceiling.COMPUTE);
     }
 
     @Override
-    public List<String> kinds() {
-        return List.of(Ceiling.COMPUTE);
-    }
-
-    @Override
-    public Map<String, String> workerEnvironment(Integer threads, Path cacheDir) {
-        return new DnnlBackend().workerEnvironment(threads == null ? 1 : threads, cacheDir);
-    }
-
-    @Override
-    public Availability probe() {
-        return new DnnlBackend().probe();
+    protected Backend backend() {
+        return new DnnlBackend();
     }
 
     @Override

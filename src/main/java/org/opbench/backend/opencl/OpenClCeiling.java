@@ -16,9 +16,9 @@ import org.opbench.backend.opencl.cl.Profiler;
 import org.opbench.backend.opencl.cl.ProgramCache;
 import org.opbench.env.OpbenchHome;
 import org.opbench.peaks.Ceiling;
-import org.opbench.peaks.CeilingProvider;
+import org.opbench.peaks.BackendCeiling;
 import org.opbench.peaks.PeakSettings;
-import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
 
 /**
  * Ceilings of the OpenCL device the {@code opencl} backend runs on by default ({@code operators/peak.cl}), timed
@@ -35,30 +35,19 @@ import org.opbench.spi.Availability;
  * Measured per host thread count, because PoCL's CPU device uses as many threads as the worker allows
  * ({@code POCL_MAX_PTHREAD_COUNT}, as for the backend's points); a GPU driver gives the same figure at every count.
  */
-public final class OpenClCeiling implements CeilingProvider {
+public final class OpenClCeiling extends BackendCeiling {
     public static final String NAME = "opencl";
     static final int ITERS = 256;
     /** (vector width, chains) variants of {@code peak_fma}; the best counts. */
     static final int[][] FMA_VARIANTS = {{1, 8}, {4, 8}, {8, 16}, {16, 16}};
 
-    @Override
-    public String name() {
-        return NAME;
+    public OpenClCeiling() {
+        super(NAME, Ceiling.COMPUTE, Ceiling.BANDWIDTH);
     }
 
     @Override
-    public List<String> kinds() {
-        return List.of(Ceiling.COMPUTE, Ceiling.BANDWIDTH);
-    }
-
-    @Override
-    public Map<String, String> workerEnvironment(Integer threads, Path cacheDir) {
-        return new OpenClBackend().workerEnvironment(threads == null ? 1 : threads, cacheDir);
-    }
-
-    @Override
-    public Availability probe() {
-        return new OpenClBackend().probe();
+    protected Backend backend() {
+        return new OpenClBackend();
     }
 
     @Override
