@@ -1,7 +1,5 @@
 package org.opbench.measure;
 
-import org.opbench.spi.PreparedOp;
-
 /**
  * Measures the timer and the harness at start-up: the smallest step {@code System.nanoTime} shows, the cost of
  * one call, and the time a repetition of an operation that does nothing takes through {@link Harness}
@@ -42,29 +40,5 @@ public record TimerCalibration(double resolutionNs, double nanoTimeCostNs, doubl
             throw new IllegalStateException("timer calibration failed", e);
         }
         return new TimerCalibration(resolution, cost, overhead);
-    }
-
-    private static final class EmptyOp implements PreparedOp {
-        private int runs;
-
-        @Override
-        public void run() {
-            runs++;
-        }
-
-        @Override
-        public float[] output() {
-            return new float[0];
-        }
-
-        @Override
-        public String impl() {
-            return "empty";
-        }
-
-        @Override
-        public void close() {
-            // nothing to release
-        }
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opbench.spi.Clock;
-import org.opbench.spi.PreparedOp;
 
 class StatsTest {
 
@@ -36,12 +34,12 @@ class StatsTest {
 
     @Test
     void harnessStopsAtMinimumRepsAndTimeAndAtTheCap() throws Exception {
-        CountingOp op = new CountingOp();
+        EmptyOp op = new EmptyOp();
         Samples s = new Harness(new MeasureSettings(2, 0, 25, 0, 10_000, 1000, 0.02, false, null, 0)).measure(op);
         assertEquals(25, s.count());
-        assertEquals(27, op.runs); // two warm-up runs first
+        assertEquals(27, op.runs()); // two warm-up runs first
         Samples capped = new Harness(new MeasureSettings(0, 0, 5, 10_000, 10_000, 40, 0.02, false, null, 0))
-                .measure(new CountingOp());
+                .measure(new EmptyOp());
         assertEquals(40, capped.count());
         assertEquals(Clock.WALL, capped.clock());
         assertTrue(capped.timed() == capped.wall());
@@ -57,7 +55,7 @@ class StatsTest {
 
     @Test
     void deviceClockSamplesComeFromTheBackend() throws Exception {
-        CountingOp op = new CountingOp() {
+        EmptyOp op = new EmptyOp() {
             @Override
             public Clock clock() {
                 return Clock.DEVICE;
@@ -76,7 +74,7 @@ class StatsTest {
 
     @Test
     void coldCacheModeStillMeasures() throws Exception {
-        Samples s = new Harness(new MeasureSettings(0, 0, 3, 0, 1000, 3, 0.02, true, null, 0)).measure(new CountingOp());
+        Samples s = new Harness(new MeasureSettings(0, 0, 3, 0, 1000, 3, 0.02, true, null, 0)).measure(new EmptyOp());
         assertEquals(3, s.count());
     }
 
@@ -112,35 +110,7 @@ class StatsTest {
         assertEquals(Tolerance.TRANSFORM, Tolerance.forAlgorithm("fft_tiling x"));
     }
 
-    static class CountingOp implements PreparedOp {
-        int runs;
-
-        @Override
-        public void run() {
-            runs++;
-        }
-
-        @Override
-        public float[] output() {
-            return new float[0];
-        }
-
-        @Override
-        public String impl() {
-            return "count";
-        }
-
-        @Override
-        public Map<String, Object> details() {
-            return Map.of();
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    static final class SleepingOp extends CountingOp {
+    static final class SleepingOp extends EmptyOp {
         private final long ms;
 
         SleepingOp(long ms) {

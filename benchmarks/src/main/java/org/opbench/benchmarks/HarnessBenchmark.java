@@ -1,10 +1,10 @@
 package org.opbench.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.opbench.measure.EmptyOp;
 import org.opbench.measure.Harness;
 import org.opbench.measure.MeasureSettings;
 import org.opbench.measure.Samples;
-import org.opbench.spi.PreparedOp;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,28 +43,5 @@ public class HarnessBenchmark {
     @OperationsPerInvocation(REPS)
     public Samples harnessRepetition() throws Exception {
         return harness.measure(op);
-    }
-
-    static final class EmptyOp implements PreparedOp {
-        int runs;
-
-        @Override
-        public void run() {
-            runs++;
-        }
-
-        @Override
-        public float[] output() {
-            return new float[0];
-        }
-
-        @Override
-        public String impl() {
-            return "empty";
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
