@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opbench.result.HostInfo;
 
@@ -24,36 +25,27 @@ public final class HostProbe {
         List<String> isa = new ArrayList<>();
         Set<String> cores = new HashSet<>();
         String physical = null;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                int colon = line.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String key = line.substring(0, colon).strip();
-                String value = line.substring(colon + 1).strip();
-                switch (key) {
-                    case "model name", "Model", "Hardware" -> {
-                        if (model == null) {
-                            model = value;
-                        }
+        for (Map.Entry<String, String> field : CpuInfo.fields(Path.of("/proc/cpuinfo"))) {
+            String value = field.getValue();
+            switch (field.getKey()) {
+                case "model name", "Model", "Hardware" -> {
+                    if (model == null) {
+                        model = value;
                     }
-                    case "flags", "Features" -> {
-                        if (isa.isEmpty()) {
-                            for (String f : value.split("\\s+")) {
-                                if (ISA_FLAGS.contains(f)) {
-                                    isa.add(f);
-                                }
+                }
+                case "flags", "Features" -> {
+                    if (isa.isEmpty()) {
+                        for (String f : value.split("\\s+")) {
+                            if (ISA_FLAGS.contains(f)) {
+                                isa.add(f);
                             }
                         }
                     }
-                    case "physical id" -> physical = value;
-                    case "core id" -> cores.add(physical + ":" + value);
-                    default -> { }
                 }
+                case "physical id" -> physical = value;
+                case "core id" -> cores.add(physical + ":" + value);
+                default -> { }
             }
-        } catch (IOException e) {
-            // not Linux
         }
         int logical = Runtime.getRuntime().availableProcessors();
         return new HostInfo(hostname(), model, cores.isEmpty() ? null : cores.size(), logical,

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.opbench.env.CpuInfo;
 
 /**
  * What the theoretical peak and the triad need to know about the CPU, from {@code /proc/cpuinfo} and sysfs (Linux;
@@ -24,37 +26,28 @@ public record CpuFacts(String vendor, Integer family, Set<String> flags, Double 
         Integer family = null;
         Set<String> flags = new LinkedHashSet<>();
         Double mhz = null;
-        try {
-            for (String line : Files.readAllLines(cpuinfo)) {
-                int colon = line.indexOf(':');
-                if (colon < 0) {
-                    continue;
-                }
-                String key = line.substring(0, colon).strip();
-                String value = line.substring(colon + 1).strip();
-                switch (key) {
-                    case "vendor_id", "CPU implementer" -> vendor = vendor == null ? value : vendor;
-                    case "cpu family" -> family = family == null ? parseInt(value) : family;
-                    case "flags", "Features" -> {
-                        if (flags.isEmpty()) {
-                            for (String f : value.split("\\s+")) {
-                                flags.add(f.toLowerCase(Locale.ROOT));
-                            }
+        for (Map.Entry<String, String> field : CpuInfo.fields(cpuinfo)) {
+            String value = field.getValue();
+            switch (field.getKey()) {
+                case "vendor_id", "CPU implementer" -> vendor = vendor == null ? value : vendor;
+                case "cpu family" -> family = family == null ? parseInt(value) : family;
+                case "flags", "Features" -> {
+                    if (flags.isEmpty()) {
+                        for (String f : value.split("\\s+")) {
+                            flags.add(f.toLowerCase(Locale.ROOT));
                         }
                     }
-                    case "cpu MHz" -> {
-                        try {
-                            double v = Double.parseDouble(value);
-                            mhz = mhz == null ? v : Math.max(mhz, v);
-                        } catch (NumberFormatException e) {
-                            // ignore a malformed line
-                        }
-                    }
-                    default -> { }
                 }
+                case "cpu MHz" -> {
+                    try {
+                        double v = Double.parseDouble(value);
+                        mhz = mhz == null ? v : Math.max(mhz, v);
+                    } catch (NumberFormatException e) {
+                        // ignore a malformed line
+                    }
+                }
+                default -> { }
             }
-        } catch (IOException e) {
-            // not Linux: everything stays unknown
         }
         return new CpuFacts(vendor, family, flags, mhz, llc(cacheDir));
     }
