@@ -16,17 +16,7 @@
 #define OCB 4
 #endif
 
-#define CAT_(a, b) a##b
-#define CAT(a, b) CAT_(a, b)
-#if VW == 1
-typedef float floatv;
-#define VLOAD(p) (*(p))
-#define VSTORE(v, p) (*(p) = (v))
-#else
-typedef CAT(float, VW) floatv;
-#define VLOAD(p) CAT(vload, VW)(0, (p))
-#define VSTORE(v, p) CAT(vstore, VW)((v), 0, (p))
-#endif
+#include "floatv.h"
 
 __kernel void fc_gemv(__global const float* restrict src, __global const float* restrict wei,
                       __global const float* restrict bias, __global float* restrict dst, const int MB,

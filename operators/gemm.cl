@@ -21,17 +21,7 @@
 #endif
 #define TN (VW * NV)
 
-#define CAT_(a, b) a##b
-#define CAT(a, b) CAT_(a, b)
-#if VW == 1
-typedef float floatv;
-#define VLOAD(p) (*(p))
-#define VSTORE(v, p) (*(p) = (v))
-#else
-typedef CAT(float, VW) floatv;
-#define VLOAD(p) CAT(vload, VW)(0, (p))
-#define VSTORE(v, p) CAT(vstore, VW)((v), 0, (p))
-#endif
+#include "floatv.h"
 
 __kernel void gemm(const int M, const int N, const int K, const int batch, const int batchInner,
                    __global const float* restrict A, const int lda, const int aOuter, const int aInner,

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opbench.env.OpbenchHome;
 
 /**
@@ -21,6 +23,8 @@ import org.opbench.env.OpbenchHome;
 public final class KernelSources {
     public static final String DIR = "operators";
     private static final Map<String, String> TEXT = new ConcurrentHashMap<>();
+    /** A line {@code #include "name"} naming a file of the operators folder. */
+    private static final Pattern INCLUDE = Pattern.compile("(?m)^#include \"([^\"/]+)\"[ \t]*$");
 
     private KernelSources() {
     }
@@ -72,13 +76,27 @@ public final class KernelSources {
         }
     }
 
-    /** The text of {@code operators/<file>} (read once per process). */
+    /**
+     * The text of {@code operators/<file>} (read once per process), each line {@code #include "other"} replaced by
+     * the text of {@code operators/other}: the program cache and the tuning keys, made from this text, then cover
+     * the shared code too.
+     */
     public static String read(String file) throws IOException {
         String t = TEXT.get(file);
         if (t == null) {
-            t = Files.readString(directory().resolve(file), StandardCharsets.UTF_8);
+            t = pasteIncludes(Files.readString(directory().resolve(file), StandardCharsets.UTF_8));
             TEXT.put(file, t);
         }
         return t;
+    }
+
+    private static String pasteIncludes(String text) throws IOException {
+        Matcher m = INCLUDE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(read(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }
