@@ -30,6 +30,13 @@ class OnnxImportErrorTest {
         goodBytes = good.toByteArray();
     }
 
+    /** Writes the good model with its graph replaced by {@code g} to {@code name} and expects it refused. */
+    private static void assertRefused(GraphProto.Builder g, String name, String reason) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
+        assertRefused(f, reason);
+    }
+
     private static void assertRefused(Path file, String reason) {
         ModelException e = assertThrows(ModelException.class, () -> OnnxImport.read(file));
         assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
@@ -77,9 +84,8 @@ class OnnxImportErrorTest {
                 break;
             }
         }
-        Path f = dir.resolve("missing-initializer.onnx");
-        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
-        assertRefused(f, "node 'conv2_1/dw' (Conv): input 'conv2_1/dw/W' is neither a graph input, an initializer");
+        assertRefused(g, "missing-initializer.onnx",
+                "node 'conv2_1/dw' (Conv): input 'conv2_1/dw/W' is neither a graph input, an initializer");
     }
 
     @Test
@@ -87,27 +93,21 @@ class OnnxImportErrorTest {
         GraphProto.Builder g = good.getGraph().toBuilder();
         NodeProto.Builder n = g.getNodeBuilder(2);
         n.setOpType("Upsample");
-        Path f = dir.resolve("unsupported.onnx");
-        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
-        assertRefused(f, "operator Upsample is not supported");
+        assertRefused(g, "unsupported.onnx", "operator Upsample is not supported");
     }
 
     @Test
     void otherDomain() throws IOException {
         GraphProto.Builder g = good.getGraph().toBuilder();
         g.getNodeBuilder(1).setDomain("com.microsoft").setOpType("FusedConv");
-        Path f = dir.resolve("domain.onnx");
-        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
-        assertRefused(f, "operator domain 'com.microsoft' is not supported");
+        assertRefused(g, "domain.onnx", "operator domain 'com.microsoft' is not supported");
     }
 
     @Test
     void inputThatIsNoImage() throws IOException {
         GraphProto.Builder g = good.getGraph().toBuilder();
         g.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().removeDim(3);
-        Path f = dir.resolve("input3d.onnx");
-        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
-        assertRefused(f, "has 3 dimensions");
+        assertRefused(g, "input3d.onnx", "has 3 dimensions");
     }
 
     @Test
@@ -115,8 +115,7 @@ class OnnxImportErrorTest {
         GraphProto.Builder g = good.getGraph().toBuilder();
         g.getInputBuilder(0).getTypeBuilder().getTensorTypeBuilder().getShapeBuilder().getDimBuilder(1)
                 .setDimValue(4);
-        Path f = dir.resolve("channels.onnx");
-        Files.write(f, good.toBuilder().setGraph(g).build().toByteArray());
-        assertRefused(f, "node 'conv1' (Conv): weights [8, 3, 3, 3] with group 1 do not match input channels 4");
+        assertRefused(g, "channels.onnx",
+                "node 'conv1' (Conv): weights [8, 3, 3, 3] with group 1 do not match input channels 4");
     }
 }
