@@ -10,9 +10,9 @@
 # Idempotent: a complete unpack is reused (it records the package versions in arm64-jre/.complete); pass
 # --refresh to fetch again. Needs `dpkg --add-architecture arm64 && apt-get update` once.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/arm64-debs.sh"
 
-cache="${OPBENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/opbench}"
-dest="$cache/arm64-jre"
+dest="$arm64_cache/arm64-jre"
 jvm="usr/lib/jvm/java-17-openjdk-arm64"
 java="$dest/$jvm/bin/java"
 
@@ -21,21 +21,7 @@ if [ "${1:-}" != "--refresh" ] && [ -x "$java" ] && [ -f "$dest/.complete" ]; th
   exit 0
 fi
 
-if ! dpkg --print-foreign-architectures 2>/dev/null | grep -qx arm64; then
-  echo "arm64-jre.sh: dpkg has no arm64 architecture; run: dpkg --add-architecture arm64 && apt-get update" >&2
-  exit 1
-fi
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp" "$dest.partial"' EXIT
-if [ "$(id -u)" = 0 ] && id _apt >/dev/null 2>&1; then chown _apt "$tmp"; fi # apt downloads as its sandbox user
-(cd "$tmp" && apt-get download -q openjdk-17-jre-headless:arm64 zlib1g:arm64 >&2)
-
-rm -rf "$dest.partial"
-mkdir -p "$dest.partial"
-for deb in "$tmp"/*.deb; do
-  dpkg-deb -x "$deb" "$dest.partial"
-done
+arm64_unpack openjdk-17-jre-headless:arm64 zlib1g:arm64
 
 # The package links its configuration from /etc/java-17-openjdk (e.g. lib/jvm.cfg -> jvm-arm64.cfg); the host
 # has only its own architecture's files there, so point every absolute link that the unpack can satisfy inside it.
@@ -50,8 +36,5 @@ done
 # java and libzip.so find libz.so.1 through their $ORIGIN run paths
 cp -a "$dest.partial"/lib/aarch64-linux-gnu/libz.so.1* "$dest.partial/$jvm/lib/"
 
-versions="$(for deb in "$tmp"/*.deb; do dpkg-deb -f "$deb" Package Version | paste -sd' '; done)"
-rm -rf "$dest"
-mv "$dest.partial" "$dest"
-printf '%s\n' "$versions" > "$dest/.complete"
+arm64_complete
 echo "$java"

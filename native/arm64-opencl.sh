@@ -13,9 +13,9 @@
 #
 # Idempotent (arm64-opencl/.complete lists the packages); --refresh fetches again.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/arm64-debs.sh"
 
-cache="${OPBENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/opbench}"
-dest="$cache/arm64-opencl"
+dest="$arm64_cache/arm64-opencl"
 packages=(ocl-icd-libopencl1 libpocl2 libllvm15 libclang-cpp15 libhwloc15 libudev1 libz3-4 libxml2 libicu72
   liblzma5 libedit2 libbsd0 libmd0 libtinfo6 libffi8 zlib1g)
 
@@ -24,28 +24,11 @@ if [ "${1:-}" != "--refresh" ] && [ -f "$dest/.complete" ]; then
   exit 0
 fi
 
-if ! dpkg --print-foreign-architectures 2>/dev/null | grep -qx arm64; then
-  echo "arm64-opencl.sh: dpkg has no arm64 architecture; run: dpkg --add-architecture arm64 && apt-get update" >&2
-  exit 1
-fi
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp" "$dest.partial"' EXIT
-if [ "$(id -u)" = 0 ] && id _apt >/dev/null 2>&1; then chown _apt "$tmp"; fi # apt downloads as its sandbox user
-(cd "$tmp" && apt-get download -q "${packages[@]/%/:arm64}" >&2)
-
-rm -rf "$dest.partial"
-mkdir -p "$dest.partial"
-for deb in "$tmp"/*.deb; do
-  dpkg-deb -x "$deb" "$dest.partial"
-done
+arm64_unpack "${packages[@]/%/:arm64}"
 lib="$dest.partial/usr/lib/aarch64-linux-gnu"
 ln -sfn libOpenCL.so.1 "$lib/libOpenCL.so" # ACL dlopens the unversioned name (a -dev package's link)
 mkdir -p "$dest.partial/etc/OpenCL/vendors"
 echo "libpocl.so.2" > "$dest.partial/etc/OpenCL/vendors/pocl.icd"
 
-versions="$(for deb in "$tmp"/*.deb; do dpkg-deb -f "$deb" Package Version | paste -sd' '; done)"
-rm -rf "$dest"
-mv "$dest.partial" "$dest"
-printf '%s\n' "$versions" > "$dest/.complete"
+arm64_complete
 echo "$dest"
