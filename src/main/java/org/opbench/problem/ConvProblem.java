@@ -108,11 +108,6 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
     }
 
     @Override
-    public long dstElements() {
-        return (long) mb * oc * oh * ow;
-    }
-
-    @Override
     public int[] dstDims() {
         return new int[] {mb, oc, oh, ow};
     }

@@ -70,11 +70,6 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
     }
 
     @Override
-    public long dstElements() {
-        return (long) mb * oc;
-    }
-
-    @Override
     public int[] dstDims() {
         return new int[] {mb, oc};
     }

@@ -104,11 +104,6 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
     }
 
     @Override
-    public long dstElements() {
-        return (long) mb * ic * oh * ow;
-    }
-
-    @Override
     public int[] dstDims() {
         return new int[] {mb, ic, oh, ow};
     }

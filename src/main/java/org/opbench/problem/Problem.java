@@ -47,11 +47,17 @@ public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, Sof
         return 0;
     }
 
-    /** Elements of the destination tensor. */
-    long dstElements();
-
     /** Dimensions of the destination tensor (NCHW, or N x C for fc). */
     int[] dstDims();
+
+    /** Elements of the destination tensor: the product of {@link #dstDims()}. */
+    default long dstElements() {
+        long n = 1;
+        for (int d : dstDims()) {
+            n *= d;
+        }
+        return n;
+    }
 
     default long flops() {
         return Counts.flops(this);

@@ -54,11 +54,6 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
     }
 
     @Override
-    public long dstElements() {
-        return srcElements();
-    }
-
-    @Override
     public int[] dstDims() {
         return new int[] {mb, ic, ih, iw};
     }
