@@ -93,11 +93,6 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
     }
 
     @Override
-    public long srcElements() {
-        return (long) mb * ic * ih * iw;
-    }
-
-    @Override
     public long weightElements() {
         return (long) oc * (ic / g) * kh * kw;
     }

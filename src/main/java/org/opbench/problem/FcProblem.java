@@ -55,11 +55,6 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
     }
 
     @Override
-    public long srcElements() {
-        return mb * inputLength();
-    }
-
-    @Override
     public long weightElements() {
         return oc * inputLength();
     }

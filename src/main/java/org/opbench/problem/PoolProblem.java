@@ -99,11 +99,6 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
     }
 
     @Override
-    public long srcElements() {
-        return (long) mb * ic * ih * iw;
-    }
-
-    @Override
     public int[] dstDims() {
         return new int[] {mb, ic, oh, ow};
     }

@@ -19,6 +19,15 @@ public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, Sof
     /** Mini-batch size. */
     int mb();
 
+    /** Channels of the source tensor. */
+    int ic();
+
+    /** Height of the source tensor. */
+    int ih();
+
+    /** Width of the source tensor. */
+    int iw();
+
     /** Layer name, empty when none was given. */
     String name();
 
@@ -34,8 +43,10 @@ public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, Sof
     /** The numeric fields of the descriptor, in descriptor order. */
     Map<String, Object> fields();
 
-    /** Elements of the source tensor. */
-    long srcElements();
+    /** Elements of the source tensor, {@code mb x ic x ih x iw} (fc flattens it). */
+    default long srcElements() {
+        return (long) mb() * ic() * ih() * iw();
+    }
 
     /** Elements of the weights (0 for operators without weights). */
     default long weightElements() {

@@ -49,11 +49,6 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
     }
 
     @Override
-    public long srcElements() {
-        return (long) mb * ic * ih * iw;
-    }
-
-    @Override
     public int[] dstDims() {
         return new int[] {mb, ic, ih, iw};
     }
