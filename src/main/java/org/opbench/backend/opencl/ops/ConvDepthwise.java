@@ -14,16 +14,13 @@ import org.opbench.spi.BackendException;
  * --algorithms depthwise}): 14x14x512 329 vs 845 us, 112x112x32 346 vs 580-811 us, 112x112x64 stride 2 516 vs
  * 1120 us.
  */
-final class ConvDepthwise extends WeightedOp {
+final class ConvDepthwise extends WeightedOp<ConvProblem> {
     static final String FILE = "depthwise.cl";
     private static final int[] OWBS = {1, 2, 4, 8, 16};
     private static final int[] OHBS = {1, 2, 4};
 
-    private final ConvProblem p;
-
     ConvDepthwise(ConvProblem p) {
-        super("depthwise", FILE);
-        this.p = p;
+        super("depthwise", p, FILE);
     }
 
     static String unsupported(ConvProblem p) {

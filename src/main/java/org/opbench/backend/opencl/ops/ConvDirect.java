@@ -7,16 +7,13 @@ import org.opbench.problem.ConvProblem;
 import org.opbench.spi.BackendException;
 
 /** Direct convolution ({@code conv_direct.cl}): any groups, strides, padding and dilation. */
-final class ConvDirect extends WeightedOp {
+final class ConvDirect extends WeightedOp<ConvProblem> {
     static final String FILE = "conv_direct.cl";
     private static final int[] OCBS = {1, 2, 4, 8};
     private static final int[] OWBS = {1, 2, 4, 8};
 
-    private final ConvProblem p;
-
     ConvDirect(ConvProblem p) {
-        super("conv_direct", FILE);
-        this.p = p;
+        super("conv_direct", p, FILE);
     }
 
     @Override

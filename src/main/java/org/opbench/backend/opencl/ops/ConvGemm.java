@@ -13,10 +13,9 @@ import org.opbench.spi.BackendException;
  * {@code col} is the im2col matrix ({@code im2col.cl}); a 1x1, stride-1, unpadded convolution uses the source
  * itself as {@code col}. All images and groups run as one batched GEMM ({@code gemm.cl}).
  */
-final class ConvGemm extends WeightedOp {
+final class ConvGemm extends WeightedOp<ConvProblem> {
     static final String IM2COL = "im2col.cl";
 
-    private final ConvProblem p;
     private final boolean pointwise;
     private ClBuffer col;
 
@@ -25,8 +24,8 @@ final class ConvGemm extends WeightedOp {
     }
 
     private ConvGemm(ConvProblem p, boolean pointwise) {
-        super(pointwise ? "gemm" : "im2col+gemm", pointwise ? new String[] {Gemm.FILE} : new String[] {IM2COL, Gemm.FILE});
-        this.p = p;
+        super(pointwise ? "gemm" : "im2col+gemm", p,
+                pointwise ? new String[] {Gemm.FILE} : new String[] {IM2COL, Gemm.FILE});
         this.pointwise = pointwise;
     }
 

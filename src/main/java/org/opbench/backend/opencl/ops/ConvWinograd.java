@@ -12,10 +12,9 @@ import org.opbench.spi.BackendException;
  * transform, 16 GEMMs {@code M[t] = U[t] (OC x IC) * V[t] (IC x tiles)} as one batched {@code gemm.cl} launch,
  * and the output transform.
  */
-final class ConvWinograd extends WeightedOp {
+final class ConvWinograd extends WeightedOp<ConvProblem> {
     static final String FILE = "winograd.cl";
 
-    private final ConvProblem p;
     private final int th;
     private final int tw;
     private final int tiles;
@@ -24,8 +23,7 @@ final class ConvWinograd extends WeightedOp {
     private ClBuffer m;
 
     ConvWinograd(ConvProblem p) {
-        super("winograd_f2x2_3x3", FILE, Gemm.FILE);
-        this.p = p;
+        super("winograd_f2x2_3x3", p, FILE, Gemm.FILE);
         this.th = (p.oh() + 1) / 2;
         this.tw = (p.ow() + 1) / 2;
         this.tiles = Math.toIntExact((long) p.mb() * th * tw);

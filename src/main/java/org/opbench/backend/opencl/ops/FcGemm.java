@@ -10,12 +10,9 @@ import org.opbench.spi.BackendException;
  * Fully connected as GEMM ({@code gemm.cl}): {@code dst (N x OC) = src (N x K) * W^T (K x OC) + bias}, with the
  * weights transposed once at prepare.
  */
-final class FcGemm extends WeightedOp {
-    private final FcProblem p;
-
+final class FcGemm extends WeightedOp<FcProblem> {
     FcGemm(FcProblem p) {
-        super("fc_gemm", Gemm.FILE);
-        this.p = p;
+        super("fc_gemm", p, Gemm.FILE);
     }
 
     @Override

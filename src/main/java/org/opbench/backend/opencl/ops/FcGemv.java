@@ -7,17 +7,14 @@ import org.opbench.problem.FcProblem;
 import org.opbench.spi.BackendException;
 
 /** Fully connected as a blocked GEMV ({@code fc.cl}): reductions along the contiguous input rows. */
-final class FcGemv extends WeightedOp {
+final class FcGemv extends WeightedOp<FcProblem> {
     static final String FILE = "fc.cl";
     private static final int[] VWS = {4, 8, 16};
     private static final int[] NBS = {1, 2, 4};
     private static final int[] OCBS = {1, 2, 4, 8};
 
-    private final FcProblem p;
-
     FcGemv(FcProblem p) {
-        super("fc_gemv", FILE);
-        this.p = p;
+        super("fc_gemv", p, FILE);
     }
 
     @Override
