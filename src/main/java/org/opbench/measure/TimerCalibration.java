@@ -1,6 +1,8 @@
 package org.opbench.measure;
 
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Transform;
 
 /**
  * Measures the timer and the harness at start-up: the smallest step {@code System.nanoTime} shows, the cost of
@@ -58,8 +60,8 @@ public record TimerCalibration(double resolutionNs, double nanoTimeCostNs, doubl
         }
 
         @Override
-        public String impl() {
-            return "empty";
+        public Execution execution() {
+            return Execution.f32("empty", "empty", Transform.NONE);
         }
 
         @Override

@@ -13,6 +13,8 @@ import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Transform;
 
 /**
  * Softmax over channels with {@code cudnnSoftmaxForward(..., CUDNN_SOFTMAX_MODE_CHANNEL, ...)}: algorithm
@@ -29,8 +31,8 @@ final class CudnnSoftmax extends CudnnOp {
     private final DeviceBuffer y;
 
     private CudnnSoftmax(CudnnSession s, int algorithm, cudnnTensorStruct desc, DeviceBuffer x, DeviceBuffer y,
-                         int outElements, String impl, Map<String, Object> details) {
-        super(s, y, outElements, impl, details);
+                         int outElements, Execution execution, Map<String, Object> details) {
+        super(s, y, outElements, execution, details);
         this.algorithm = algorithm;
         this.desc = desc;
         this.x = x;
@@ -54,7 +56,7 @@ final class CudnnSoftmax extends CudnnOp {
             Map<String, Object> details = new LinkedHashMap<>();
             String impl = "cudnn:softmax_" + (FAST.equals(algorithmName) ? FAST : ACCURATE) + ":channel";
             CudnnSoftmax op = new CudnnSoftmax(s, algorithmOf(algorithmName), d, x, y, Math.toIntExact(t.elements()),
-                    impl, details);
+                    Execution.f32(algorithmName, impl, Transform.NONE), details);
             op.enqueue();
             CudaStatus.check(cudaStreamSynchronize(s.stream.handle()), "cudaStreamSynchronize after a trial run");
             CudnnOp.finishPrepare(s, details, h2d[0]);

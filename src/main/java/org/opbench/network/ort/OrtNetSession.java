@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opbench.backend.onnxruntime.OrtDirs;
+import org.opbench.backend.onnxruntime.OrtPrecision;
 import org.opbench.backend.onnxruntime.OrtProfile;
 import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.backend.onnxruntime.OrtStatus;
@@ -23,6 +24,7 @@ import org.opbench.network.spi.NameResolver;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
 
 /**
  * One ONNX Runtime session over a network file, input and output bound once as in the operator backend
@@ -66,8 +68,8 @@ final class OrtNetSession implements NetSession {
     }
 
     @Override
-    public String impl() {
-        return "CPUExecutionProvider " + level.name();
+    public Execution execution() {
+        return OrtPrecision.execution(OrtProvider.CPU, request.algorithm(), "CPUExecutionProvider " + level.name());
     }
 
     @Override
