@@ -1,10 +1,10 @@
 package org.opbench.backend.cudnn;
 
 import java.util.Map;
+import org.opbench.backend.cuda.CudaTimedOp;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.backend.cuda.DeviceMemory;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.BasePreparedOp;
 import org.opbench.spi.Execution;
 
 /**
@@ -13,38 +13,22 @@ import org.opbench.spi.Execution;
  * repetition's time. Host-device copies happen in prepare and {@link #output()} only; their times are reported
  * as {@code h2d_ms} and {@code d2h_ms}.
  */
-abstract class CudnnOp extends BasePreparedOp {
+abstract class CudnnOp extends CudaTimedOp {
     final CudnnSession session;
-    private final DeviceBuffer dst;
-    private final float[] out;
 
     CudnnOp(CudnnSession session, DeviceBuffer dst, int outElements, Execution execution,
             Map<String, Object> prepared) {
-        super(execution, prepared, session.timer::lastNanos); // prepare keeps adding facts (copy times, memory)
+        // prepare keeps adding facts (copy times, memory) to the details until it returns
+        super(execution, prepared, session.closer, session.timer, dst, outElements);
         this.session = session;
-        this.dst = dst;
-        this.out = new float[outElements];
     }
 
     /** Enqueues one repetition's kernels on the session's stream; must not allocate. */
     abstract void enqueue() throws BackendException;
 
     @Override
-    public final void run() throws BackendException {
-        session.timer.start();
+    protected final void enqueueRepetition() throws BackendException {
         enqueue();
-        session.timer.stop();
-    }
-
-    @Override
-    public float[] output() throws BackendException {
-        details.put("d2h_ms", dst.downloadMs(out));
-        return out;
-    }
-
-    @Override
-    public void close() {
-        session.closer.close();
     }
 
     /** Facts every op records at the end of prepare: host-to-device copy time and device memory it took. */

@@ -13,14 +13,12 @@ import java.util.Map;
 import org.opbench.onnx.SingleNodeModels;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
-import org.opbench.spi.PreparedOp;
 
 /**
  * One ONNX Runtime session over a one-node model, with its input and output bound once ({@link PinnedSession}:
  * input over a direct buffer, pinned output), and ORT's profile read after timing where profiling is on.
  */
-final class OrtPreparedOp implements PreparedOp {
-    private final PinnedSession pinned;
+final class OrtPreparedOp extends PinnedOp {
     private final Execution execution;
     private final String providerName;
     private final Map<String, Object> settings;
@@ -31,7 +29,7 @@ final class OrtPreparedOp implements PreparedOp {
 
     private OrtPreparedOp(PinnedSession pinned, OrtProvider provider, String algorithm, String opType,
                           Map<String, Object> settings, boolean profiling) {
-        this.pinned = pinned;
+        super(pinned);
         this.providerName = provider.getName();
         this.execution = OrtPrecision.execution(provider, algorithm, providerName + ":" + opType);
         this.settings = settings;
@@ -49,16 +47,6 @@ final class OrtPreparedOp implements PreparedOp {
         PinnedSession pinned = PinnedSession.open(env, options, o -> env.createSession(model, o),
                 SingleNodeModels.INPUT, src, inShape, SingleNodeModels.OUTPUT, outShape, opType);
         return new OrtPreparedOp(pinned, provider, algorithm, opType, settings, profiling);
-    }
-
-    @Override
-    public void run() throws BackendException {
-        pinned.run();
-    }
-
-    @Override
-    public float[] output() {
-        return pinned.output();
     }
 
     /**

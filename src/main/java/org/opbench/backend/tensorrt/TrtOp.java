@@ -10,13 +10,13 @@ import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 import org.opbench.backend.cuda.Closer;
 import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.CudaStream;
+import org.opbench.backend.cuda.CudaTimedOp;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.backend.cuda.DeviceMemory;
 import org.opbench.backend.cuda.EventTimer;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.BasePreparedOp;
 import org.opbench.spi.Execution;
 
 /**
@@ -24,23 +24,15 @@ import org.opbench.spi.Execution;
  * this op. {@link #run()} records a CUDA event, {@code enqueueV3}, records a second event and waits: the device
  * time between the events is the repetition's time.
  */
-final class TrtOp extends BasePreparedOp {
-    private final Closer closer;
+final class TrtOp extends CudaTimedOp {
     private final IExecutionContext context;
     private final CudaStream stream;
-    private final EventTimer timer;
-    private final DeviceBuffer y;
-    private final float[] out;
 
     private TrtOp(Closer closer, IExecutionContext context, CudaStream stream, EventTimer timer, DeviceBuffer y,
                   int outElements, Execution execution, Map<String, Object> details) {
-        super(execution, details, timer::lastNanos);
-        this.closer = closer;
+        super(execution, details, closer, timer, y, outElements);
         this.context = context;
         this.stream = stream;
-        this.timer = timer;
-        this.y = y;
-        this.out = new float[outElements];
     }
 
     static TrtOp prepare(TrtLibrary lib, Problem problem, ProblemData data, byte[] onnx, EngineBuilder.Options options,
@@ -102,20 +94,7 @@ final class TrtOp extends BasePreparedOp {
     }
 
     @Override
-    public void run() throws BackendException {
-        timer.start();
+    protected void enqueueRepetition() throws BackendException {
         enqueue();
-        timer.stop();
-    }
-
-    @Override
-    public float[] output() throws BackendException {
-        details.put("d2h_ms", y.downloadMs(out));
-        return out;
-    }
-
-    @Override
-    public void close() {
-        closer.close();
     }
 }

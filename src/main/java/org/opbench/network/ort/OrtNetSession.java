@@ -18,6 +18,7 @@ import org.opbench.backend.onnxruntime.OrtPrecision;
 import org.opbench.backend.onnxruntime.OrtProfile;
 import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.backend.onnxruntime.OrtStatus;
+import org.opbench.backend.onnxruntime.PinnedOp;
 import org.opbench.backend.onnxruntime.PinnedSession;
 import org.opbench.network.profile.KernelTiming;
 import org.opbench.network.spi.NameResolver;
@@ -31,21 +32,20 @@ import org.opbench.spi.Execution;
  * ({@link PinnedSession}); {@code run()} is {@code OrtSession.run(inputs, pinnedOutputs)}. Profiling uses a second
  * session with ORT's profiler on, so the timed session never pays for it.
  */
-final class OrtNetSession implements NetSession {
+final class OrtNetSession extends PinnedOp implements NetSession {
     private final OrtEnvironment env;
     private final NetRequest request;
     private final OptLevel level;
     private final boolean spin;
-    private final PinnedSession pinned;
     private Path profileFile;
     private boolean closed;
 
     private OrtNetSession(OrtEnvironment env, NetRequest request, OptLevel level, boolean spin, PinnedSession pinned) {
+        super(pinned);
         this.env = env;
         this.request = request;
         this.level = level;
         this.spin = spin;
-        this.pinned = pinned;
     }
 
     static OrtNetSession open(OrtEnvironment env, NetRequest r, OptLevel level, boolean spin)
@@ -55,16 +55,6 @@ final class OrtNetSession implements NetSession {
                 r.input(), r.inputData(), r.inputShape(), r.output(), r.outputShape(),
                 String.valueOf(r.model().getFileName()));
         return new OrtNetSession(env, r, level, spin, pinned);
-    }
-
-    @Override
-    public void run() throws BackendException {
-        pinned.run();
-    }
-
-    @Override
-    public float[] output() {
-        return pinned.output();
     }
 
     @Override
