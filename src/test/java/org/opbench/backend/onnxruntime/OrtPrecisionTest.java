@@ -3,6 +3,7 @@ package org.opbench.backend.onnxruntime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.onnxruntime.OrtProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opbench.problem.DataType;
@@ -22,11 +23,11 @@ class OrtPrecisionTest {
 
     @Test
     void theCpuProviderIsFp32WithoutTransformsAndLibraryProvidersDoNotReportTheirs() {
-        assertEquals(Numerics.F32, OrtPrecision.numerics(OrtProvider.CPU));
+        Map<OrtProvider, Numerics> expected = Map.of(OrtProvider.CPU, Numerics.F32, OrtProvider.CUDA, Numerics.TF32,
+                OrtProvider.TENSOR_RT, Numerics.TF32, OrtProvider.CORE_ML, Numerics.F16,
+                OrtProvider.ACL, new Numerics(DataType.F32, DataType.BF16, DataType.F32));
+        expected.forEach((p, n) -> assertEquals(n, OrtPrecision.numerics(p), p.getName()));
         assertEquals(Transform.NONE, OrtPrecision.transform(OrtProvider.CPU));
-        assertEquals(Numerics.TF32, OrtPrecision.numerics(OrtProvider.CUDA));
-        assertEquals(Numerics.TF32, OrtPrecision.numerics(OrtProvider.TENSOR_RT));
-        assertEquals(DataType.BF16, OrtPrecision.numerics(OrtProvider.ACL).math());
         for (OrtProvider p : OrtProvider.values()) {
             if (p != OrtProvider.CPU && OrtSessionOptions.registrable(p) == null) {
                 assertEquals(Transform.UNREPORTED, OrtPrecision.transform(p), p.getName());
