@@ -1,6 +1,8 @@
 package org.opbench.measure;
 
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Transform;
 
 /**
  * An operation that does nothing but count its runs: timed by {@link Harness}, it shows what the harness costs by
@@ -25,8 +27,8 @@ public class EmptyOp implements PreparedOp {
     }
 
     @Override
-    public String impl() {
-        return "empty";
+    public Execution execution() {
+        return Execution.f32("empty", "empty", Transform.NONE);
     }
 
     @Override

@@ -20,8 +20,16 @@ import org.opbench.problem.ProblemData;
  *   <li>{@link #supports} answers cheaply for problems the backend cannot do at all; problems the library
  *       itself rejects are reported by {@link #prepare} throwing {@link UnsupportedException} with the
  *       library's own status.</li>
+ *   <li>{@link #prepare} is called only for a problem and variant {@link #supports} accepted, in a process where
+ *       {@link #probe()} said available (the worker asks both first), so it need not repeat their checks.</li>
  *   <li>{@link #prepare} does all allocation and setup (weights reordered, primitives created, inputs bound);
  *       the returned {@link PreparedOp#run()} does one repetition and allocates nothing.</li>
+ *   <li>The prepared op states what runs ({@link PreparedOp#execution()}): the number formats it stores, multiplies
+ *       and accumulates in and the transform its sums go through, from what the backend configured (a math mode,
+ *       builder flags, the algorithm the library reports choosing), the narrowest the configuration allows where
+ *       the library chooses per kernel, and {@link Transform#UNREPORTED} where the library picks kernels without
+ *       saying which. The output check's tolerance follows from that statement alone
+ *       ({@code org.opbench.measure.Tolerance#of}); names (algorithm, impl) are never read for it.</li>
  * </ul>
  * Each sweep group (backend x thread count) runs in its own worker process whose environment
  * {@link #workerEnvironment} sets before anything loads.

@@ -14,10 +14,17 @@ public interface PreparedOp extends AutoCloseable {
     float[] output() throws BackendException;
 
     /**
-     * The implementation the library chose, as the library names it (e.g. {@code brg_conv_fwd:avx2}). Called after
-     * timing, so it may report what the timed runs used (a profiler's kernel names).
+     * What ran, as the backend configured it: algorithm, the implementation the library chose, number formats and
+     * transform ({@link Execution}). The output check's tolerance is derived from it. Called after timing, so the
+     * implementation name may be what the timed runs used (a profiler's kernel names); the formats and transform are
+     * fixed by {@link Backend#prepare}.
      */
-    String impl();
+    Execution execution();
+
+    /** The implementation the library chose, as the library names it (e.g. {@code brg_conv_fwd:avx2}). */
+    default String impl() {
+        return execution().impl();
+    }
 
     /** The clock repetitions are timed with. */
     default Clock clock() {

@@ -18,6 +18,7 @@ import org.opbench.result.TimeStats;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
 import org.opbench.spi.UnsupportedException;
@@ -115,11 +116,13 @@ public final class PointRunner {
             d.cpuMhz = new SensorPair(before.cpuMhz(), after.cpuMhz());
             d.tempC = new SensorPair(before.tempC(), after.tempC());
             float[] out = op.output();
-            d.impl = op.impl(); // after timing: a profiling backend names the kernels the timed runs used
+            Execution ran = op.execution(); // after timing: a profiling backend names the kernels the runs used
+            d.impl = ran.impl();
             d.details.putAll(op.details());
+            d.details.put(Execution.DETAILS_KEY, ran.recorded());
             float[] expected = cache.expected(problem);
             d.relErr = Check.relativeError(out, expected);
-            d.tolerance = Tolerance.forAlgorithm(variant.algorithm() + " " + d.impl);
+            d.tolerance = Tolerance.of(ran);
             d.clock = samples.clock().id();
             if (Double.isInfinite(d.relErr)) {
                 d.relErr = null;

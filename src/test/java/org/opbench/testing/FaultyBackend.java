@@ -10,8 +10,10 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
+import org.opbench.spi.Transform;
 import org.opbench.spi.Variant;
 
 /**
@@ -80,8 +82,8 @@ public final class FaultyBackend implements Backend {
             }
 
             @Override
-            public String impl() {
-                return "faulty:" + mode;
+            public Execution execution() {
+                return Execution.f32(variant.algorithm(), "faulty:" + mode, Transform.NONE);
             }
 
             @Override

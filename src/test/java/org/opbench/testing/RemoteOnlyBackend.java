@@ -8,8 +8,10 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
+import org.opbench.spi.Transform;
 import org.opbench.spi.Variant;
 
 /**
@@ -58,8 +60,8 @@ public final class RemoteOnlyBackend implements Backend {
             }
 
             @Override
-            public String impl() {
-                return "reference loops";
+            public Execution execution() {
+                return Execution.f32(variant.algorithm(), "reference loops", Transform.NONE);
             }
 
             @Override

@@ -2,6 +2,7 @@ package org.opbench.backend.acl;
 
 import java.util.List;
 import org.opbench.problem.Op;
+import org.opbench.spi.Transform;
 
 /**
  * opbench's algorithm names for ACL: the NEON (CPU) functions under plain names, their OpenCL counterparts with a
@@ -45,6 +46,35 @@ record AclAlgorithm(String name, int target, int conv) {
 
     boolean opencl() {
         return target == AclNative.CL;
+    }
+
+    /**
+     * The transform a convolution configured with this algorithm computes through. For {@code auto} it is the
+     * method {@code ConvolutionLayer::get_convolution_method} returned, which the glue reports after the last
+     * {@code ':'} of {@code impl} as ACL's {@code ConvolutionMethod} enumerator name ({@code method_name} in
+     * {@code native/acl/opbench_acl.cpp}); a depthwise problem under {@code auto} goes to the depthwise function,
+     * whose impl has no method.
+     */
+    Transform convTransform(String impl) {
+        return switch (conv) {
+            case AclNative.CONV_WINOGRAD -> Transform.WINOGRAD;
+            case AclNative.CONV_FFT -> Transform.FFT;
+            case AclNative.CONV_AUTO -> reportedMethod(impl);
+            default -> Transform.NONE;
+        };
+    }
+
+    static Transform reportedMethod(String impl) {
+        int colon = impl.lastIndexOf(':');
+        if (colon < 0) {
+            return Transform.NONE;
+        }
+        return switch (impl.substring(colon + 1)) {
+            case "GEMM", "DIRECT" -> Transform.NONE;
+            case "WINOGRAD" -> Transform.WINOGRAD;
+            case "FFT" -> Transform.FFT;
+            default -> Transform.UNREPORTED;
+        };
     }
 
     /** The function-name prefix ACL uses for this target. */

@@ -11,26 +11,25 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.PreparedOp;
+import org.opbench.spi.BasePreparedOp;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Transform;
 import org.opbench.spi.Variant;
 
 /**
  * One configured ACL function with its tensors (an {@code opbench_acl_op}). {@link #run()} is one JNI call on a
  * {@code long} handle; the output array is allocated in {@link #prepare}. {@link #close()} is idempotent.
  */
-final class AclOp implements PreparedOp {
+final class AclOp extends BasePreparedOp {
     static final String FAST_MATH = "fast_math";
 
     private long handle;
     private final float[] out;
-    private final String impl;
-    private final Map<String, Object> details;
 
-    private AclOp(long handle, float[] out, String impl, Map<String, Object> details) {
+    private AclOp(long handle, float[] out, Execution execution, Map<String, Object> details) {
+        super(execution, details);
         this.handle = handle;
         this.out = out;
-        this.impl = impl;
-        this.details = details;
     }
 
     static AclOp prepare(Problem problem, AclAlgorithm alg, Variant variant, ProblemData data) throws BackendException {
@@ -66,7 +65,10 @@ final class AclOp implements PreparedOp {
                 ClRuntime.saveTuning();
             }
             String impl = AclNative.opbench_acl_impl(h);
-            return new AclOp(h, new float[Math.toIntExact(problem.dstElements())], impl, details);
+            // f32 tensors throughout; fast_math only lets Winograd use larger tiles (a Winograd transform still)
+            Execution execution = Execution.f32(variant.algorithm(), impl,
+                    problem instanceof ConvProblem ? alg.convTransform(impl) : Transform.NONE);
+            return new AclOp(h, new float[Math.toIntExact(problem.dstElements())], execution, details);
         } catch (BackendException | RuntimeException e) {
             AclNative.opbench_acl_op_delete(h);
             throw e;
@@ -112,16 +114,6 @@ final class AclOp implements PreparedOp {
     public float[] output() throws BackendException {
         AclStatus.check(AclNative.opbench_acl_read(handle, out, out.length), "read output", handle);
         return out;
-    }
-
-    @Override
-    public String impl() {
-        return impl;
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return details;
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.cuda.global.cudnn;
+import org.opbench.problem.DataType;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.Transform;
 
 /**
  * A convolution algorithm name as opbench spells it, parsed into cuDNN's forward algorithm and math type.
@@ -76,6 +79,31 @@ public record ConvChoice(int algo, boolean tensorOp) {
     /** opbench's name of a cuDNN algorithm value. */
     public static String algoName(int algo) {
         return algo >= 0 && algo < NAMES.length ? NAMES[algo] : "algo" + algo;
+    }
+
+    /** The transform a {@code cudnnConvolutionFwdAlgo_t} value computes through. */
+    public static Transform transform(int algo) {
+        return switch (algo) {
+            case cudnn.CUDNN_CONVOLUTION_FWD_ALGO_FFT, cudnn.CUDNN_CONVOLUTION_FWD_ALGO_FFT_TILING -> Transform.FFT;
+            case cudnn.CUDNN_CONVOLUTION_FWD_ALGO_WINOGRAD, cudnn.CUDNN_CONVOLUTION_FWD_ALGO_WINOGRAD_NONFUSED ->
+                    Transform.WINOGRAD;
+            case cudnn.CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_GEMM, cudnn.CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_PRECOMP_GEMM,
+                    cudnn.CUDNN_CONVOLUTION_FWD_ALGO_GEMM, cudnn.CUDNN_CONVOLUTION_FWD_ALGO_DIRECT -> Transform.NONE;
+            default -> Transform.UNREPORTED;
+        };
+    }
+
+    /**
+     * The number formats fp32 data runs in under a {@code cudnnMathType_t}: FMA math is fp32; tensor-op math and
+     * default math (which lets cuDNN pick tensor-core kernels from Ampere on) multiply in TF32; tensor-op math with
+     * conversion may convert the operands to fp16.
+     */
+    public static Numerics numerics(int math) {
+        return switch (math) {
+            case cudnn.CUDNN_FMA_MATH -> Numerics.F32;
+            case cudnn.CUDNN_TENSOR_OP_MATH_ALLOW_CONVERSION -> new Numerics(DataType.F32, DataType.F16, DataType.F32);
+            default -> Numerics.TF32;
+        };
     }
 
     /** The name of a {@code cudnnMathType_t} value as it appears in impl strings. */

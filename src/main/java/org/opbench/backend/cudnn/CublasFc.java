@@ -12,6 +12,9 @@ import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.Transform;
 
 /**
  * Fully connected as one {@code cublasSgemm} ({@link CudnnShapes#fc}): the output is first set to the bias
@@ -30,8 +33,8 @@ final class CublasFc extends CudnnOp {
     private final DeviceBuffer y;
 
     private CublasFc(CudnnSession s, CudnnShapes.Gemm gemm, DeviceBuffer x, DeviceBuffer w, DeviceBuffer biasRows,
-                     DeviceBuffer y, int outElements, String impl, Map<String, Object> details) {
-        super(s, y, outElements, impl, details);
+                     DeviceBuffer y, int outElements, Execution execution, Map<String, Object> details) {
+        super(s, y, outElements, execution, details);
         this.gemm = gemm;
         this.x = x;
         this.w = w;
@@ -63,7 +66,8 @@ final class CublasFc extends CudnnOp {
                     + " op_b=" + (g.transB() ? "T" : "N"));
             details.put("math_mode", tf32 ? "CUBLAS_TF32_TENSOR_OP_MATH" : "CUBLAS_DEFAULT_MATH");
             String impl = "cublas:sgemm_" + (g.transA() ? "t" : "n") + (g.transB() ? "t" : "n") + ":" + (tf32 ? "tf32" : "fp32");
-            CublasFc op = new CublasFc(s, g, x, w, b, y, problem.mb() * problem.oc(), impl, details);
+            Execution execution = new Execution(algorithm, impl, tf32 ? Numerics.TF32 : Numerics.F32, Transform.NONE);
+            CublasFc op = new CublasFc(s, g, x, w, b, y, problem.mb() * problem.oc(), execution, details);
             return s.trial(op, details, h2d[0]);
         });
     }

@@ -144,12 +144,11 @@ public final class CudnnBackend implements Backend {
         }
         int device = device(variant);
         if (problem instanceof ConvProblem c) {
-            return CudnnConv.prepare(c, ConvChoice.parse(variant.algorithm()), variant.tuner().equals(TUNER_FIND),
-                    data, device);
+            return CudnnConv.prepare(c, variant.algorithm(), variant.tuner().equals(TUNER_FIND), data, device);
         } else if (problem instanceof FcProblem f) {
             return CublasFc.prepare(f, variant.algorithm(), data, device);
         } else if (problem instanceof PoolProblem p) {
-            return CudnnPool.prepare(p, data, device);
+            return CudnnPool.prepare(p, variant.algorithm(), data, device);
         } else if (problem instanceof SoftmaxProblem x) {
             return CudnnSoftmax.prepare(x, variant.algorithm(), data, device);
         }

@@ -23,6 +23,7 @@ import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
 import org.opbench.spi.UnsupportedException;
 
 /**
@@ -44,8 +45,8 @@ final class CudnnConv extends CudnnOp {
     private final DeviceBuffer workspace;
     private final int algo;
 
-    private CudnnConv(CudnnSession s, Parts p, String impl, Map<String, Object> details) {
-        super(s, p.y, Math.toIntExact(p.geometry.dst().elements()), impl, details);
+    private CudnnConv(CudnnSession s, Parts p, Execution execution, Map<String, Object> details) {
+        super(s, p.y, Math.toIntExact(p.geometry.dst().elements()), execution, details);
         this.xDesc = p.xDesc;
         this.wDesc = p.wDesc;
         this.convDesc = p.convDesc;
@@ -76,8 +77,9 @@ final class CudnnConv extends CudnnOp {
         int math;
     }
 
-    static CudnnConv prepare(ConvProblem problem, ConvChoice choice, boolean find, ProblemData data, int device)
+    static CudnnConv prepare(ConvProblem problem, String algorithm, boolean find, ProblemData data, int device)
             throws BackendException {
+        ConvChoice choice = ConvChoice.parse(algorithm);
         return CudnnSession.prepare(device, -1, (s, closer) -> {
             Parts p = new Parts();
             p.geometry = CudnnShapes.conv(problem);
@@ -122,7 +124,8 @@ final class CudnnConv extends CudnnOp {
             details.put("groups", p.geometry.groups());
 
             String impl = "cudnn:" + ConvChoice.algoName(p.algo) + ":" + ConvChoice.mathName(p.math);
-            CudnnConv op = new CudnnConv(s, p, impl, details);
+            CudnnConv op = new CudnnConv(s, p, new Execution(algorithm, impl, ConvChoice.numerics(p.math),
+                    ConvChoice.transform(p.algo)), details);
             return s.trial(op, details, h2d[0]);
         });
     }

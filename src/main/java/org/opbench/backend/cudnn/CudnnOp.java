@@ -1,12 +1,11 @@
 package org.opbench.backend.cudnn;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.opbench.backend.cuda.CudaTimedOp;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.backend.cuda.DeviceMemory;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.Clock;
-import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Execution;
 
 /**
  * A prepared cudnn-backend operator. {@link #run()} records a CUDA event, enqueues the operator's kernels
@@ -14,60 +13,22 @@ import org.opbench.spi.PreparedOp;
  * repetition's time. Host-device copies happen in prepare and {@link #output()} only; their times are reported
  * as {@code h2d_ms} and {@code d2h_ms}.
  */
-abstract class CudnnOp implements PreparedOp {
+abstract class CudnnOp extends CudaTimedOp {
     final CudnnSession session;
-    private final DeviceBuffer dst;
-    private final float[] out;
-    private final String impl;
-    private final Map<String, Object> details;
 
-    CudnnOp(CudnnSession session, DeviceBuffer dst, int outElements, String impl, Map<String, Object> prepared) {
+    CudnnOp(CudnnSession session, DeviceBuffer dst, int outElements, Execution execution,
+            Map<String, Object> prepared) {
+        // prepare keeps adding facts (copy times, memory) to the details until it returns
+        super(execution, prepared, session.closer, session.timer, dst, outElements);
         this.session = session;
-        this.dst = dst;
-        this.out = new float[outElements];
-        this.impl = impl;
-        this.details = prepared; // prepare keeps adding to it (copy times, memory) until it returns
     }
 
     /** Enqueues one repetition's kernels on the session's stream; must not allocate. */
     abstract void enqueue() throws BackendException;
 
     @Override
-    public final void run() throws BackendException {
-        session.timer.start();
+    protected final void enqueueRepetition() throws BackendException {
         enqueue();
-        session.timer.stop();
-    }
-
-    @Override
-    public float[] output() throws BackendException {
-        details.put("d2h_ms", dst.downloadMs(out));
-        return out;
-    }
-
-    @Override
-    public String impl() {
-        return impl;
-    }
-
-    @Override
-    public Clock clock() {
-        return Clock.DEVICE;
-    }
-
-    @Override
-    public long lastDeviceNanos() {
-        return session.timer.lastNanos();
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return new LinkedHashMap<>(details);
-    }
-
-    @Override
-    public void close() {
-        session.closer.close();
     }
 
     /** Facts every op records at the end of prepare: host-to-device copy time and device memory it took. */

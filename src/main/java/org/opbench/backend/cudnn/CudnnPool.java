@@ -11,6 +11,8 @@ import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.PoolProblem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Transform;
 
 /**
  * Max and average pooling with {@code cudnnPoolingForward}. avg_np maps to
@@ -27,8 +29,8 @@ final class CudnnPool extends CudnnOp {
     private final DeviceBuffer y;
 
     private CudnnPool(CudnnSession s, cudnnPoolingStruct poolDesc, cudnnTensorStruct xDesc, cudnnTensorStruct yDesc,
-                      DeviceBuffer x, DeviceBuffer y, int outElements, String impl, Map<String, Object> details) {
-        super(s, y, outElements, impl, details);
+                      DeviceBuffer x, DeviceBuffer y, int outElements, Execution execution, Map<String, Object> details) {
+        super(s, y, outElements, execution, details);
         this.poolDesc = poolDesc;
         this.xDesc = xDesc;
         this.yDesc = yDesc;
@@ -36,7 +38,8 @@ final class CudnnPool extends CudnnOp {
         this.y = y;
     }
 
-    static CudnnPool prepare(PoolProblem problem, ProblemData data, int device) throws BackendException {
+    static CudnnPool prepare(PoolProblem problem, String algorithm, ProblemData data, int device)
+            throws BackendException {
         return CudnnSession.prepare(device, -1, (s, closer) -> {
             CudnnShapes.PoolGeometry g = CudnnShapes.pool(problem);
             cudnnPoolingStruct pd = Descriptors.pool(closer, g);
@@ -58,7 +61,8 @@ final class CudnnPool extends CudnnOp {
             details.put("pooling_mode", modeName(g.mode()));
             details.put("ceil_mode", g.ceilMode());
             String impl = "cudnn:pooling_" + modeName(g.mode()) + (g.ceilMode() ? ":explicit_ceil_output" : "");
-            CudnnPool op = new CudnnPool(s, pd, xd, yd, x, y, Math.toIntExact(g.dst().elements()), impl, details);
+            CudnnPool op = new CudnnPool(s, pd, xd, yd, x, y, Math.toIntExact(g.dst().elements()),
+                    Execution.f32(algorithm, impl, Transform.NONE), details);
             if (g.ceilMode()) {
                 int rc = cudnnPoolingForward(s.cudnn, pd, s.one, xd, x.pointer(), s.zero, yd, y.pointer());
                 CudnnStatus.checkAccepts(rc, "cudnnPoolingForward", "cuDNN does not accept the ceil-mode output size "

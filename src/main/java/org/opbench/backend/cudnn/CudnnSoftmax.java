@@ -10,6 +10,8 @@ import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Transform;
 
 /**
  * Softmax over channels with {@code cudnnSoftmaxForward(..., CUDNN_SOFTMAX_MODE_CHANNEL, ...)}: algorithm
@@ -26,8 +28,8 @@ final class CudnnSoftmax extends CudnnOp {
     private final DeviceBuffer y;
 
     private CudnnSoftmax(CudnnSession s, int algorithm, cudnnTensorStruct desc, DeviceBuffer x, DeviceBuffer y,
-                         int outElements, String impl, Map<String, Object> details) {
-        super(s, y, outElements, impl, details);
+                         int outElements, Execution execution, Map<String, Object> details) {
+        super(s, y, outElements, execution, details);
         this.algorithm = algorithm;
         this.desc = desc;
         this.x = x;
@@ -49,7 +51,7 @@ final class CudnnSoftmax extends CudnnOp {
             Map<String, Object> details = new LinkedHashMap<>();
             String impl = "cudnn:softmax_" + (FAST.equals(algorithmName) ? FAST : ACCURATE) + ":channel";
             CudnnSoftmax op = new CudnnSoftmax(s, algorithmOf(algorithmName), d, x, y, Math.toIntExact(t.elements()),
-                    impl, details);
+                    Execution.f32(algorithmName, impl, Transform.NONE), details);
             return s.trial(op, details, h2d[0]);
         });
     }

@@ -25,6 +25,8 @@ import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Transform;
 
 /**
  * Assembles one {@link DnnlOp}: engine and stream, the primitive descriptor, inputs reordered from opbench's
@@ -107,7 +109,8 @@ final class Builder implements AutoCloseable {
      * Creates the primitive for {@code pd}, its destination, scratchpad and the reorder of the destination to
      * {@code dstDims} in layout {@code userTag}; the builder's resources then belong to the returned operator.
      */
-    DnnlOp finish(dnnl_primitive_desc pd, String what, long[] dstDims, int userTag) throws BackendException {
+    DnnlOp finish(dnnl_primitive_desc pd, String what, long[] dstDims, int userTag, String algorithm,
+                  Transform transform) throws BackendException {
         dnnl_memory_desc dstMd = dnnl_primitive_desc_query_md(pd, dnnl_query_dst_md, 0);
         if (dstMd == null || dstMd.isNull()) {
             throw new BackendException("oneDNN: " + what + " reports no destination descriptor");
@@ -143,9 +146,9 @@ final class Builder implements AutoCloseable {
         dnnl_primitive primitive = Dnnl.primitive(res, pd, what);
         int[] kinds = argKinds.stream().mapToInt(Integer::intValue).toArray();
         dnnl_exec_arg_t args = Dnnl.args(res, kinds, argMemories.toArray(new dnnl_memory[0]));
-        String impl = Dnnl.implInfo(pd);
+        Execution execution = new Execution(algorithm, Dnnl.implInfo(pd), DnnlPrecision.numerics(), transform);
         DnnlOp op = new DnnlOp(res, stream, primitive, args, kinds.length, "dnnl_primitive_execute(" + what + ")",
-                out, impl, details);
+                out, execution, details);
         finished = true;
         return op;
     }

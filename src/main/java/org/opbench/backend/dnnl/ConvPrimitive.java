@@ -67,7 +67,7 @@ final class ConvPrimitive {
                     grouped ? dnnl_goihw : dnnl_oihw, data.weights());
             b.input(DNNL_ARG_BIAS, "bias", dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 1), biasDims,
                     dnnl_a, data.bias());
-            return b.finish(pd, what, dstDims, dnnl_nchw);
+            return b.finish(pd, what, dstDims, dnnl_nchw, algorithm, DnnlPrecision.convTransform(pd));
         }
     }
 }

@@ -88,30 +88,40 @@ public final class DnnlBackend implements Backend {
         if (!avail.available()) {
             return Support.no(avail.reason());
         }
-        OmpThreads.Count threads = DnnlLibrary.info().threads();
-        if (threads.threads() != variant.threads()) {
-            return Support.no("oneDNN in this process runs on " + threads.threads() + " threads (" + threads.source()
-                    + "; fixed at process start by OMP_NUM_THREADS), not the " + variant.threads()
-                    + " this point asks for: run it in a worker started with OMP_NUM_THREADS=" + variant.threads());
+        String threads = threadRefusal(DnnlLibrary.info().threads(), variant.threads());
+        return threads == null ? Support.YES : Support.no(threads);
+    }
+
+    /** Why a point asking for {@code wanted} threads cannot run in this process, or null when it can. */
+    private static String threadRefusal(OmpThreads.Count threads, int wanted) {
+        if (threads.threads() == wanted) {
+            return null;
         }
-        return Support.YES;
+        return "oneDNN in this process runs on " + threads.threads() + " threads (" + threads.source()
+                + "; fixed at process start by OMP_NUM_THREADS), not the " + wanted
+                + " this point asks for: run it in a worker started with OMP_NUM_THREADS=" + wanted;
     }
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support support = supports(problem, variant);
-        if (!support.supported()) {
-            throw new UnsupportedException("dnnl: " + support.reason());
-        }
+        // supports() accepted this point and probe() loaded the library (Backend's contract): neither is run again
         if (data.problem() != problem && !data.problem().equals(problem)) {
             throw new IllegalArgumentException("data were made for " + data.problem() + ", not " + problem);
         }
+        DnnlLibrary.Info info = DnnlLibrary.info();
         Layout layout = Layout.parse(variant.option(Layout.KEY, Layout.DEFAULT.id()));
-        OmpThreads.Count threads = DnnlLibrary.info().threads();
+        if (info == null || layout == null) {
+            throw new IllegalStateException("dnnl.prepare called for a point supports() refuses: " + problem);
+        }
+        OmpThreads.Count threads = info.threads();
+        String wrongThreads = threadRefusal(threads, variant.threads()); // cheap, and a mislabelled point otherwise
+        if (wrongThreads != null) {
+            throw new UnsupportedException("dnnl: " + wrongThreads);
+        }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("threads", threads.threads());
         context.put("threads_source", threads.source());
-        context.put("isa", DnnlLibrary.info().isa());
+        context.put("isa", info.isa());
         context.put("layout_option", layout.id());
         DnnlOp op;
         if (problem instanceof ConvProblem c) {

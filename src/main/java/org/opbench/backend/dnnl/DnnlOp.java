@@ -1,6 +1,5 @@
 package org.opbench.backend.dnnl;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
@@ -8,14 +7,15 @@ import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.PreparedOp;
+import org.opbench.spi.BasePreparedOp;
+import org.opbench.spi.Execution;
 
 /**
  * A oneDNN primitive ready to execute: its arguments are bound in {@link Builder#finish}, so {@link #run()}
  * is one {@code dnnl_primitive_execute} plus {@code dnnl_stream_wait} and allocates nothing. The destination
  * is reordered to opbench's canonical layout only in {@link #output()}.
  */
-final class DnnlOp implements PreparedOp {
+final class DnnlOp extends BasePreparedOp {
     private final Resources resources;
     private final dnnl_stream stream;
     private final dnnl_primitive primitive;
@@ -23,8 +23,6 @@ final class DnnlOp implements PreparedOp {
     private final int nargs;
     private final String executeCall;
     private final OutputPath output;
-    private final String impl;
-    private final Map<String, Object> details;
 
     /**
      * How the destination reaches a canonical-layout buffer: {@code reorder} (null when the primitive already
@@ -34,7 +32,8 @@ final class DnnlOp implements PreparedOp {
     }
 
     DnnlOp(Resources resources, dnnl_stream stream, dnnl_primitive primitive, dnnl_exec_arg_t args, int nargs,
-           String executeCall, OutputPath output, String impl, Map<String, Object> details) {
+           String executeCall, OutputPath output, Execution execution, Map<String, Object> details) {
+        super(execution, new LinkedHashMap<>(details));
         this.resources = resources;
         this.stream = stream;
         this.primitive = primitive;
@@ -42,8 +41,6 @@ final class DnnlOp implements PreparedOp {
         this.nargs = nargs;
         this.executeCall = executeCall;
         this.output = output;
-        this.impl = impl;
-        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     @Override
@@ -61,16 +58,6 @@ final class DnnlOp implements PreparedOp {
         float[] out = new float[output.elements()];
         output.buffer().position(0).get(out);
         return out;
-    }
-
-    @Override
-    public String impl() {
-        return impl;
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return details;
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.opbench.problem.FcProblem;
 import org.opbench.problem.Op;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Transform;
 
 /**
  * Forward-inference inner product with bias. A {@code 1x1} spatial input is described as 2-D ({@code nc}), a
@@ -52,7 +53,7 @@ final class FcPrimitive {
                     flat ? dnnl_oi : dnnl_oihw, data.weights());
             b.input(DNNL_ARG_BIAS, "bias", dnnl_primitive_desc_query_md(pd, dnnl_query_weights_md, 1), biasDims,
                     dnnl_a, data.bias());
-            return b.finish(pd, what, dstDims, dnnl_nc);
+            return b.finish(pd, what, dstDims, dnnl_nc, "auto", Transform.NONE);
         }
     }
 }

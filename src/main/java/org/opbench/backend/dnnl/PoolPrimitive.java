@@ -17,6 +17,7 @@ import org.opbench.problem.PoolAlg;
 import org.opbench.problem.PoolProblem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Transform;
 
 /**
  * Forward-inference pooling. Ceil-mode output sizes are expressed as explicit right/bottom padding
@@ -51,7 +52,7 @@ final class PoolPrimitive {
                     data.src());
             b.detail("pad_bottom", p.padBottom());
             b.detail("pad_right", p.padRight());
-            return b.finish(pd, what, dstDims, dnnl_nchw);
+            return b.finish(pd, what, dstDims, dnnl_nchw, "auto", Transform.NONE);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.opbench.problem.Op;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Transform;
 
 /** Forward-inference softmax ({@code dnnl_softmax_accurate}) over axis 1, the channels. */
 final class SoftmaxPrimitive {
@@ -34,7 +35,7 @@ final class SoftmaxPrimitive {
             b.own(pd);
             b.input(DNNL_ARG_SRC, "src", dnnl_primitive_desc_query_md(pd, dnnl_query_src_md, 0), dims, dnnl_nchw,
                     data.src());
-            return b.finish(pd, what, dims, dnnl_nchw);
+            return b.finish(pd, what, dims, dnnl_nchw, "auto", Transform.NONE);
         }
     }
 }

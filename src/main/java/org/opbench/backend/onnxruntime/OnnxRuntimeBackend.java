@@ -204,8 +204,8 @@ public final class OnnxRuntimeBackend implements Backend {
             throw OrtStatus.map("session options", e);
         }
         return OrtPreparedOp.open(OrtSessionOptions.environment(), options, model, data.src(),
-                SingleNodeModels.inputShape(problem), SingleNodeModels.outputShape(problem), provider.getName(),
-                SingleNodeModels.opType(problem), settings, profile);
+                SingleNodeModels.inputShape(problem), SingleNodeModels.outputShape(problem), provider,
+                variant.algorithm(), SingleNodeModels.opType(problem), settings, profile);
     }
 
     private static OrtSession.SessionOptions.OptLevel level(OrtAlgorithm.Opt opt) {

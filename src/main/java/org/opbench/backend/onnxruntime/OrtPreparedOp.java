@@ -2,6 +2,7 @@ package org.opbench.backend.onnxruntime;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,27 +12,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opbench.onnx.SingleNodeModels;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Execution;
 
 /**
  * One ONNX Runtime session over a one-node model, with its input and output bound once ({@link PinnedSession}:
  * input over a direct buffer, pinned output), and ORT's profile read after timing where profiling is on.
  */
-final class OrtPreparedOp implements PreparedOp {
-    private final PinnedSession pinned;
+final class OrtPreparedOp extends PinnedOp {
+    private final Execution execution;
     private final String providerName;
-    private final String opType;
     private final Map<String, Object> settings;
     private final boolean profiling;
     private OrtProfile profile;
     private String profileError;
     private Path profileFile;
 
-    private OrtPreparedOp(PinnedSession pinned, String providerName, String opType, Map<String, Object> settings,
-                          boolean profiling) {
-        this.pinned = pinned;
-        this.providerName = providerName;
-        this.opType = opType;
+    private OrtPreparedOp(PinnedSession pinned, OrtProvider provider, String algorithm, String opType,
+                          Map<String, Object> settings, boolean profiling) {
+        super(pinned);
+        this.providerName = provider.getName();
+        this.execution = OrtPrecision.execution(provider, algorithm, providerName + ":" + opType);
         this.settings = settings;
         this.profiling = profiling;
     }
@@ -41,35 +41,26 @@ final class OrtPreparedOp implements PreparedOp {
      * {@code outShape}. Takes ownership of {@code options}: closed here on failure, else by {@link #close()}.
      */
     static OrtPreparedOp open(OrtEnvironment env, OrtSession.SessionOptions options, byte[] model, float[] src,
-                              long[] inShape, long[] outShape, String providerName, String opType,
-                              Map<String, Object> settings, boolean profiling) throws BackendException {
+                              long[] inShape, long[] outShape, OrtProvider provider, String algorithm,
+                              String opType, Map<String, Object> settings, boolean profiling)
+            throws BackendException {
         PinnedSession pinned = PinnedSession.open(env, options, o -> env.createSession(model, o),
                 SingleNodeModels.INPUT, src, inShape, SingleNodeModels.OUTPUT, outShape, opType);
-        return new OrtPreparedOp(pinned, providerName, opType, settings, profiling);
-    }
-
-    @Override
-    public void run() throws BackendException {
-        pinned.run();
-    }
-
-    @Override
-    public float[] output() {
-        return pinned.output();
+        return new OrtPreparedOp(pinned, provider, algorithm, opType, settings, profiling);
     }
 
     /**
-     * {@code <provider>:<op>}, e.g. {@code CPUExecutionProvider:Conv}; with profiling, the kernels ORT ran in the
-     * last profiled run follow, e.g. {@code CPUExecutionProvider:Conv kernels=ReorderInput,Conv[y_nchwc],ReorderOutput}.
+     * The provider's formats and transform ({@link OrtPrecision}), with the impl {@code <provider>:<op>}, e.g.
+     * {@code CPUExecutionProvider:Conv}; with profiling, the kernels ORT ran in the last profiled run follow, e.g.
+     * {@code CPUExecutionProvider:Conv kernels=ReorderInput,Conv[y_nchwc],ReorderOutput}.
      */
     @Override
-    public String impl() {
-        String head = providerName + ":" + opType;
+    public Execution execution() {
         OrtProfile p = finishProfile();
         if (p == null || p.kernels().isEmpty()) {
-            return head;
+            return execution;
         }
-        return head + " kernels=" + p.kernelList(providerName);
+        return execution.withImpl(execution.impl() + " kernels=" + p.kernelList(providerName));
     }
 
     @Override

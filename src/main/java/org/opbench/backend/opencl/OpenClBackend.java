@@ -27,6 +27,7 @@ import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
 import org.opbench.spi.UnsupportedException;
@@ -223,7 +224,9 @@ public final class OpenClBackend implements Backend {
         details.put("programs_built", ctx.builtFromSource());
         details.put("programs_from_cache", ctx.loadedFromCache());
         details.put("device_clock", "sum over kernels of END - QUEUED (queue overlap counted once)");
-        return new ClPreparedOp(ctx, op, launches, problem.dstElements(), op.impl(cfg.variant()), details);
+        // PoCL and GPU drivers compute fp32 (-cl-mad-enable fuses a*b+c, it does not narrow the format)
+        Execution execution = Execution.f32(variant.algorithm(), op.impl(cfg.variant()), op.transform());
+        return new ClPreparedOp(ctx, op, launches, problem.dstElements(), execution, details);
     }
 
     /** A configuration from the tuning file that still fits the kernels, or null. */

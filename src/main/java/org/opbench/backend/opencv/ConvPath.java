@@ -3,6 +3,7 @@ package org.opbench.backend.opencv;
 import java.util.ArrayList;
 import java.util.List;
 import org.opbench.problem.ConvProblem;
+import org.opbench.spi.Transform;
 
 /**
  * The CPU convolution kernel OpenCV 4.13's DNN module picks for a 2-D fp32 convolution on
@@ -46,6 +47,11 @@ public enum ConvPath {
     /** Name used in impl strings, e.g. {@code winograd_f63}. */
     public String id() {
         return id;
+    }
+
+    /** The transform this path computes through. */
+    public Transform transform() {
+        return this == WINOGRAD_F63 ? Transform.WINOGRAD : Transform.NONE;
     }
 
     /** The path OpenCV takes for {@code p} with {@code Net.enableWinograd(winogradEnabled)}. */

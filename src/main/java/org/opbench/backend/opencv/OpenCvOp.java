@@ -24,7 +24,9 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Transform;
 import org.opbench.spi.UnsupportedException;
 
 /**
@@ -41,7 +43,7 @@ final class OpenCvOp implements PreparedOp {
     private final Problem problem;
     private final Algorithm algorithm;
     private final LayerSpec spec;
-    private final String impl;
+    private final Execution execution;
     private final Map<String, Object> facts = new LinkedHashMap<>();
 
     private Net net;
@@ -49,11 +51,11 @@ final class OpenCvOp implements PreparedOp {
     private BytePointer outputName;
     private boolean closed;
 
-    private OpenCvOp(Problem problem, Algorithm algorithm, LayerSpec spec, String impl) {
+    private OpenCvOp(Problem problem, Algorithm algorithm, LayerSpec spec) {
         this.problem = problem;
         this.algorithm = algorithm;
         this.spec = spec;
-        this.impl = impl;
+        this.execution = execution(problem, algorithm, spec);
     }
 
     /** Builds and warms the net; everything native is released if this fails. */
@@ -65,7 +67,7 @@ final class OpenCvOp implements PreparedOp {
             throw new UnsupportedException("OpenCV runs " + effective + " threads when asked for " + threads);
         }
         LayerSpec spec = LayerSpec.of(problem, data);
-        OpenCvOp op = new OpenCvOp(problem, algorithm, spec, implName(problem, algorithm, spec));
+        OpenCvOp op = new OpenCvOp(problem, algorithm, spec);
         try {
             op.build(data);
             return op;
@@ -139,8 +141,8 @@ final class OpenCvOp implements PreparedOp {
     }
 
     @Override
-    public String impl() {
-        return impl;
+    public Execution execution() {
+        return execution;
     }
 
     @Override
@@ -239,6 +241,17 @@ final class OpenCvOp implements PreparedOp {
         }
         SoftmaxProblem s = (SoftmaxProblem) problem;
         return new int[] {s.mb(), s.ic(), s.ih(), s.iw()};
+    }
+
+    /**
+     * fp32 throughout ({@code DNN_TARGET_CPU} and {@code DNN_TARGET_OPENCL}, not their FP16 targets); a CPU
+     * convolution goes through Winograd exactly when {@link ConvPath} says OpenCV takes its Winograd path (OpenCV's
+     * OpenCL convolutions have no Winograd kernel).
+     */
+    static Execution execution(Problem problem, Algorithm algorithm, LayerSpec spec) {
+        Transform transform = algorithm != Algorithm.OCL && problem instanceof ConvProblem c
+                ? ConvPath.of(c, algorithm != Algorithm.DIRECT).transform() : Transform.NONE;
+        return Execution.f32(algorithm.id(), implName(problem, algorithm, spec), transform);
     }
 
     static String implName(Problem problem, Algorithm algorithm, LayerSpec spec) {

@@ -2,13 +2,17 @@ package org.opbench.backend.reference;
 
 import java.util.List;
 import java.util.Map;
+import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
+import org.opbench.spi.Transform;
 import org.opbench.spi.Variant;
 
 /**
@@ -17,6 +21,8 @@ import org.opbench.spi.Variant;
  */
 public final class ReferenceBackend implements Backend {
     public static final String NAME = "reference";
+    /** fp32 inputs and outputs, products and sums in double. */
+    static final Numerics NUMERICS = new Numerics(DataType.F32, DataType.F64, DataType.F64);
 
     @Override
     public String name() {
@@ -57,6 +63,8 @@ public final class ReferenceBackend implements Backend {
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
         float[] dst = new float[Math.toIntExact(problem.dstElements())];
         double[] scratch = Reference.scratch(problem);
+        Execution execution = new Execution(variant.algorithm(), "java:" + problem.op().id() + "_ref", NUMERICS,
+                Transform.NONE);
         return new PreparedOp() {
             @Override
             public void run() {
@@ -69,8 +77,8 @@ public final class ReferenceBackend implements Backend {
             }
 
             @Override
-            public String impl() {
-                return "java:" + problem.op().id() + "_ref";
+            public Execution execution() {
+                return execution;
             }
 
             @Override

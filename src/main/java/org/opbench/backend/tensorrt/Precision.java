@@ -2,6 +2,9 @@ package org.opbench.backend.tensorrt;
 
 import java.util.List;
 import java.util.Locale;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.Transform;
 
 /**
  * The tensorrt backend's algorithm axis: the precision TensorRT may use inside the engine (inputs and outputs stay
@@ -45,6 +48,28 @@ public enum Precision {
     /** Whether the builder's FP16 flag is set. */
     public boolean allowsFp16() {
         return this == FP16 || this == INT8;
+    }
+
+    /**
+     * The narrowest formats the builder flags let TensorRT use: it picks each layer's precision and tactic by timing
+     * among those the flags allow (fp16 may be stored and summed in fp16; int8 products are summed in int32).
+     */
+    public Numerics numerics() {
+        return switch (this) {
+            case FP32 -> Numerics.F32;
+            case TF32 -> Numerics.TF32;
+            case FP16 -> Numerics.F16;
+            case INT8 -> Numerics.INT8;
+        };
+    }
+
+    /**
+     * What a TensorRT engine built with this precision states it runs: the formats above, and
+     * {@link Transform#UNREPORTED} because TensorRT times its tactics (Winograd and FFT convolutions among them)
+     * and does not say which transform a tactic uses.
+     */
+    public Execution execution(String impl) {
+        return new Execution(id, impl, numerics(), Transform.UNREPORTED);
     }
 
     /** Whether the builder's INT8 flag is set (and a calibrator is needed). */

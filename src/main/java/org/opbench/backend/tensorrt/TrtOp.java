@@ -3,7 +3,6 @@ package org.opbench.backend.tensorrt;
 import static org.bytedeco.cuda.global.cudart.cudaSetDevice;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
@@ -11,40 +10,29 @@ import org.bytedeco.tensorrt.nvinfer.IExecutionContext;
 import org.opbench.backend.cuda.Closer;
 import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.backend.cuda.CudaStream;
+import org.opbench.backend.cuda.CudaTimedOp;
 import org.opbench.backend.cuda.DeviceBuffer;
 import org.opbench.backend.cuda.DeviceMemory;
 import org.opbench.backend.cuda.EventTimer;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.Clock;
-import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Execution;
 
 /**
  * A single-node engine ready to run: input and output bound to device buffers, execution-context memory owned by
  * this op. {@link #run()} records a CUDA event, {@code enqueueV3}, records a second event and waits: the device
  * time between the events is the repetition's time.
  */
-final class TrtOp implements PreparedOp {
-    private final Closer closer;
+final class TrtOp extends CudaTimedOp {
     private final IExecutionContext context;
     private final CudaStream stream;
-    private final EventTimer timer;
-    private final DeviceBuffer y;
-    private final float[] out;
-    private final String impl;
-    private final Map<String, Object> details;
 
     private TrtOp(Closer closer, IExecutionContext context, CudaStream stream, EventTimer timer, DeviceBuffer y,
-                  int outElements, String impl, Map<String, Object> details) {
-        this.closer = closer;
+                  int outElements, Execution execution, Map<String, Object> details) {
+        super(execution, details, closer, timer, y, outElements);
         this.context = context;
         this.stream = stream;
-        this.timer = timer;
-        this.y = y;
-        this.out = new float[outElements];
-        this.impl = impl;
-        this.details = details;
     }
 
     static TrtOp prepare(TrtLibrary lib, Problem problem, ProblemData data, byte[] onnx, EngineBuilder.Options options,
@@ -72,9 +60,9 @@ final class TrtOp implements PreparedOp {
 
             List<EngineLayers.Layer> layers = TrtEngines.layers(engine);
             details.put("layers", TrtEngines.layerText(layers));
-            String impl = EngineLayers.impl(options.precision().id(), layers);
-
-            TrtOp op = new TrtOp(closer, ctx, stream, timer, y, Math.toIntExact(problem.dstElements()), impl, details);
+            Execution execution = options.precision().execution(EngineLayers.impl(options.precision().id(), layers));
+            TrtOp op = new TrtOp(closer, ctx, stream, timer, y, Math.toIntExact(problem.dstElements()), execution,
+                    details);
             op.enqueue(); // a trial run, so that a failing engine fails in prepare
             CudaStatus.check(cudaStreamSynchronize(stream.handle()), "cudaStreamSynchronize after a trial run");
             details.put("device_mem_bytes", DeviceMemory.usedBytes() - memBefore);
@@ -106,40 +94,7 @@ final class TrtOp implements PreparedOp {
     }
 
     @Override
-    public void run() throws BackendException {
-        timer.start();
+    protected void enqueueRepetition() throws BackendException {
         enqueue();
-        timer.stop();
-    }
-
-    @Override
-    public float[] output() throws BackendException {
-        details.put("d2h_ms", y.downloadMs(out));
-        return out;
-    }
-
-    @Override
-    public String impl() {
-        return impl;
-    }
-
-    @Override
-    public Clock clock() {
-        return Clock.DEVICE;
-    }
-
-    @Override
-    public long lastDeviceNanos() {
-        return timer.lastNanos();
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return new LinkedHashMap<>(details);
-    }
-
-    @Override
-    public void close() {
-        closer.close();
     }
 }

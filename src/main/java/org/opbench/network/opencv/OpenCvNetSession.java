@@ -18,6 +18,8 @@ import org.opbench.network.spi.NameResolver;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Transform;
 
 /**
  * One OpenCV {@code dnn::Net} with its input blob set. {@code run()} is {@code Net.forward(outputs, names)} into a
@@ -102,9 +104,14 @@ final class OpenCvNetSession implements NetSession {
         return result;
     }
 
+    /**
+     * fp32 on {@code DNN_TARGET_CPU}; with Winograd enabled, OpenCV runs its 3x3 stride-1 convolutions through
+     * Winograd F(6x6, 3x3) ({@link org.opbench.backend.opencv.ConvPath}).
+     */
     @Override
-    public String impl() {
-        return "DNN_BACKEND_OPENCV/DNN_TARGET_CPU" + (winograd ? " winograd" : "");
+    public Execution execution() {
+        return Execution.f32(request.algorithm(), "DNN_BACKEND_OPENCV/DNN_TARGET_CPU" + (winograd ? " winograd" : ""),
+                winograd ? Transform.WINOGRAD : Transform.NONE);
     }
 
     @Override

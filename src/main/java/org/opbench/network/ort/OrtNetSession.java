@@ -14,36 +14,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opbench.backend.onnxruntime.OrtDirs;
+import org.opbench.backend.onnxruntime.OrtPrecision;
 import org.opbench.backend.onnxruntime.OrtProfile;
 import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.backend.onnxruntime.OrtStatus;
+import org.opbench.backend.onnxruntime.PinnedOp;
 import org.opbench.backend.onnxruntime.PinnedSession;
 import org.opbench.network.profile.KernelTiming;
 import org.opbench.network.spi.NameResolver;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
 
 /**
  * One ONNX Runtime session over a network file, input and output bound once as in the operator backend
  * ({@link PinnedSession}); {@code run()} is {@code OrtSession.run(inputs, pinnedOutputs)}. Profiling uses a second
  * session with ORT's profiler on, so the timed session never pays for it.
  */
-final class OrtNetSession implements NetSession {
+final class OrtNetSession extends PinnedOp implements NetSession {
     private final OrtEnvironment env;
     private final NetRequest request;
     private final OptLevel level;
     private final boolean spin;
-    private final PinnedSession pinned;
     private Path profileFile;
     private boolean closed;
 
     private OrtNetSession(OrtEnvironment env, NetRequest request, OptLevel level, boolean spin, PinnedSession pinned) {
+        super(pinned);
         this.env = env;
         this.request = request;
         this.level = level;
         this.spin = spin;
-        this.pinned = pinned;
     }
 
     static OrtNetSession open(OrtEnvironment env, NetRequest r, OptLevel level, boolean spin)
@@ -56,18 +58,8 @@ final class OrtNetSession implements NetSession {
     }
 
     @Override
-    public void run() throws BackendException {
-        pinned.run();
-    }
-
-    @Override
-    public float[] output() {
-        return pinned.output();
-    }
-
-    @Override
-    public String impl() {
-        return "CPUExecutionProvider " + level.name();
+    public Execution execution() {
+        return OrtPrecision.execution(OrtProvider.CPU, request.algorithm(), "CPUExecutionProvider " + level.name());
     }
 
     @Override

@@ -22,7 +22,7 @@ import org.opbench.worker.WorkerJob;
  * @param threads      thread counts
  * @param batches      batch sizes (list mode) or the first batch (auto)
  * @param auto         auto mode
- * @param tolerance    the output check's tolerance, or null for {@link NetworkTolerance}'s
+ * @param tolerance    the output check's tolerance, or null for the one each session's stated execution gives
  * @param options      {@code BACKEND.KEY -> VALUE}
  */
 public record NetworkPlanner(ModelSource model, List<String> backends, List<String> algorithms, List<Integer> threads,
@@ -89,7 +89,7 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
                     NetworkTask task = new NetworkTask(model.name(), model.builtin(), model.runFile().toString(),
                             model.structureFile() == null ? null : model.structureFile().toString(), model.digest(),
                             alg, remaining, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
-                            tolerance != null ? tolerance : NetworkTolerance.of(b.name(), alg));
+                            tolerance);
                     jobs.add(new WorkerJob(b.name(), t, settings, seed, optionsFor(b.name()), List.of(), task));
                 }
             }

@@ -21,11 +21,12 @@ import java.util.List;
  * @param maxMemoryMb  the worker's resident memory may not exceed this (null: what the machine has available)
  * @param profileRuns  runs under the framework's profiler for the per-layer records (0: none)
  * @param referenceDir where reference outputs (ONNX Runtime, no optimisation) are cached
- * @param tolerance    largest accepted relative error against the reference
+ * @param tolerance    largest accepted relative error against the reference; null: the one
+ *                     {@link org.opbench.measure.Tolerance#of} gives for what the session states it runs
  */
 public record NetworkTask(String model, boolean builtin, String modelFile, String structureFile, String digest,
                           String algorithm, List<Integer> batches, boolean auto, int maxBatch, double minGain,
-                          Long maxMemoryMb, int profileRuns, String referenceDir, double tolerance) {
+                          Long maxMemoryMb, int profileRuns, String referenceDir, Double tolerance) {
     public NetworkTask {
         batches = List.copyOf(batches);
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.opbench.measure.Check;
 import org.opbench.measure.Harness;
 import org.opbench.measure.Samples;
+import org.opbench.measure.Tolerance;
 import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
 import org.opbench.network.NetLayers;
@@ -23,7 +24,7 @@ import org.opbench.network.spi.NetworkBackend;
 import org.opbench.result.Status;
 import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Execution;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.worker.MemoryGuard;
 import org.opbench.worker.Sink;
@@ -197,17 +198,20 @@ public final class NetworkWorker {
         float[] output;
         Samples samples;
         List<KernelTiming> kernels = null;
+        Execution ran;
         try (session) {
             long c0 = System.nanoTime();
             session.run();
             d.coldMs = (System.nanoTime() - c0) / 1e6;
-            samples = new Harness(job.settings()).measure(adapter(session));
+            samples = new Harness(job.settings()).measure(session);
             d.peakMemoryMb = round(MemoryProbe.peakRss() / 1e6);
             d.baselineMemoryMb = round(baseline / 1e6);
             d.heapPeakMb = round(MemoryProbe.heapPeak() / 1e6);
             output = session.output().clone();
-            d.impl = session.impl();
+            ran = session.execution();
+            d.impl = ran.impl();
             d.details.putAll(session.details());
+            d.details.put(Execution.DETAILS_KEY, ran.recorded());
             if (task.profileRuns() > 0) {
                 try {
                     kernels = session.profile(task.profileRuns());
@@ -219,7 +223,7 @@ public final class NetworkWorker {
             emit(d.fail(Status.FAILED, "run: " + message(e), task.auto() ? "failed" : null));
             return null;
         }
-        String mismatch = check(request, output, d);
+        String mismatch = check(request, output, Tolerance.of(ran), d);
         if (mismatch != null) {
             emit(d.fail(Status.MISMATCH, mismatch, task.auto() ? "mismatch" : null));
             return null;
@@ -242,7 +246,7 @@ public final class NetworkWorker {
     }
 
     /** Compares with the reference; the mismatch reason, or null (also when no reference could be had). */
-    private String check(NetRequest request, float[] output, NetworkDraft d) {
+    private String check(NetRequest request, float[] output, double stated, NetworkDraft d) {
         Path dir = Path.of(task.referenceDir());
         int batch = (int) request.inputShape()[0];
         float[] ref = ReferenceOutputs.cached(dir, task.digest(), batch, job.seed(), output.length);
@@ -255,45 +259,22 @@ public final class NetworkWorker {
             return null;
         }
         d.reference = ReferenceOutputs.NAME;
-        d.tolerance = task.tolerance();
+        double tolerance = task.tolerance() != null ? task.tolerance() : stated;
+        d.tolerance = tolerance;
         double err = Check.relativeError(output, ref);
         if (Double.isInfinite(err)) {
             return "the output has NaN or infinite values, or the wrong length";
         }
         d.relErr = err;
-        if (!(err <= task.tolerance())) {
+        if (!(err <= tolerance)) {
             return String.format(Locale.ROOT, "rel_err %.3g against %s exceeds the tolerance %.3g", err,
-                    ReferenceOutputs.NAME, task.tolerance());
+                    ReferenceOutputs.NAME, tolerance);
         }
         return null;
     }
 
     private void emit(NetworkRecord r) {
         sink.otherRecord(r.batch(), r);
-    }
-
-    private static PreparedOp adapter(NetSession s) {
-        return new PreparedOp() {
-            @Override
-            public void run() throws BackendException {
-                s.run();
-            }
-
-            @Override
-            public float[] output() throws BackendException {
-                return s.output();
-            }
-
-            @Override
-            public String impl() {
-                return s.impl();
-            }
-
-            @Override
-            public void close() {
-                // the session is closed by its owner
-            }
-        };
     }
 
     private static String message(Throwable e) {

@@ -3,7 +3,6 @@ package org.opbench.network.tensorrt;
 import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.tensorrt.nvinfer.ICudaEngine;
@@ -23,6 +22,8 @@ import org.opbench.network.spi.NameResolver;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.BasePreparedOp;
+import org.opbench.spi.Execution;
 
 /**
  * A TensorRT engine of a whole network at one batch size, with its input uploaded and its output bound to device
@@ -30,7 +31,7 @@ import org.opbench.spi.BackendException;
  * inference to completion (launch included); nothing is copied between host and device there. Profiling attaches
  * opbench's {@link LayerProfiler} only after the measurement.
  */
-final class TrtNetSession implements NetSession {
+final class TrtNetSession extends BasePreparedOp implements NetSession {
     private final TrtLibrary lib;
     private final NetRequest request;
     private final Closer closer;
@@ -38,12 +39,11 @@ final class TrtNetSession implements NetSession {
     private final CudaStream stream;
     private final DeviceBuffer y;
     private final float[] out;
-    private final String impl;
-    private final Map<String, Object> details;
     private boolean closed;
 
     private TrtNetSession(TrtLibrary lib, NetRequest request, Closer closer, IExecutionContext context,
-                          CudaStream stream, DeviceBuffer y, String impl, Map<String, Object> details) {
+                          CudaStream stream, DeviceBuffer y, Execution execution, Map<String, Object> details) {
+        super(execution, details);
         this.lib = lib;
         this.request = request;
         this.closer = closer;
@@ -51,8 +51,6 @@ final class TrtNetSession implements NetSession {
         this.stream = stream;
         this.y = y;
         this.out = new float[Math.toIntExact(request.outputElements())];
-        this.impl = impl;
-        this.details = details;
     }
 
     /** Builds the engine for the request's input shape, binds the tensors and uploads the input (no run). */
@@ -83,10 +81,11 @@ final class TrtNetSession implements NetSession {
             details.put("layer_profiler", profiler == null
                     ? "nvinfer1::IProfiler (opbench native/tensorrt), reportToProfiler after each run"
                     : "unavailable: " + profiler);
-            String impl = "trt:" + options.precision().id() + " (" + layers.size() + " engine layers)";
+            Execution execution = options.precision().execution(
+                    "trt:" + options.precision().id() + " (" + layers.size() + " engine layers)");
             details.put("device_mem_bytes", DeviceMemory.usedBytes() - memBefore);
             // no trial run: the worker's first run is the cold run it records
-            return new TrtNetSession(lib, r, closer, ctx, stream, y, impl, details);
+            return new TrtNetSession(lib, r, closer, ctx, stream, y, execution, details);
         } catch (BackendException | RuntimeException | Error e) {
             closer.close();
             throw e;
@@ -124,16 +123,6 @@ final class TrtNetSession implements NetSession {
     public float[] output() throws BackendException {
         details.put("d2h_ms", y.downloadMs(out));
         return out;
-    }
-
-    @Override
-    public String impl() {
-        return impl;
-    }
-
-    @Override
-    public Map<String, Object> details() {
-        return new LinkedHashMap<>(details);
     }
 
     /**

@@ -68,7 +68,7 @@ class AclNativeOpsTest {
             op.run();
             float[] out = op.output();
             double err = Check.relativeError(out, ref);
-            double tol = Tolerance.forAlgorithm(variant.algorithm() + " " + op.impl());
+            double tol = Tolerance.of(op.execution());
             assertTrue(err <= tol, problem + " [" + variant.algorithm() + ", " + op.impl() + "]: " + err + " > " + tol);
             assertEquals(variant.threads(), op.details().get("threads"));
             op.close(); // idempotent: try-with-resources closes again

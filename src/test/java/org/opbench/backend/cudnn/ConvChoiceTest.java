@@ -9,6 +9,9 @@ import java.util.List;
 import org.bytedeco.cuda.global.cudnn;
 import org.junit.jupiter.api.Test;
 import org.opbench.measure.Tolerance;
+import org.opbench.problem.DataType;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.Transform;
 
 /** Conv algorithm names and their cuDNN values. */
 class ConvChoiceTest {
@@ -60,12 +63,23 @@ class ConvChoiceTest {
     }
 
     @Test
-    void implStringsGetTheRightTolerance() {
-        // the driver looks the tolerance up from "algorithm impl"
-        assertEquals(Tolerance.EXACT_ORDER, Tolerance.forAlgorithm("auto cudnn:implicit_precomp_gemm:fma"));
-        assertEquals(Tolerance.TRANSFORM, Tolerance.forAlgorithm("auto cudnn:winograd_nonfused:fma"));
-        assertEquals(Tolerance.TRANSFORM, Tolerance.forAlgorithm("fft_tiling cudnn:fft_tiling:fma"));
-        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.forAlgorithm("gemm+tensor_op cudnn:gemm:tensor_op"));
-        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.forAlgorithm("sgemm+tf32 cublas:sgemm_tn:tf32"));
+    void algorithmAndMathTypeStateTheTransformAndFormats() {
+        assertEquals(Transform.NONE, ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_PRECOMP_GEMM));
+        assertEquals(Transform.NONE, ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_DIRECT));
+        assertEquals(Transform.WINOGRAD, ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_WINOGRAD_NONFUSED));
+        assertEquals(Transform.WINOGRAD, ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_WINOGRAD));
+        assertEquals(Transform.FFT, ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_FFT_TILING));
+        assertEquals(Transform.FFT, ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_FFT));
+        assertEquals(Numerics.F32, ConvChoice.numerics(ConvChoice.parse("gemm").mathType()));
+        assertEquals(Numerics.TF32, ConvChoice.numerics(ConvChoice.parse("gemm+tensor_op").mathType()));
+        // default math lets cuDNN pick TF32 kernels from Ampere on: stated as TF32, never as plain fp32
+        assertEquals(Numerics.TF32, ConvChoice.numerics(cudnn.CUDNN_DEFAULT_MATH));
+        assertEquals(DataType.F16, ConvChoice.numerics(cudnn.CUDNN_TENSOR_OP_MATH_ALLOW_CONVERSION).math());
+        assertEquals(Tolerance.EXACT_ORDER, Tolerance.of(ConvChoice.numerics(cudnn.CUDNN_FMA_MATH),
+                ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_GEMM)));
+        assertEquals(Tolerance.TRANSFORM, Tolerance.of(ConvChoice.numerics(cudnn.CUDNN_FMA_MATH),
+                ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_WINOGRAD_NONFUSED)));
+        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.of(ConvChoice.numerics(cudnn.CUDNN_TENSOR_OP_MATH),
+                ConvChoice.transform(cudnn.CUDNN_CONVOLUTION_FWD_ALGO_GEMM)));
     }
 }

@@ -68,7 +68,7 @@ class CudnnGpuTest {
             prepared.run();
             assertTrue(prepared.lastDeviceNanos() >= 0);
             float[] out = prepared.output();
-            double tol = Tolerance.forAlgorithm(algorithm + " " + prepared.impl());
+            double tol = Tolerance.of(prepared.execution());
             double err = Check.relativeError(out, Reference.compute(data));
             assertTrue(err <= tol, desc + " " + algorithm + " (" + prepared.impl() + "): rel_err " + err + " > " + tol);
             Map<String, Object> details = prepared.details();

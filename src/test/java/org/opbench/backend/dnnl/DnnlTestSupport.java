@@ -74,7 +74,7 @@ final class DnnlTestSupport {
             String impl = prepared.impl();
             assertFalse(impl.isBlank(), "impl string");
             double err = Check.relativeError(out, ref);
-            double tol = Tolerance.forAlgorithm(algorithm + " " + impl);
+            double tol = Tolerance.of(prepared.execution());
             assertTrue(err <= tol, () -> descriptor + " [" + algorithm + ", " + impl + "]: relative error " + err
                     + " > " + tol);
             assertEquals(backend.effectiveThreads(), prepared.details().get("threads"));

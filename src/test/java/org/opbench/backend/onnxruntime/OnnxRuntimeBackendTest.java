@@ -106,7 +106,7 @@ class OnnxRuntimeBackendTest {
             prepared.run();
             double err = Check.relativeError(prepared.output(), ref);
             String impl = prepared.impl();
-            assertTrue(err <= Tolerance.forAlgorithm(algorithm + " " + impl), impl + ": relative error " + err);
+            assertTrue(err <= Tolerance.of(prepared.execution()), impl + ": relative error " + err);
             assertTrue(impl.startsWith("CPUExecutionProvider:"), impl);
             assertEquals(algorithm.substring(4), prepared.details().get("graph_optimization"));
         }

@@ -69,7 +69,7 @@ class OpenClKernelsTest {
             assertEquals(Clock.DEVICE, op.clock());
             assertTrue(op.lastDeviceNanos() > 0, "device time of the last run");
             double err = Check.relativeError(op.output(), ref);
-            double tol = Tolerance.forAlgorithm(algorithm + " " + op.impl());
+            double tol = Tolerance.of(op.execution());
             assertTrue(err <= tol, () -> p + " " + algorithm + " " + op.impl() + ": relative error " + err
                     + " > " + tol);
             assertNotNull(op.details().get("tuner_config"));

@@ -53,7 +53,7 @@ class OpenClTunerTest {
         try (PreparedOp op = backend.prepare(p, v, data)) {
             op.run();
             double err = Check.relativeError(op.output(), Reference.compute(data));
-            double tol = Tolerance.forAlgorithm(algorithm + " " + op.impl());
+            double tol = Tolerance.of(op.execution());
             assertTrue(err <= tol, () -> tuner + " " + op.impl() + ": relative error " + err);
             return op.details();
         }

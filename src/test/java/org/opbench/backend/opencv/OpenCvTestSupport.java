@@ -55,7 +55,7 @@ final class OpenCvTestSupport {
             op.run();
             op.run();
             double err = Check.relativeError(op.output(), ref);
-            double tol = Tolerance.forAlgorithm(algorithm + " " + op.impl());
+            double tol = Tolerance.of(op.execution());
             assertTrue(err <= tol, problem + " " + algorithm + " (" + op.impl() + "): relative error " + err
                     + " > " + tol);
             return op.impl();

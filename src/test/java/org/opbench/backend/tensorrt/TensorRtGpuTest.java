@@ -85,7 +85,7 @@ class TensorRtGpuTest {
                     op.run();
                     assertTrue(op.lastDeviceNanos() >= 0);
                     double err = Check.relativeError(op.output(), Reference.compute(data));
-                    double tol = precision.equals("int8") ? INT8_SANITY : Tolerance.forAlgorithm(precision + " " + op.impl());
+                    double tol = precision.equals("int8") ? INT8_SANITY : Tolerance.of(op.execution());
                     assertTrue(err <= tol, point[1] + " " + precision + " (" + op.impl() + "): " + err + " > " + tol);
                     Map<String, Object> d = op.details();
                     assertTrue(d.containsKey("build_ms") && d.containsKey("h2d_ms") && d.containsKey("d2h_ms")

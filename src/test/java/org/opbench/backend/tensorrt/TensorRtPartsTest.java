@@ -15,7 +15,11 @@ import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opbench.measure.Tolerance;
+import org.opbench.problem.DataType;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.Transform;
 import org.opbench.spi.UnsupportedException;
 
 /** The tensorrt pieces that need no GPU: precisions, calibration data, timing cache file, layer info, statuses. */
@@ -34,11 +38,21 @@ class TensorRtPartsTest {
     }
 
     @Test
-    void reducedPrecisionsGetTheLooserTolerance() {
-        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.forAlgorithm("fp16 " + EngineLayers.impl("fp16", List.of())));
-        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.forAlgorithm("tf32 " + EngineLayers.impl("tf32", List.of())));
+    void eachPrecisionStatesTheFormatsItsBuilderFlagsAllow() {
         String fp32 = EngineLayers.impl("fp32", List.of(new EngineLayers.Layer("conv0", "CaskConvolution", "")));
-        assertEquals(Tolerance.EXACT_ORDER, Tolerance.forAlgorithm("fp32 " + fp32), fp32);
+        Execution e = Precision.FP32.execution(fp32);
+        assertEquals(Numerics.F32, e.numerics());
+        assertEquals("fp32", e.algorithm());
+        assertEquals(fp32, e.impl());
+        // TensorRT times its tactics (Winograd and FFT among them) and does not say which transform one uses
+        assertEquals(Transform.UNREPORTED, e.transform());
+        assertEquals(Tolerance.TRANSFORM, Tolerance.of(e));
+        assertEquals(DataType.TF32, Precision.TF32.execution("x").numerics().math());
+        assertEquals(DataType.F16, Precision.FP16.execution("x").numerics().storage());
+        assertEquals(DataType.S32, Precision.INT8.execution("x").numerics().accumulation());
+        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.of(Precision.TF32.execution("x")));
+        assertEquals(Tolerance.REDUCED_PRECISION, Tolerance.of(Precision.FP16.execution("x")));
+        assertEquals(Tolerance.QUANTIZED, Tolerance.of(Precision.INT8.execution("x")));
     }
 
     @Test

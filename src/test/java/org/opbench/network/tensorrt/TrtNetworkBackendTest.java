@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.opbench.backend.tensorrt.Precision;
+import org.opbench.measure.Tolerance;
 import org.opbench.network.NetGraph;
 import org.opbench.network.NetLayers;
 import org.opbench.network.ShapeInference;
 import org.opbench.network.models.Networks;
-import org.opbench.network.run.NetworkTolerance;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.spi.Availability;
@@ -41,9 +42,10 @@ class TrtNetworkBackendTest {
 
     @Test
     void toleranceFollowsThePrecision() {
-        assertTrue(NetworkTolerance.of("tensorrt", "fp32") < NetworkTolerance.of("tensorrt", "fp16"));
-        assertTrue(NetworkTolerance.of("tensorrt", "fp16") < NetworkTolerance.of("tensorrt", "int8"));
-        assertEquals(NetworkTolerance.of("onnxruntime", "cpu-all"), 1e-4, 0);
+        double fp32 = Tolerance.of(Precision.FP32.execution("trt:fp32"));
+        double fp16 = Tolerance.of(Precision.FP16.execution("trt:fp16"));
+        assertTrue(fp32 < fp16);
+        assertTrue(fp16 < Tolerance.of(Precision.INT8.execution("trt:int8")));
     }
 
     private static NetRequest request(String algorithm, int threads, Map<String, String> options) {

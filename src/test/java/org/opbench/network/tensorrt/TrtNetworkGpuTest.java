@@ -21,7 +21,7 @@ import org.opbench.network.profile.KernelTiming;
 import org.opbench.network.profile.LayerProfile;
 import org.opbench.network.profile.LayerTime;
 import org.opbench.network.run.NetworkInput;
-import org.opbench.network.run.NetworkTolerance;
+import org.opbench.measure.Tolerance;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.Availability;
@@ -67,7 +67,7 @@ class TrtNetworkGpuTest {
             try (NetSession s = trt.open(r)) {
                 s.run();
                 double err = Check.relativeError(s.output(), ref);
-                assertTrue(err <= NetworkTolerance.of("tensorrt", precision), precision + ": rel_err " + err);
+                assertTrue(err <= Tolerance.of(s.execution()), precision + ": rel_err " + err);
                 assertTrue(s.details().containsKey("build_ms"));
                 if (precision.equals("fp32") && LayerProfiler.load() == null) {
                     List<KernelTiming> k = s.profile(5);

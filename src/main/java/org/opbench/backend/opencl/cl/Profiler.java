@@ -19,7 +19,7 @@ import org.bytedeco.opencl._cl_event;
 public final class Profiler implements AutoCloseable {
     private final _cl_event[] events;
     private final LongPointer value = new LongPointer(1);
-    private long deviceNanos;
+    private long deviceNanos = -1;
     private long execNanos;
     private boolean closed;
 
@@ -80,7 +80,7 @@ public final class Profiler implements AutoCloseable {
         }
     }
 
-    /** Device time of the last run: per kernel END - QUEUED, without counting queue overlap twice. */
+    /** Device time of the last run: per kernel END - QUEUED, without counting queue overlap twice; -1 before one. */
     public long deviceNanos() {
         return deviceNanos;
     }

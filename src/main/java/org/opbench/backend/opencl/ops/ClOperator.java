@@ -5,6 +5,7 @@ import org.opbench.backend.opencl.cl.ClBuffer;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Transform;
 
 /**
  * One algorithm of one operator on an OpenCL context: its tiling variants, its buffers and, per variant,
@@ -32,4 +33,9 @@ public interface ClOperator {
 
     /** The implementation name for results, e.g. {@code opbench-cl:im2col+gemm{TM=4,VW=8,NV=1}}. */
     String impl(Defines variant);
+
+    /** The transform this operator's kernels compute through. */
+    default Transform transform() {
+        return Transform.NONE;
+    }
 }

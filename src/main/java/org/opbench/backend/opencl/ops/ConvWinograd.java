@@ -6,6 +6,7 @@ import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Transform;
 
 /**
  * Winograd F(2x2, 3x3) ({@code winograd.cl}): filter transform once at prepare; per repetition the input
@@ -49,6 +50,11 @@ final class ConvWinograd extends WeightedOp<ConvProblem> {
     @Override
     public List<Defines> variants() {
         return Gemm.variants(p.oc(), tiles);
+    }
+
+    @Override
+    public Transform transform() {
+        return Transform.WINOGRAD;
     }
 
     @Override
