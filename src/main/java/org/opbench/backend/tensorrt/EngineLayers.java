@@ -58,9 +58,8 @@ public final class EngineLayers {
     }
 
     /**
-     * {@code trt:PRECISION:label1+label2...} (labels lower-cased), or {@code trt:PRECISION}. The prefix is
-     * {@code trt}, not {@code tensorrt}: opbench's tolerance lookup reads the word "tensor" in an impl string as
-     * tensor-core math, which would wrongly loosen the fp32 tolerance.
+     * {@code trt:PRECISION:label1+label2...} (labels lower-cased), or {@code trt:PRECISION}: a name for people; the
+     * tolerance follows {@link Precision#execution}, not this string.
      */
     public static String impl(String precision, List<Layer> layers) {
         if (layers.isEmpty()) {

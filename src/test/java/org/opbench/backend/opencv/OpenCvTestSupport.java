@@ -44,7 +44,7 @@ final class OpenCvTestSupport {
         }
     }
 
-    /** Runs {@code problem} and checks it against the reference within the tolerance its impl string implies. */
+    /** Runs {@code problem} and checks it against the reference within the tolerance its stated execution gives. */
     static String check(Problem problem, String algorithm, int threads) throws Exception {
         Variant v = new Variant(algorithm, "none", threads);
         Support s = BACKEND.supports(problem, v);
