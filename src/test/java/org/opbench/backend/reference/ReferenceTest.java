@@ -14,10 +14,23 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.problem.SoftmaxProblem;
+import org.opbench.spi.Backend;
 import org.opbench.spi.Variant;
+import org.opbench.testing.BackendContract;
+import org.opbench.testing.Expectation;
 
-/** The oracle on cases small enough to work out by hand. */
-class ReferenceTest {
+/** The oracle on cases small enough to work out by hand, and the backend contract. */
+class ReferenceTest implements BackendContract {
+
+    @Override
+    public Backend backend() {
+        return new ReferenceBackend();
+    }
+
+    @Override
+    public Expectation expectedHere() {
+        return Expectation.available("pure Java");
+    }
 
     private static float[] conv(String desc, float[] src, float[] wei, float[] bias) {
         ConvProblem p = (ConvProblem) Problems.parse(Op.CONV, desc);
