@@ -30,7 +30,7 @@ import org.opbench.worker.Task;
 
 /**
  * The contract every backend keeps, run by every backend's test class: {@code class FooBackendTest implements
- * BackendContract} with {@link #backend()} and {@link #expectedHere()}. It checks
+ * BackendContract} returning the backend and its {@link Expectation} from {@link #subject()}. It checks
  * <ul>
  *   <li>the backend is a registered service and its probe answers what this machine allows ({@link Expectation});</li>
  *   <li>refusals carry their reason: an unknown algorithm or tuner is refused naming it, without the library; an
@@ -46,13 +46,17 @@ import org.opbench.worker.Task;
 public interface BackendContract {
 
     /**
-     * The backend under test. Each contract test calls this once; a class may hand out one shared instance so that a
-     * probe that costs seconds (a child JVM) is paid once.
+     * The backend under test and what its probe must answer on this machine.
+     *
+     * @param backend  each contract test asks once; a class may hand out one shared instance so that a probe that
+     *                 costs seconds (a child JVM) is paid once
+     * @param expected what {@link Backend#probe()} must answer here
      */
-    Backend backend();
+    record Subject(Backend backend, Expectation expected) {
+    }
 
-    /** What {@link Backend#probe()} must answer on this machine. */
-    Expectation expectedHere();
+    /** The backend under test and what its probe must answer here. */
+    Subject subject();
 
     /** Thread count of the contract's points on {@code probed} (probed and available): 1 unless the backend fixes it. */
     default int threads(Backend probed) {
@@ -89,7 +93,7 @@ public interface BackendContract {
 
     @Test
     default void registeredAsAService() {
-        Backend b = backend();
+        Backend b = subject().backend();
         Backend found = Backends.load().get(b.name());
         assertNotNull(found, b.name() + " is not listed in META-INF/services/org.opbench.spi.Backend");
         assertEquals(b.getClass(), found.getClass());
@@ -97,8 +101,9 @@ public interface BackendContract {
 
     @Test
     default void probeAnswersWhatThisMachineAllows() {
-        Expectation expected = expectedHere();
-        Backend b = backend();
+        Subject subject = subject();
+        Expectation expected = subject.expected();
+        Backend b = subject.backend();
         Availability a = b.probe();
         switch (expected.kind()) {
             case AVAILABLE -> assertTrue(a.available(), () -> b.name() + " must run here ("
@@ -122,7 +127,7 @@ public interface BackendContract {
 
     @Test
     default void unknownAlgorithmAndTunerAreRefusedByName() {
-        Backend b = backend();
+        Backend b = subject().backend();
         for (Problem p : problems(b)) {
             Support alg = b.supports(p, new Variant("no-such-algorithm", b.tuners().get(0), 1));
             assertFalse(alg.supported(), p + ": an unknown algorithm is refused");
@@ -135,7 +140,7 @@ public interface BackendContract {
 
     @Test
     default void refusedPointsCarryTheirReasonThroughTheWorker() {
-        Backend b = backend();
+        Backend b = subject().backend();
         Availability a = b.probe();
         Problem p = problems(b).get(0);
         if (!a.available()) {
@@ -151,7 +156,7 @@ public interface BackendContract {
 
     @Test
     default void pointsAreOkAgainstTheReference() {
-        Backend b = backend();
+        Backend b = subject().backend();
         PointRunner runner = runner(b, available(b));
         List<String> bad = new ArrayList<>();
         for (Problem p : problems(b)) {
@@ -168,7 +173,7 @@ public interface BackendContract {
 
     @Test
     default void closeIsIdempotent() throws BackendException {
-        Backend b = backend();
+        Backend b = subject().backend();
         available(b);
         for (Problem p : problems(b)) {
             PreparedOp op = b.prepare(p, variant(b, p), ProblemData.of(p, 1));
@@ -180,7 +185,7 @@ public interface BackendContract {
 
     @Test
     default void runAllocatesNothingOnTheJavaHeap() throws BackendException {
-        Backend b = backend();
+        Backend b = subject().backend();
         available(b);
         Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "this JVM does not count allocated bytes per thread");
@@ -212,7 +217,7 @@ public interface BackendContract {
     /** Probes {@code b}: fails if it must run here and cannot, skips naming the probe's reason otherwise. */
     private Availability available(Backend b) {
         Availability a = b.probe();
-        expectedHere().requireAvailable(b.name(), a);
+        subject().expected().requireAvailable(b.name(), a);
         return a;
     }
 

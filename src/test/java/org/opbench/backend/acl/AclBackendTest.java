@@ -15,7 +15,6 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
@@ -30,14 +29,10 @@ class AclBackendTest implements BackendContract {
     private final AclBackend backend = new AclBackend();
 
     @Override
-    public Backend backend() {
-        return new AclBackend();
-    }
-
-    @Override
-    public Expectation expectedHere() {
-        return AclLibrary.arm64Linux() ? Expectation.dependsOn("the Arm Compute Library binding for arm64 Linux")
-                : Expectation.unavailable("needs arm64");
+    public Subject subject() {
+        return new Subject(new AclBackend(), AclLibrary.arm64Linux()
+                ? Expectation.dependsOn("the Arm Compute Library binding for arm64 Linux")
+                : Expectation.unavailable("needs arm64"));
     }
 
     private static Problem conv(String d) {

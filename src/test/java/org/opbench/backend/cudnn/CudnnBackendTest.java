@@ -16,24 +16,17 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backend;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 import org.opbench.testing.BackendContract;
-import org.opbench.testing.Expectation;
 
 /** The backend contract on cudnn (its running part needs a GPU), and what cudnn answers without one. */
 class CudnnBackendTest implements BackendContract {
     private final CudnnBackend backend = new CudnnBackend();
 
     @Override
-    public Backend backend() {
-        return new CudnnBackend();
-    }
-
-    @Override
-    public Expectation expectedHere() {
-        return NvidiaTestSupport.expectedHere("a CUDA GPU with cuDNN 9 and cuBLAS");
+    public Subject subject() {
+        return new Subject(new CudnnBackend(), NvidiaTestSupport.expectedHere("a CUDA GPU with cuDNN 9 and cuBLAS"));
     }
 
     @Test

@@ -21,19 +21,13 @@ import org.opbench.spi.Support;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 import org.opbench.testing.BackendContract;
-import org.opbench.testing.Expectation;
 
 /** The backend contract on dnnl, and what is dnnl's own: names, probe details, refusals with reasons, Winograd. */
 class DnnlContractTest implements BackendContract {
 
     @Override
-    public Backend backend() {
-        return new DnnlBackend();
-    }
-
-    @Override
-    public Expectation expectedHere() {
-        return DnnlTestSupport.expectedHere();
+    public Subject subject() {
+        return new Subject(new DnnlBackend(), DnnlTestSupport.expectedHere());
     }
 
     /** oneDNN's thread count is fixed for the process (OMP_NUM_THREADS): points run with that. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opbench.testing.Refusals.assertRefused;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,6 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
@@ -37,13 +37,12 @@ class OnnxRuntimeBackendTest implements BackendContract {
     private static final OnnxRuntimeBackend BACKEND = new OnnxRuntimeBackend();
 
     @Override
-    public Backend backend() {
-        return new OnnxRuntimeBackend();
+    public Subject subject() {
+        return new Subject(new OnnxRuntimeBackend(), expectedHere());
     }
 
     /** ONNX Runtime must load wherever its jar carries the native library for this OS and architecture. */
-    @Override
-    public Expectation expectedHere() {
+    static Expectation expectedHere() {
         String arch = System.getProperty("os.arch").replace("amd64", "x64").replace("x86_64", "x64");
         String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
         String platform = (os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx" : "win") + "-" + arch;
@@ -61,8 +60,8 @@ class OnnxRuntimeBackendTest implements BackendContract {
         return 512;
     }
 
-    /** The probe's answer; every test that runs ONNX Runtime calls this first. */
-    private Availability ready() {
+    /** The probe's answer; every test that runs ONNX Runtime calls this first (here and in the other ORT tests). */
+    static Availability ready() {
         Availability a = BACKEND.probe();
         expectedHere().requireAvailable("onnxruntime", a);
         return a;
@@ -176,11 +175,9 @@ class OnnxRuntimeBackendTest implements BackendContract {
     void unknownAlgorithmIsUnsupportedWithReason() {
         ready();
         Problem p = Problems.parse(Op.SOFTMAX, "mb1ic10");
-        Support s = BACKEND.supports(p, new Variant("winograd", "none", 1));
-        assertFalse(s.supported());
-        assertTrue(s.reason().contains("cpu-all"), s.reason());
-        assertFalse(BACKEND.supports(p, new Variant("cpu-fastest", "none", 1)).supported());
-        assertFalse(BACKEND.supports(p, new Variant("gpu-all", "none", 1)).supported());
+        assertRefused(BACKEND.supports(p, new Variant("winograd", "none", 1)), "cpu-all");
+        assertRefused(BACKEND.supports(p, new Variant("cpu-fastest", "none", 1)), "cpu-fastest");
+        assertRefused(BACKEND.supports(p, new Variant("gpu-all", "none", 1)), "'gpu'");
         UnsupportedException e = assertThrows(UnsupportedException.class,
                 () -> BACKEND.prepare(p, new Variant("winograd", "none", 1), ProblemData.of(p, 1)));
         assertTrue(e.getMessage().contains("winograd"));
@@ -204,11 +201,11 @@ class OnnxRuntimeBackendTest implements BackendContract {
     }
 
     @Test
-    void badOptionsAndTunersAreUnsupported() {
+    void badOptionsAreRefusedByName() {
         Problem p = Problems.parse(Op.SOFTMAX, "mb1ic10");
-        assertFalse(BACKEND.supports(p, new Variant("cpu-all", "none", 1, Map.of("profil", "true"))).supported());
-        assertFalse(BACKEND.supports(p, new Variant("cpu-all", "none", 1, Map.of("spin", "yes"))).supported());
-        assertFalse(BACKEND.supports(p, new Variant("cpu-all", "auto", 1)).supported());
+        assertRefused(BACKEND.supports(p, new Variant("cpu-all", "none", 1, Map.of("profil", "true"))),
+                "onnxruntime.profil");
+        assertRefused(BACKEND.supports(p, new Variant("cpu-all", "none", 1, Map.of("spin", "yes"))), "'yes'");
         assertTrue(BACKEND.supports(p, new Variant("cpu-all", "none", 1, Map.of("spin", "true"))).supported());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opbench.testing.Refusals.assertRefused;
 import static org.opbench.backend.opencv.OpenCvTestSupport.BACKEND;
 
 import java.nio.charset.StandardCharsets;
@@ -26,27 +27,21 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 import org.opbench.testing.BackendContract;
-import org.opbench.testing.Expectation;
 
 /** The backend contract on opencv, and its own facts: Winograd's conditions, OpenCL target, threads, statuses. */
 class OpenCvBackendTest implements BackendContract {
     private static final Problem CONV = Problems.parse(Op.CONV, "mb1ic8ih16iw16oc8kh3kw3ph1pw1");
 
+    /** Shared: the probe asks about OpenCL in a child JVM, once. */
     @Override
-    public Backend backend() {
-        return BACKEND; // probed once: the probe asks about OpenCL in a child JVM
-    }
-
-    @Override
-    public Expectation expectedHere() {
-        return OpenCvTestSupport.expectedHere();
+    public Subject subject() {
+        return new Subject(BACKEND, OpenCvTestSupport.expectedHere());
     }
 
     @Test
@@ -81,12 +76,10 @@ class OpenCvBackendTest implements BackendContract {
     }
 
     @Test
-    void unknownAlgorithmTunerAndOptionsAreRefused() {
-        OpenCvTestSupport.ready();
+    void algorithmOfAnotherOpAndOptionsAreRefused() {
         Problem fc = Problems.parse(Op.FC, "mb1ic8oc4");
-        assertFalse(BACKEND.supports(fc, new Variant("winograd", "none", 1)).supported());
-        assertFalse(BACKEND.supports(CONV, new Variant("auto", "exhaustive", 1)).supported());
-        assertFalse(BACKEND.supports(CONV, new Variant("auto", "none", 1, Map.of("fusion", "on"))).supported());
+        assertRefused(BACKEND.supports(fc, new Variant("winograd", "none", 1)), "'winograd' for fc");
+        assertRefused(BACKEND.supports(CONV, new Variant("auto", "none", 1, Map.of("fusion", "on"))), "fusion");
     }
 
     @Test

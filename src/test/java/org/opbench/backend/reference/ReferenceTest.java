@@ -14,7 +14,6 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.problem.SoftmaxProblem;
-import org.opbench.spi.Backend;
 import org.opbench.spi.Variant;
 import org.opbench.testing.BackendContract;
 import org.opbench.testing.Expectation;
@@ -23,13 +22,8 @@ import org.opbench.testing.Expectation;
 class ReferenceTest implements BackendContract {
 
     @Override
-    public Backend backend() {
-        return new ReferenceBackend();
-    }
-
-    @Override
-    public Expectation expectedHere() {
-        return Expectation.available("pure Java");
+    public Subject subject() {
+        return new Subject(new ReferenceBackend(), Expectation.available("pure Java"));
     }
 
     private static float[] conv(String desc, float[] src, float[] wei, float[] bias) {

@@ -17,11 +17,9 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backend;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 import org.opbench.testing.BackendContract;
-import org.opbench.testing.Expectation;
 
 /** The backend contract on tensorrt (its running part needs a GPU), and what tensorrt answers without one. */
 class TensorRtBackendTest implements BackendContract {
@@ -29,13 +27,8 @@ class TensorRtBackendTest implements BackendContract {
     private final Problem conv = Problems.parse(Op.CONV, "ic3ih8oc4kh3ph1");
 
     @Override
-    public Backend backend() {
-        return new TensorRtBackend();
-    }
-
-    @Override
-    public Expectation expectedHere() {
-        return NvidiaTestSupport.expectedHere("a CUDA GPU with TensorRT 10");
+    public Subject subject() {
+        return new Subject(new TensorRtBackend(), NvidiaTestSupport.expectedHere("a CUDA GPU with TensorRT 10"));
     }
 
     @Test
