@@ -177,9 +177,12 @@ public interface BackendContract {
         available(b);
         for (Problem p : problems(b)) {
             PreparedOp op = b.prepare(p, variant(b, p), ProblemData.of(p, 1));
-            op.run();
-            op.close();
-            op.close();
+            try {
+                op.run();
+            } finally {
+                op.close();
+            }
+            op.close(); // a second close does nothing, and does not throw
         }
     }
 
