@@ -43,7 +43,7 @@ public final class ReferenceBackend implements Backend {
     @Override
     public Support supports(Problem problem, Variant variant) {
         if (!variant.algorithm().equals("direct")) {
-            return Support.no("the reference backend has only the 'direct' algorithm");
+            return Support.no("the reference backend has only the 'direct' algorithm, not '" + variant.algorithm() + "'");
         }
         if (!variant.tuner().equals("none")) {
             return Support.no("the reference backend has no tuner");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opbench.testing.Refusals.assertRefused;
 
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,24 @@ import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
-import org.opbench.spi.Support;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
+import org.opbench.testing.BackendContract;
+import org.opbench.testing.Expectation;
 
-/** What the acl backend answers without its native library: availability off arm64, names, support, statuses. */
-class AclBackendTest {
+/**
+ * The backend contract on acl (its running part needs arm64 Linux), and what acl answers without its native library:
+ * availability off arm64, names, support, statuses.
+ */
+class AclBackendTest implements BackendContract {
     private final AclBackend backend = new AclBackend();
+
+    @Override
+    public Subject subject() {
+        return new Subject(new AclBackend(), AclLibrary.arm64Linux()
+                ? Expectation.dependsOn("the Arm Compute Library binding for arm64 Linux")
+                : Expectation.unavailable("needs arm64"));
+    }
 
     private static Problem conv(String d) {
         return Problems.parse(Op.CONV, d);
@@ -32,11 +44,9 @@ class AclBackendTest {
     }
 
     @Test
-    void unavailableOffArm64WithTheReason() {
+    void unavailableOffArm64NamingThisArchitecture() {
         Assumptions.assumeFalse(AclLibrary.arm64Linux(), "this JVM runs on arm64 Linux, where the binding loads");
         Availability a = backend.probe();
-        assertFalse(a.available());
-        assertTrue(a.reason().contains("needs arm64"), a.reason());
         assertTrue(a.reason().contains(System.getProperty("os.arch")), a.reason());
         Problem p = conv("mb1ic3ih8oc4kh3ph1");
         BackendException e = assertThrows(BackendException.class,
@@ -56,26 +66,21 @@ class AclBackendTest {
     }
 
     @Test
-    void supportAnswersCarryReasons() {
+    void refusalsNameWhatIsRefused() {
         Problem dense = conv("mb1ic3ih8oc4kh3ph1");
         Problem depthwise = conv("mb1ic8ih8oc8kh3ph1g8");
         Problem dilated = conv("mb1ic4ih12oc4kh3ph2dh1");
-        Support s = backend.supports(dense, v("depthwise"));
-        assertFalse(s.supported());
-        assertTrue(s.reason().contains("NEDepthwiseConvolutionLayer"), s.reason());
+        assertRefused(backend.supports(dense, v("depthwise")), "NEDepthwiseConvolutionLayer");
         assertTrue(backend.supports(depthwise, v("depthwise")).supported());
         assertTrue(backend.supports(depthwise, v("auto")).supported(), "auto sends depthwise to the depthwise function");
         assertTrue(backend.supports(depthwise, v("cl-depthwise")).supported());
-        assertTrue(backend.supports(dilated, v("direct")).reason().contains("no dilation"));
+        assertRefused(backend.supports(dilated, v("direct")), "no dilation");
         assertTrue(backend.supports(dilated, v("gemm")).supported(), "GEMM convolution takes a dilation");
-        assertTrue(backend.supports(depthwise, v("winograd")).reason().contains("no groups"));
-        assertFalse(backend.supports(dense, v("nonsense")).supported());
-        Support tuned = backend.supports(dense, new Variant("direct", "cltuner-rapid", 1));
-        assertFalse(tuned.supported());
-        assertTrue(tuned.reason().contains("OpenCL"), tuned.reason());
+        assertRefused(backend.supports(depthwise, v("winograd")), "no groups");
+        assertRefused(backend.supports(dense, new Variant("direct", "cltuner-rapid", 1)), "OpenCL");
         assertTrue(backend.supports(dense, new Variant("cl-direct", "cltuner-rapid", 1)).supported());
-        assertFalse(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "maybe"))).supported());
-        assertFalse(backend.supports(dense, new Variant("auto", "none", 1, Map.of("layout", "nhwc"))).supported());
+        assertRefused(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "maybe"))), "fast_math");
+        assertRefused(backend.supports(dense, new Variant("auto", "none", 1, Map.of("layout", "nhwc"))), "layout");
         assertTrue(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "true"))).supported());
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.opbench.testing.Expectation;
 
 /** Facts about this machine's NVIDIA installation that tests need to decide which reason to expect. */
 public final class NvidiaTestSupport {
@@ -30,6 +31,14 @@ public final class NvidiaTestSupport {
             }
         }
         return false;
+    }
+
+    /**
+     * What an NVIDIA backend's probe must answer here: without the driver library, unavailable with
+     * {@link #NO_DRIVER}; with it, whatever {@code capability} (the GPU and the libraries) allows.
+     */
+    public static Expectation expectedHere(String capability) {
+        return driverLibraryPresent() ? Expectation.dependsOn(capability) : Expectation.unavailable(NO_DRIVER);
     }
 
     /** The reason opbench gives on a machine without the driver. */

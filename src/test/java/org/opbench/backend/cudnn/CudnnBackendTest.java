@@ -1,14 +1,14 @@
 package org.opbench.backend.cudnn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opbench.testing.Refusals.assertRefused;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opbench.backend.cuda.NvidiaTestSupport;
 import org.opbench.problem.Op;
@@ -16,18 +16,17 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backends;
-import org.opbench.spi.Support;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
+import org.opbench.testing.BackendContract;
 
-/** The cudnn backend's contract on any machine (no GPU needed). */
-class CudnnBackendTest {
+/** The backend contract on cudnn (its running part needs a GPU), and what cudnn answers without one. */
+class CudnnBackendTest implements BackendContract {
     private final CudnnBackend backend = new CudnnBackend();
 
-    @Test
-    void registeredAsAService() {
-        assertNotNull(Backends.load().get("cudnn"));
+    @Override
+    public Subject subject() {
+        return new Subject(new CudnnBackend(), NvidiaTestSupport.expectedHere("a CUDA GPU with cuDNN 9 and cuBLAS"));
     }
 
     @Test
@@ -41,21 +40,19 @@ class CudnnBackendTest {
     }
 
     @Test
-    void supportRefusalsCarryReasons() {
+    void refusalsNameWhatIsRefused() {
         Problem conv = Problems.parse(Op.CONV, "ic3ih8oc4kh3ph1");
         Problem pool = Problems.parse(Op.POOL, "max:ic3ih8kh2sh2");
         assertTrue(backend.supports(conv, new Variant("winograd", "none", 1)).supported());
         assertTrue(backend.supports(conv, new Variant("auto", "find", 1)).supported());
         assertTrue(backend.supports(conv, new Variant("auto+tensor_op", "find", 1)).supported());
-        Support s = backend.supports(conv, new Variant("im2col", "none", 1));
-        assertFalse(s.supported());
-        assertTrue(s.reason().contains("im2col"), s.reason());
-        assertFalse(backend.supports(conv, new Variant("gemm", "find", 1)).supported());
-        assertFalse(backend.supports(pool, new Variant("cudnn", "find", 1)).supported());
-        assertFalse(backend.supports(conv, new Variant("auto", "none", 2)).supported());
-        assertFalse(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "-1"))).supported());
-        assertFalse(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "x"))).supported());
         assertTrue(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "1"))).supported());
+        assertRefused(backend.supports(conv, new Variant("im2col", "none", 1)), "'im2col'");
+        assertRefused(backend.supports(conv, new Variant("gemm", "find", 1)), "chooses the algorithm itself");
+        assertRefused(backend.supports(pool, new Variant("cudnn", "find", 1)), "conv only");
+        assertRefused(backend.supports(conv, new Variant("auto", "none", 2)), "threads=1 only");
+        assertRefused(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "-1"))), "device");
+        assertRefused(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "x"))), "device");
     }
 
     @Test
@@ -66,18 +63,11 @@ class CudnnBackendTest {
     }
 
     @Test
-    void probeOnThisMachine() {
+    void anAvailableProbeNamesCudnn9AndTheDevice() {
         Availability a = backend.probe();
-        if (!NvidiaTestSupport.driverLibraryPresent()) {
-            assertFalse(a.available());
-            assertEquals(NvidiaTestSupport.NO_DRIVER, a.reason());
-            assertEquals(NvidiaTestSupport.NO_DRIVER, backend.probe().reason(), "a second probe gives the same reason");
-        } else if (a.available()) {
-            assertTrue(a.version().startsWith("cuDNN 9."), a.version());
-            assertTrue(a.device().startsWith("cuda:0 "), a.device());
-        } else {
-            assertFalse(a.reason().isBlank());
-        }
+        Assumptions.assumeTrue(a.available(), () -> "cudnn is unavailable here: " + a.reason());
+        assertTrue(a.version().startsWith("cuDNN 9."), a.version());
+        assertTrue(a.device().startsWith("cuda:0 "), a.device());
     }
 
     @Test

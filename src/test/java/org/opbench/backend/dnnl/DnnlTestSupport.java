@@ -5,53 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.bytedeco.javacpp.Loader;
 import org.opbench.backend.reference.Reference;
 import org.opbench.measure.Check;
 import org.opbench.measure.Tolerance;
-import org.opbench.problem.ConvProblem;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
-import org.opbench.problem.ProblemException;
 import org.opbench.problem.Problems;
-import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
 import org.opbench.spi.Variant;
+import org.opbench.testing.Expectation;
 
-/** Shared steps of the dnnl tests: skip when oneDNN cannot load, run a problem the way the driver does. */
+/** Shared steps of the dnnl tests: whether oneDNN must load here, run a problem the way the driver does. */
 final class DnnlTestSupport {
     static final long SEED = 42;
 
     private DnnlTestSupport() {
     }
 
-    static DnnlBackend backend() {
-        DnnlBackend backend = new DnnlBackend();
-        Availability avail = backend.probe();
-        Assumptions.assumeTrue(avail.available(), avail.reason());
-        return backend;
+    /**
+     * oneDNN must load wherever its JavaCPP natives for this platform are on the class path (the Maven build puts
+     * them there for linux-x86_64); elsewhere it is unavailable with the loader's reason.
+     */
+    static Expectation expectedHere() {
+        String platform = Loader.getPlatform();
+        return Expectation.onClassPath("org/bytedeco/dnnl/" + platform + "/")
+                ? Expectation.available("the oneDNN natives for " + platform + " are on the class path")
+                : Expectation.unavailable("oneDNN could not be loaded");
     }
 
-    /**
-     * Parses a problem; for convolutions first checks that the core can build one at all. At the commit this
-     * backend was written against, {@code ConvProblem}'s compact constructor calls
-     * {@code Problems.checkElements(this)} before the record's fields are assigned, so {@code weightElements()}
-     * divides by {@code g = 0} and every convolution is rejected; conv tests skip (with that reason) until the
-     * core is fixed, and run unchanged afterwards.
-     */
-    static Problem parse(Op op, String descriptor) {
-        if (op == Op.CONV) {
-            try {
-                ConvProblem.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, "");
-            } catch (ProblemException e) {
-                Assumptions.abort("core bug, not dnnl: ConvProblem cannot be constructed at all ('" + e.getMessage()
-                        + "'): its compact constructor runs Problems.checkElements(this) before fields are assigned");
-            }
-        }
-        return Problems.parse(op, descriptor);
+    /** The probed backend: a failure where oneDNN must load, a skip naming the reason where it cannot. */
+    static DnnlBackend backend() {
+        DnnlBackend backend = new DnnlBackend();
+        expectedHere().requireAvailable("dnnl", backend.probe());
+        return backend;
     }
 
     static Variant variant(DnnlBackend backend, String algorithm, Map<String, String> options) {
@@ -61,7 +51,7 @@ final class DnnlTestSupport {
     /** Prepares, runs twice and compares with the reference; returns the impl string. */
     static String checkAgainstReference(DnnlBackend backend, Op op, String descriptor, String algorithm,
                                         Map<String, String> options) throws BackendException {
-        Problem problem = parse(op, descriptor);
+        Problem problem = Problems.parse(op, descriptor);
         Variant variant = variant(backend, algorithm, options);
         Support support = backend.supports(problem, variant);
         assertTrue(support.supported(), () -> descriptor + ": " + support.reason());

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opbench.spi.Availability;
 
 /**
  * Starts a worker-like JVM with {@link OnnxRuntimeBackend#workerEnvironment} (and {@code -Djava.io.tmpdir} pointed at
@@ -25,8 +23,7 @@ class OrtFilesTest {
 
     @Test
     void ortWritesOnlyUnderTheCacheDir(@TempDir Path cache) throws IOException, InterruptedException {
-        Availability a = new OnnxRuntimeBackend().probe();
-        Assumptions.assumeTrue(a.available(), a.reason());
+        OnnxRuntimeBackendTest.ready();
         Map<String, String> env = new OnnxRuntimeBackend().workerEnvironment(1, cache);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + env.get("TMPDIR"),

@@ -17,9 +17,7 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.UnsupportedException;
 
@@ -27,8 +25,7 @@ import org.opbench.spi.UnsupportedException;
 class OrtStatusTest {
 
     private static OrtEnvironment env() {
-        Availability a = new OnnxRuntimeBackend().probe();
-        Assumptions.assumeTrue(a.available(), a.reason());
+        OnnxRuntimeBackendTest.ready();
         return OrtEnvironment.getEnvironment();
     }
 

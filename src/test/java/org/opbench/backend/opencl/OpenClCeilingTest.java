@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opbench.peaks.Ceiling;
 import org.opbench.peaks.CeilingProvider;
@@ -26,7 +25,7 @@ class OpenClCeilingTest {
     @Test
     void measuresComputeAndBandwidthOfTheDeviceThePointsNameIt() throws Exception {
         Availability a = new OpenClBackend().probe();
-        Assumptions.assumeTrue(a.available(), a.reason());
+        OpenClTestSupport.ready(a);
         PeakSettings tiny = new PeakSettings(List.of(1), 2, 0.01, 1 << 20, 60);
         List<Ceiling> c = new OpenClCeiling().measure(1, tiny);
         assertEquals(List.of(Ceiling.COMPUTE, Ceiling.BANDWIDTH), c.stream().map(Ceiling::kind).toList());

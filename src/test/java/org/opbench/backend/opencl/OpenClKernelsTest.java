@@ -44,7 +44,7 @@ class OpenClKernelsTest {
     }
 
     static void assumeOpenCl() {
-        Assumptions.assumeTrue(avail.available(), () -> "no usable OpenCL: " + avail.reason());
+        OpenClTestSupport.ready(avail);
     }
 
     static Variant variant(String algorithm, String tuner) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +46,7 @@ class OpenClTunerTest {
     }
 
     static Map<String, Object> run(Problem p, String algorithm, String tuner) throws Exception {
-        Assumptions.assumeTrue(avail.available(), () -> "no usable OpenCL: " + avail.reason());
+        OpenClTestSupport.ready(avail);
         Variant v = new Variant(algorithm, tuner, 1, Map.of(OpenClBackend.OPTION_CACHE, cache.toString()));
         ProblemData data = ProblemData.of(p, 3);
         try (PreparedOp op = backend.prepare(p, v, data)) {

@@ -13,7 +13,7 @@ import org.opbench.problem.Problems;
 class OpenCvOpsTest {
     @BeforeEach
     void available() {
-        OpenCvTestSupport.assumeAvailable();
+        OpenCvTestSupport.ready();
     }
 
     @ParameterizedTest

@@ -21,7 +21,7 @@ import org.opbench.problem.Problems;
 class OpenCvWinogradTest {
     @BeforeEach
     void available() {
-        OpenCvTestSupport.assumeAvailable();
+        OpenCvTestSupport.ready();
     }
 
     private static List<ConvProblem> grid() {

@@ -15,14 +15,28 @@ import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.Variant;
+import org.opbench.testing.BackendContract;
+import org.opbench.testing.Expectation;
 
-/** The oracle on cases small enough to work out by hand. */
-class ReferenceTest {
+/** The oracle on cases small enough to work out by hand, and the backend contract. */
+class ReferenceTest implements BackendContract {
+
+    @Override
+    public Subject subject() {
+        return new Subject(new ReferenceBackend(), Expectation.available("pure Java"));
+    }
 
     private static float[] conv(String desc, float[] src, float[] wei, float[] bias) {
         ConvProblem p = (ConvProblem) Problems.parse(Op.CONV, desc);
         float[] dst = new float[(int) p.dstElements()];
         RefConv.compute(p, src, wei, bias, dst, RefConv.scratch(p));
+        return dst;
+    }
+
+    private static float[] pool(String desc, float[] src) {
+        PoolProblem p = (PoolProblem) Problems.parse(Op.POOL, desc);
+        float[] dst = new float[(int) p.dstElements()];
+        RefPool.compute(p, src, dst);
         return dst;
     }
 
@@ -99,26 +113,16 @@ class ReferenceTest {
     @Test
     void maxAndAveragePoolingWithPadding() {
         // 3x3 input 1..9, 2x2 windows stride 1 pad 0 -> 2x2
-        PoolProblem max = (PoolProblem) Problems.parse(Op.POOL, "max:ic1ih3kh2");
-        float[] dst = new float[4];
-        RefPool.compute(max, seq(9), dst);
-        assertArrayEquals(new float[] {5, 6, 8, 9}, dst);
+        assertArrayEquals(new float[] {5, 6, 8, 9}, pool("max:ic1ih3kh2", seq(9)));
         // 2x2 input (1,2,3,4), 3x3 window with pad 1 -> 2x2 outputs; every window covers all four inputs
-        PoolProblem np = (PoolProblem) Problems.parse(Op.POOL, "avg_np:ic1ih2kh3ph1");
-        RefPool.compute(np, seq(4), dst);
-        assertArrayEquals(new float[] {2.5f, 2.5f, 2.5f, 2.5f}, dst);
-        PoolProblem withPad = (PoolProblem) Problems.parse(Op.POOL, "avg_p:ic1ih2kh3ph1");
-        RefPool.compute(withPad, seq(4), dst);
-        assertArrayEquals(new float[] {10 / 9f, 10 / 9f, 10 / 9f, 10 / 9f}, dst);
+        assertArrayEquals(new float[] {2.5f, 2.5f, 2.5f, 2.5f}, pool("avg_np:ic1ih2kh3ph1", seq(4)));
+        assertArrayEquals(new float[] {10 / 9f, 10 / 9f, 10 / 9f, 10 / 9f}, pool("avg_p:ic1ih2kh3ph1", seq(4)));
     }
 
     @Test
     void ceilModePoolingClipsTheLastWindow() {
         // 1x4 row 1..4 as 4x... use 4x4, 3x3 s2 ceil -> 2x2; last window covers rows/cols 2..3 only
-        PoolProblem p = (PoolProblem) Problems.parse(Op.POOL, "max:ic1ih4oh2kh3sh2");
-        float[] dst = new float[4];
-        RefPool.compute(p, seq(16), dst);
-        assertArrayEquals(new float[] {11, 12, 15, 16}, dst);
+        assertArrayEquals(new float[] {11, 12, 15, 16}, pool("max:ic1ih4oh2kh3sh2", seq(16)));
     }
 
     @Test

@@ -2,14 +2,14 @@ package org.opbench.backend.tensorrt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opbench.testing.Refusals.assertRefused;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opbench.backend.cuda.NvidiaTestSupport;
 import org.opbench.problem.Op;
@@ -17,18 +17,18 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backends;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
+import org.opbench.testing.BackendContract;
 
-/** The tensorrt backend's contract on any machine (no GPU needed). */
-class TensorRtBackendTest {
+/** The backend contract on tensorrt (its running part needs a GPU), and what tensorrt answers without one. */
+class TensorRtBackendTest implements BackendContract {
     private final TensorRtBackend backend = new TensorRtBackend();
     private final Problem conv = Problems.parse(Op.CONV, "ic3ih8oc4kh3ph1");
 
-    @Test
-    void registeredAsAService() {
-        assertNotNull(Backends.load().get("tensorrt"));
+    @Override
+    public Subject subject() {
+        return new Subject(new TensorRtBackend(), NvidiaTestSupport.expectedHere("a CUDA GPU with TensorRT 10"));
     }
 
     @Test
@@ -40,15 +40,15 @@ class TensorRtBackendTest {
     }
 
     @Test
-    void supportRefusalsCarryReasons() {
+    void refusalsNameWhatIsRefused() {
         assertTrue(backend.supports(conv, new Variant("fp16", "none", 1)).supported());
-        assertFalse(backend.supports(conv, new Variant("bf16", "none", 1)).supported());
-        assertTrue(backend.supports(conv, new Variant("bf16", "none", 1)).reason().contains("bf16"));
-        assertFalse(backend.supports(conv, new Variant("fp32", "find", 1)).supported());
-        assertFalse(backend.supports(conv, new Variant("fp32", "none", 4)).supported());
-        assertFalse(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("workspace_mb", "0"))).supported());
-        assertFalse(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("calibration_batches", "x"))).supported());
-        assertFalse(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("device", "-2"))).supported());
+        assertRefused(backend.supports(conv, new Variant("bf16", "none", 1)), "'bf16'");
+        assertRefused(backend.supports(conv, new Variant("fp32", "none", 4)), "threads=1 only");
+        assertRefused(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("workspace_mb", "0"))),
+                "tensorrt.workspace_mb");
+        assertRefused(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("calibration_batches", "x"))),
+                "tensorrt.calibration_batches");
+        assertRefused(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("device", "-2"))), "device");
     }
 
     @Test
@@ -85,16 +85,10 @@ class TensorRtBackendTest {
     }
 
     @Test
-    void probeOnThisMachine() {
+    void anAvailableProbeNamesTensorRt10() {
         Availability a = backend.probe();
-        if (!NvidiaTestSupport.driverLibraryPresent()) {
-            assertFalse(a.available());
-            assertEquals(NvidiaTestSupport.NO_DRIVER, a.reason());
-        } else if (a.available()) {
-            assertTrue(a.version().startsWith("TensorRT 10."), a.version());
-        } else {
-            assertFalse(a.reason().isBlank());
-        }
+        Assumptions.assumeTrue(a.available(), () -> "tensorrt is unavailable here: " + a.reason());
+        assertTrue(a.version().startsWith("TensorRT 10."), a.version());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.opbench.network.tensorrt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.opbench.backend.tensorrt.Precision;
 import org.opbench.measure.Tolerance;
+import org.opbench.backend.cuda.NvidiaTestSupport;
 import org.opbench.network.NetGraph;
 import org.opbench.network.NetLayers;
 import org.opbench.network.ShapeInference;
@@ -69,13 +69,13 @@ class TrtNetworkBackendTest {
     }
 
     @Test
-    void withoutAGpuItIsUnavailableWithTheOperatorBackendsReason() {
+    void availableExactlyWhenTheOperatorBackendIsAndForTheSameReason() {
         Availability a = backend.probe();
         Availability op = new org.opbench.backend.tensorrt.TensorRtBackend().probe();
         assertEquals(op.available(), a.available());
-        if (!a.available()) {
-            assertFalse(a.reason().isBlank());
-            assertEquals(op.reason(), a.reason());
+        assertEquals(op.reason(), a.reason());
+        if (!NvidiaTestSupport.driverLibraryPresent()) {
+            assertEquals(NvidiaTestSupport.NO_DRIVER, a.reason());
         }
     }
 }
