@@ -22,10 +22,11 @@ import org.opbench.network.run.ModelSource;
 import org.opbench.network.run.NetworkBackends;
 import org.opbench.network.run.NetworkDriver;
 import org.opbench.network.run.NetworkPlanner;
-import org.opbench.network.run.NetworkRecord;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.result.Json;
 import org.opbench.result.JsonlWriter;
+import org.opbench.result.NetworkRecord;
+import org.opbench.result.Record;
 import org.opbench.result.ResultReader;
 import org.opbench.result.RunRecord;
 import org.opbench.result.TimerInfo;
@@ -195,7 +196,7 @@ final class NetworkCommand implements Callable<Integer> {
         err.flush();
         TimerCalibration timer = TimerCalibration.measure();
         if (writer != null) {
-            writer.run(header(all, names, source, planner, timer));
+            writer.write(header(all, names, source, planner, timer));
             err.println("opbench: writing " + path);
         }
         WorkerSpec ws = WorkerSpec.defaults(cache, (long) (output.pointTimeout * 1000)).inProcess(output.inProcess)
@@ -207,11 +208,11 @@ final class NetworkCommand implements Callable<Integer> {
         }
         NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
             @Override
-            public void record(Object record) {
-                JsonNode n = Json.mapper().valueToTree(record);
+            public void record(Record record) {
                 if (writer != null) {
-                    writer.write(n);
+                    writer.write(record);
                 }
+                JsonNode n = Json.mapper().valueToTree(record);
                 records.add(n);
                 if (!output.quiet && "network".equals(n.path("record").asText())) {
                     err.println(NetworkSummary.progressLine(n));
