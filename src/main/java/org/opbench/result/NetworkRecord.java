@@ -147,7 +147,11 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
         public Builder finished(String value) { finished = value; return this; }
         public Builder details(Map<String, Object> value) { details = value; return this; }
 
+        /** The record; every network record has a status (ok, or why not). */
         public NetworkRecord build() {
+            if (status == null) {
+                throw new IllegalStateException("a network record needs a status");
+            }
             return new NetworkRecord(KIND, model, modelFile, modelDigest, backend, backendVersion, device, algorithm,
                     impl, threads, batch, status, reason, autoStop, samplesUs, timeUs, timePerImageUs, throughputIps,
                     latencyUs, cv, unstable, coldMs, prepareMs, peakMemoryMb, baselineMemoryMb, heapPeakMb, flops,

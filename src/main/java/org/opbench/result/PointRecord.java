@@ -135,7 +135,11 @@ public record PointRecord(String record, String op, String problem, String layer
         public Builder finished(String value) { finished = value; return this; }
         public Builder details(Map<String, Object> value) { details = value; return this; }
 
+        /** The record; every point record has a status (ok, or why not). */
         public PointRecord build() {
+            if (status == null) {
+                throw new IllegalStateException("a point record needs a status");
+            }
             return new PointRecord(KIND, op, problem, layer, network, repeat, batch, dtype, shape, backend,
                     backendVersion, device, emulated, algorithm, impl, tuner, threads, status, reason, clock,
                     samplesUs, timeUs, cv, unstable, flops, bytes, gflops, gbps, prepareMs, relErr, tolerance, wallUs,

@@ -86,6 +86,8 @@ class RecordsTest {
         assertTrue(json.startsWith("{\"record\":\"point\",\"op\":\"conv\",\"problem\":\"mb1ic4ih9oc6kh3\""), json);
         assertTrue(json.contains("\"rel_err\":0.5,\"tolerance\":0.001,"), json);
         assertTrue(json.contains("\"time_us\":null"), "nulls are written: " + json);
+        assertThrows(IllegalStateException.class, () -> PointRecord.builder().op("conv").backend("x").build(),
+                "a record says what became of the point");
     }
 
     @Test
