@@ -1,13 +1,14 @@
 package org.opbench.analysis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.opbench.peaks.PeaksRecord;
-import org.opbench.problem.InputFileException;
+import org.opbench.result.LayerRecord;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.PointRecord;
 import org.opbench.result.ResultFile;
 import org.opbench.result.ResultReader;
@@ -18,15 +19,15 @@ import org.opbench.result.RunRecord;
  * network and layer records, and warnings (torn lines, points measured twice).
  */
 public record ResultSet(List<Path> files, List<RunRecord> runs, List<PointRecord> points, List<PeaksRecord> peaks,
-                        List<JsonNode> networks, List<JsonNode> layers, List<String> warnings) {
-    public static final String NETWORK = "network";
-    public static final String LAYER = "layer";
-
-    /** Reads the files; a file that cannot be read or parsed is an {@link InputFileException}. */
+                        List<NetworkRecord> networks, List<LayerRecord> layers, List<String> warnings) {
+    /**
+     * Reads the files (peaks records too); a file that cannot be read or parsed is an
+     * {@link org.opbench.problem.InputFileException}.
+     */
     public static ResultSet read(List<Path> files) {
         List<ResultFile> read = new ArrayList<>();
         for (Path f : files) {
-            read.add(ResultReader.read(f));
+            read.add(ResultReader.read(f, Map.of(PeaksRecord.KIND, PeaksRecord.class)));
         }
         return of(read);
     }
@@ -36,8 +37,8 @@ public record ResultSet(List<Path> files, List<RunRecord> runs, List<PointRecord
         List<RunRecord> runs = new ArrayList<>();
         List<PointRecord> all = new ArrayList<>();
         List<PeaksRecord> peaks = new ArrayList<>();
-        List<JsonNode> networks = new ArrayList<>();
-        List<JsonNode> layers = new ArrayList<>();
+        List<NetworkRecord> networks = new ArrayList<>();
+        List<LayerRecord> layers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int duplicates = 0;
@@ -54,20 +55,9 @@ public record ResultSet(List<Path> files, List<RunRecord> runs, List<PointRecord
                 all.add(p);
             }
             seen.addAll(inThisFile);
-            for (JsonNode n : f.others()) {
-                String kind = n.get("record").asText();
-                if (PeaksRecord.is(n)) {
-                    try {
-                        peaks.add(PeaksRecord.from(n));
-                    } catch (IllegalArgumentException e) {
-                        throw new InputFileException(f.path(), 0, e.getMessage());
-                    }
-                } else if (NETWORK.equals(kind)) {
-                    networks.add(n);
-                } else if (LAYER.equals(kind)) {
-                    layers.add(n);
-                }
-            }
+            peaks.addAll(f.all(PeaksRecord.class));
+            networks.addAll(f.networks());
+            layers.addAll(f.layers());
         }
         if (duplicates > 0) {
             warnings.add(duplicates + " point(s) appear in more than one file; the last file's measurement is used "

@@ -50,7 +50,7 @@ final class CsvCommand implements Callable<Integer> {
             }
         } : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
         try (CsvWriter csv = new CsvWriter(w)) {
-            points.forEach(csv::point);
+            points.forEach(csv::write);
         }
         return 0;
     }

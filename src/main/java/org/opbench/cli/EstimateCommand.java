@@ -1,6 +1,5 @@
 package org.opbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.opbench.network.models.Networks;
 import org.opbench.network.onnx.OnnxImport;
 import org.opbench.problem.InputFileException;
 import org.opbench.problem.Layer;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.PointRecord;
 import org.opbench.result.ResultFile;
 import org.opbench.result.ResultReader;
@@ -71,17 +71,17 @@ final class EstimateCommand implements Callable<Integer> {
         }
         List<Layer> layers = ShapeSetText.layers(ShapeInference.infer(g, batch, name));
         List<PointRecord> points = new ArrayList<>();
-        List<JsonNode> others = new ArrayList<>();
+        List<NetworkRecord> networks = new ArrayList<>();
         for (Path f : files) {
             try {
                 ResultFile r = ResultReader.read(f);
                 points.addAll(r.points());
-                others.addAll(r.others());
+                networks.addAll(r.networks());
             } catch (InputFileException e) {
                 throw new UsageError("cannot read results: " + e.getMessage());
             }
         }
-        List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, points, others);
+        List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, points, networks);
         PrintWriter out = spec.commandLine().getOut();
         if (rows.isEmpty()) {
             out.println("no ok operator points in " + files + " (run 'opbench sweep --tensors " + name

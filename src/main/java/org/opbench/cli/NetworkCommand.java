@@ -1,6 +1,5 @@
 package org.opbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,10 +21,12 @@ import org.opbench.network.run.ModelSource;
 import org.opbench.network.run.NetworkBackends;
 import org.opbench.network.run.NetworkDriver;
 import org.opbench.network.run.NetworkPlanner;
-import org.opbench.network.run.NetworkRecord;
 import org.opbench.network.spi.NetworkBackend;
+import org.opbench.problem.InputFileException;
 import org.opbench.result.Json;
 import org.opbench.result.JsonlWriter;
+import org.opbench.result.NetworkRecord;
+import org.opbench.result.Record;
 import org.opbench.result.ResultReader;
 import org.opbench.result.RunRecord;
 import org.opbench.result.TimerInfo;
@@ -144,7 +145,7 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         Path path = output.out;
-        List<JsonNode> previous = path != null ? checkOutput(path) : List.of();
+        List<NetworkRecord> previous = path != null ? checkOutput(path) : List.of();
         Path cache = OpbenchHome.cacheDir();
         ModelSource source;
         try {
@@ -155,14 +156,13 @@ final class NetworkCommand implements Callable<Integer> {
             throw new UsageError("cannot use --model: " + e.getMessage());
         }
         Set<String> done = new HashSet<>();
-        for (JsonNode n : previous) {
-            if (!source.digest().equals(n.path("model_digest").asText())) {
-                throw new UsageError("cannot resume: --out " + path + " holds results of model "
-                        + n.path("model").asText() + " (digest " + n.path("model_digest").asText() + "), not of "
-                        + source.name() + " (digest " + source.digest() + ") with this --seed");
+        for (NetworkRecord n : previous) {
+            if (!source.digest().equals(n.modelDigest())) {
+                throw new UsageError("cannot resume: --out " + path + " holds results of model " + n.model()
+                        + " (digest " + n.modelDigest() + "), not of " + source.name() + " (digest " + source.digest()
+                        + ") with this --seed");
             }
-            done.add(NetworkPlanner.key(n.path("backend").asText(), n.path("algorithm").asText(),
-                    n.path("threads").asInt(), n.path("batch").asInt()));
+            done.add(NetworkPlanner.key(n.backend(), n.algorithm(), n.threads(), n.batch()));
         }
         List<String> algs = Inputs.names(algorithms);
         NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
@@ -181,7 +181,7 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         JsonlWriter writer = path != null ? new JsonlWriter(path) : null;
-        List<JsonNode> records = Collections.synchronizedList(new ArrayList<>(previous));
+        List<Record> records = Collections.synchronizedList(new ArrayList<>(previous));
         if (output.resume && jobs.isEmpty()) {
             err.println("opbench: every requested batch is already in " + path + "; nothing to measure");
             NetworkSummary.print(out, new ArrayList<>(records));
@@ -195,7 +195,7 @@ final class NetworkCommand implements Callable<Integer> {
         err.flush();
         TimerCalibration timer = TimerCalibration.measure();
         if (writer != null) {
-            writer.run(header(all, names, source, planner, timer));
+            writer.write(header(all, names, source, planner, timer));
             err.println("opbench: writing " + path);
         }
         WorkerSpec ws = WorkerSpec.defaults(cache, (long) (output.pointTimeout * 1000)).inProcess(output.inProcess)
@@ -207,13 +207,12 @@ final class NetworkCommand implements Callable<Integer> {
         }
         NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
             @Override
-            public void record(Object record) {
-                JsonNode n = Json.mapper().valueToTree(record);
+            public void record(Record record) {
                 if (writer != null) {
-                    writer.write(n);
+                    writer.write(record);
                 }
-                records.add(n);
-                if (!output.quiet && "network".equals(n.path("record").asText())) {
+                records.add(record);
+                if (!output.quiet && record instanceof NetworkRecord n) {
                     err.println(NetworkSummary.progressLine(n));
                     err.flush();
                 }
@@ -265,30 +264,19 @@ final class NetworkCommand implements Callable<Integer> {
      * {@code --resume}; with {@code --resume} returns the file's network records (a torn last line, left by a
      * killed run, is dropped) so that their batches are not measured again.
      */
-    private List<JsonNode> checkOutput(Path path) throws IOException {
+    private List<NetworkRecord> checkOutput(Path path) throws IOException {
         if (Files.isDirectory(path)) {
             throw new UsageError("--out " + path + " is a directory");
         }
         if (Files.exists(path) && Files.size(path) > 0) {
             if (output.resume) {
                 ResultReader.dropTornTail(path);
-                List<JsonNode> records = new ArrayList<>();
-                for (String line : Files.readAllLines(path)) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode n;
-                    try {
-                        n = Json.mapper().readTree(line);
-                    } catch (IOException e) {
-                        throw new UsageError("cannot resume: " + path + " is not a JSON Lines result file ("
-                                + e.getMessage() + ")");
-                    }
-                    if (NetworkRecord.KIND.equals(n.path("record").asText())) {
-                        records.add(n);
-                    }
+                try {
+                    return ResultReader.read(path).networks();
+                } catch (InputFileException e) {
+                    throw new UsageError("cannot resume: " + path + " is not a JSON Lines result file ("
+                            + e.getMessage() + ")");
                 }
-                return records;
             }
             if (!output.force) {
                 throw new UsageError("--out " + path + " already exists; add --resume to continue it or --force to "

@@ -104,18 +104,13 @@ final class SweepSession {
         List<PointRecord> points = Collections.synchronizedList(new ArrayList<>());
         var collecting = new org.opbench.result.ResultWriter() {
             @Override
-            public void run(RunRecord run) {
+            public void write(org.opbench.result.Record record) {
                 if (writer != null) {
-                    writer.run(run);
+                    writer.write(record);
                 }
-            }
-
-            @Override
-            public void point(PointRecord point) {
-                if (writer != null) {
-                    writer.point(point);
+                if (record instanceof PointRecord point) {
+                    points.add(point);
                 }
-                points.add(point);
             }
 
             @Override
@@ -131,7 +126,7 @@ final class SweepSession {
         err.println("opbench: calibrating the timer...");
         err.flush();
         TimerCalibration timer = TimerCalibration.measure();
-        collecting.run(header(commandLine, backends, names, request, sets, timer, resumed, spec));
+        collecting.write(header(commandLine, backends, names, request, sets, timer, resumed, spec));
         Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
         final Path finalPath = path;
         final boolean[] finished = {false};

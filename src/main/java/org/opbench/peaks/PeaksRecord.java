@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.opbench.result.HostInfo;
 import org.opbench.result.Json;
+import org.opbench.result.Record;
 
 /**
  * The machine's ceilings as {@code opbench peaks} measured them: one JSON line with {@code record: "peaks"}. It can
@@ -18,7 +19,7 @@ import org.opbench.result.Json;
         "theoretical", "ceilings"})
 public record PeaksRecord(String record, int schema, String opbenchVersion, String gitCommit, List<String> command,
                           String started, HostInfo host, Map<String, Object> settings, Theoretical theoretical,
-                          List<Ceiling> ceilings) {
+                          List<Ceiling> ceilings) implements Record {
     public static final String KIND = "peaks";
 
     public static boolean is(JsonNode node) {

@@ -1,6 +1,5 @@
 package org.opbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +13,8 @@ import org.opbench.analysis.Roofline;
 import org.opbench.analysis.Schedules;
 import org.opbench.analysis.Speedups;
 import org.opbench.analysis.Tuners;
+import org.opbench.result.LayerRecord;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.PointRecord;
 
 /**
@@ -164,21 +165,16 @@ final class ReportData {
     }
 
     /** Stacked per-layer times of networks from {@code record:"layer"} records. */
-    static Map<String, Object> layerBreakdown(List<JsonNode> layers) {
+    static Map<String, Object> layerBreakdown(List<LayerRecord> layers) {
         List<String> bars = new ArrayList<>();
         Map<String, Map<String, Double>> byLayer = new LinkedHashMap<>();
-        for (JsonNode n : layers) {
-            if (!n.path("time_us").isNumber()) {
-                continue;
-            }
-            String bar = n.path("model").asText("?") + " / " + n.path("backend").asText("?")
-                    + (n.has("batch") ? " / mb" + n.path("batch").asText() : "")
-                    + (n.has("threads") ? " / t" + n.path("threads").asText() : "");
+        for (LayerRecord n : layers) {
+            String bar = or(n.model()) + " / " + or(n.backend()) + (n.batch() > 0 ? " / mb" + n.batch() : "")
+                    + (n.threads() > 0 ? " / t" + n.threads() : "");
             if (!bars.contains(bar)) {
                 bars.add(bar);
             }
-            String layer = n.path("layer").asText("?");
-            byLayer.computeIfAbsent(layer, k -> new LinkedHashMap<>()).merge(bar, n.get("time_us").asDouble() / 1e3,
+            byLayer.computeIfAbsent(or(n.layer()), k -> new LinkedHashMap<>()).merge(bar, n.timeUs() / 1e3,
                     Double::sum);
         }
         if (bars.isEmpty()) {
@@ -200,36 +196,40 @@ final class ReportData {
     }
 
     /** Throughput against batch size from {@code record:"network"} records with status ok. */
-    static Map<String, Object> throughput(List<JsonNode> networks) {
+    static Map<String, Object> throughput(List<NetworkRecord> networks) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
-        for (JsonNode n : networks) {
-            if (!okNetwork(n) || !n.path("batch").isNumber()) {
+        for (NetworkRecord n : networks) {
+            if (!okNetwork(n) || n.batch() <= 0) {
                 continue;
             }
-            String name = n.path("model").asText("?") + " / " + n.path("backend").asText("?")
-                    + (n.has("threads") ? " / t" + n.path("threads").asText() : "");
-            series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {n.get("batch").asDouble(),
-                    n.get("throughput_ips").asDouble()});
+            String name = or(n.model()) + " / " + or(n.backend()) + (n.threads() > 0 ? " / t" + n.threads() : "");
+            series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {n.batch(), n.throughputIps()});
         }
         return series.isEmpty() ? null : seriesMap(series);
     }
 
     /** Throughput against accuracy where network records carry a numeric {@code accuracy}. */
-    static Map<String, Object> accuracy(List<JsonNode> networks) {
+    static Map<String, Object> accuracy(List<NetworkRecord> networks) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
-        for (JsonNode n : networks) {
-            if (!okNetwork(n) || !n.path("accuracy").isNumber()) {
+        for (NetworkRecord n : networks) {
+            Object accuracy = n.extra() == null ? null : n.extra().get("accuracy");
+            if (!okNetwork(n) || !(accuracy instanceof Number a)) {
                 continue;
             }
-            String name = n.path("model").asText("?") + " / " + n.path("backend").asText("?");
-            series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {n.get("accuracy").asDouble(),
-                    n.get("throughput_ips").asDouble()});
+            String name = or(n.model()) + " / " + or(n.backend());
+            series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {a.doubleValue(),
+                    n.throughputIps()});
         }
         return series.isEmpty() ? null : seriesMap(series);
     }
 
-    private static boolean okNetwork(JsonNode n) {
-        return (!n.has("status") || "ok".equals(n.path("status").asText())) && n.path("throughput_ips").isNumber();
+    /** Ok (or of no status, as in hand-written records) and with a throughput. */
+    private static boolean okNetwork(NetworkRecord n) {
+        return (n.status() == null || n.ok()) && n.throughputIps() != null;
+    }
+
+    private static String or(String s) {
+        return s == null ? "?" : s;
     }
 
     private static Map<String, Object> seriesMap(Map<String, List<double[]>> series) {

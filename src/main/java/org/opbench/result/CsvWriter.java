@@ -1,7 +1,5 @@
 package org.opbench.result;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,59 +9,51 @@ import java.util.Locale;
  * One flat row per point for spreadsheets: the point keys without the samples, shape fields and statistics
  * spread into columns ({@code time_us_median}, ...). RFC 4180 quoting.
  */
-public final class CsvWriter implements ResultWriter {
+public final class CsvWriter extends LineWriter {
     public static final List<String> COLUMNS = List.of("op", "problem", "layer", "network", "repeat", "batch", "dtype",
             "backend", "backend_version", "device", "emulated", "algorithm", "impl", "tuner", "threads", "status",
             "reason", "clock", "reps", "time_us_min", "time_us_median", "time_us_mean", "time_us_stddev", "time_us_p90",
             "time_us_max", "cv", "unstable", "flops", "bytes", "gflops", "gbps", "prepare_ms", "rel_err", "tolerance");
 
-    private final Writer out;
     private boolean header;
-    private boolean closed;
 
     public CsvWriter(Writer out) {
-        this.out = out;
+        super(out, "the CSV output");
     }
 
+    /** A row for each point record; the run header and the other kinds have no row. */
     @Override
-    public void run(RunRecord run) {
-        // the run header has no row; CSV consumers get the points
-    }
-
-    @Override
-    public synchronized void point(PointRecord p) {
-        try {
-            if (!header) {
-                out.write(String.join(",", COLUMNS) + "\n");
-                header = true;
-            }
-            TimeStats t = p.timeUs();
-            List<Object> row = new ArrayList<>(List.of(p.op(), p.problem(), str(p.layer()), str(p.network()), p.repeat(),
-                    p.batch(), p.dtype(), p.backend(), str(p.backendVersion()), str(p.device()), str(p.emulated()),
-                    p.algorithm(),
-                    str(p.impl()), p.tuner(), p.threads(), p.status().id(), str(p.reason()), str(p.clock()),
-                    p.samplesUs() == null ? "" : p.samplesUs().length));
-            if (t == null) {
-                for (int i = 0; i < 6; i++) {
-                    row.add("");
-                }
-            } else {
-                row.addAll(List.of(t.min(), t.median(), t.mean(), t.stddev(), t.p90(), t.max()));
-            }
-            row.addAll(List.of(str(p.cv()), str(p.unstable()), p.flops(), p.bytes(), str(p.gflops()), str(p.gbps()),
-                    str(p.prepareMs()), str(p.relErr()), str(p.tolerance())));
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                b.append(quote(row.get(i)));
-            }
-            out.write(b.append('\n').toString());
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    String line(Record record) {
+        if (!(record instanceof PointRecord p)) {
+            return null;
         }
+        StringBuilder b = new StringBuilder();
+        if (!header) {
+            b.append(String.join(",", COLUMNS)).append('\n');
+            header = true;
+        }
+        TimeStats t = p.timeUs();
+        List<Object> row = new ArrayList<>(List.of(p.op(), p.problem(), str(p.layer()), str(p.network()), p.repeat(),
+                p.batch(), p.dtype(), p.backend(), str(p.backendVersion()), str(p.device()), str(p.emulated()),
+                p.algorithm(),
+                str(p.impl()), p.tuner(), p.threads(), p.status().id(), str(p.reason()), str(p.clock()),
+                p.samplesUs() == null ? "" : p.samplesUs().length));
+        if (t == null) {
+            for (int i = 0; i < 6; i++) {
+                row.add("");
+            }
+        } else {
+            row.addAll(List.of(t.min(), t.median(), t.mean(), t.stddev(), t.p90(), t.max()));
+        }
+        row.addAll(List.of(str(p.cv()), str(p.unstable()), p.flops(), p.bytes(), str(p.gflops()), str(p.gbps()),
+                str(p.prepareMs()), str(p.relErr()), str(p.tolerance())));
+        for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(quote(row.get(i)));
+        }
+        return b.append('\n').toString();
     }
 
     private static Object str(Object o) {
@@ -76,18 +66,5 @@ public final class CsvWriter implements ResultWriter {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

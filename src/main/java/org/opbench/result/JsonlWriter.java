@@ -2,70 +2,48 @@ package org.opbench.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * JSON Lines: one record per line, each appended and flushed (and forced to disk) before the next point
- * begins, so a killed sweep loses at most the point in flight.
+ * JSON Lines: one record of any kind per line, each appended and flushed before the next point begins, so a
+ * killed sweep loses at most the point in flight.
  */
-public final class JsonlWriter implements ResultWriter {
-    private final OutputStream out;
+public final class JsonlWriter extends LineWriter {
     private final Path path;
-    private boolean closed;
 
     /** Appends to {@code path}, creating it (and its parent directories) if needed. */
     public JsonlWriter(Path path) throws IOException {
+        super(open(path), path.toString());
         this.path = path;
+    }
+
+    private static java.io.Writer open(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.out = Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
+        return Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
     public Path path() {
         return path;
     }
 
-    @Override
-    public synchronized void run(RunRecord run) {
-        write(run);
-    }
-
-    @Override
-    public synchronized void point(PointRecord point) {
-        write(point);
-    }
-
-    /** Writes any record object (network and layer records of later kinds included). */
-    public synchronized void write(Object record) {
+    /** The line of {@code record} as this writer writes it (newline included). */
+    public static String encode(Record record) {
         try {
-            byte[] line = (Json.mapper().writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            out.write(line);
-            out.flush();
+            return Json.mapper().writeValueAsString(record) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode record: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + path + ": " + e.getMessage(), e);
-        }
+    String line(Record record) {
+        return encode(record);
     }
 }

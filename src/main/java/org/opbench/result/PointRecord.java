@@ -3,6 +3,7 @@ package org.opbench.result;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
+import org.opbench.problem.Problem;
 
 /**
  * One measured (or not measured) point: a problem on a backend with an algorithm, tuner and thread count.
@@ -10,6 +11,9 @@ import java.util.Map;
  * times are microseconds. {@code gflops} and {@code gbps} come from the median. Fields that do not apply are null.
  * {@code emulated} is true when the worker ran under an emulator (its timings are not the hardware's), false when it
  * found no emulation, null when unknown (a worker on another machine that left no record of its own).
+ *
+ * <p>Built by name through {@link #builder()}: the canonical constructor, with its 37 positional components, is for
+ * the builder and for reading JSON only.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"record", "op", "problem", "layer", "network", "repeat", "batch", "dtype", "shape", "backend",
@@ -24,7 +28,7 @@ public record PointRecord(String record, String op, String problem, String layer
                           String clock, double[] samplesUs, TimeStats timeUs, Double cv, Boolean unstable, long flops,
                           long bytes, Double gflops, Double gbps, Double prepareMs, Double relErr, Double tolerance,
                           TimeStats wallUs, SensorPair cpuMhz, SensorPair tempC, long seed, String finished,
-                          Map<String, Object> details) {
+                          Map<String, Object> details) implements Record {
     public static final String KIND = "point";
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
@@ -40,5 +44,107 @@ public record PointRecord(String record, String op, String problem, String layer
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A point record by name; what is not set stays null (0 for the numbers that are never null). */
+    public static final class Builder {
+        private String op;
+        private String problem;
+        private String layer;
+        private String network;
+        private int repeat;
+        private int batch;
+        private String dtype;
+        private Map<String, Object> shape;
+        private String backend;
+        private String backendVersion;
+        private String device;
+        private Boolean emulated;
+        private String algorithm;
+        private String impl;
+        private String tuner;
+        private int threads;
+        private Status status;
+        private String reason;
+        private String clock;
+        private double[] samplesUs;
+        private TimeStats timeUs;
+        private Double cv;
+        private Boolean unstable;
+        private long flops;
+        private long bytes;
+        private Double gflops;
+        private Double gbps;
+        private Double prepareMs;
+        private Double relErr;
+        private Double tolerance;
+        private TimeStats wallUs;
+        private SensorPair cpuMhz;
+        private SensorPair tempC;
+        private long seed;
+        private String finished;
+        private Map<String, Object> details;
+
+        private Builder() {
+        }
+
+        /** What was measured: op, problem (the descriptor), layer (its name), batch, dtype, shape, flops and bytes. */
+        public Builder problem(Problem p) {
+            return op(p.op().id()).problem(p.descriptor()).layer(p.name()).batch(p.mb()).dtype(p.dtype().id())
+                    .shape(p.fields()).flops(p.flops()).bytes(p.bytes());
+        }
+
+        public Builder op(String value) { op = value; return this; }
+        public Builder problem(String value) { problem = value; return this; }
+        public Builder layer(String value) { layer = value; return this; }
+        public Builder network(String value) { network = value; return this; }
+        public Builder repeat(int value) { repeat = value; return this; }
+        public Builder batch(int value) { batch = value; return this; }
+        public Builder dtype(String value) { dtype = value; return this; }
+        public Builder shape(Map<String, Object> value) { shape = value; return this; }
+        public Builder backend(String value) { backend = value; return this; }
+        public Builder backendVersion(String value) { backendVersion = value; return this; }
+        public Builder device(String value) { device = value; return this; }
+        public Builder emulated(Boolean value) { emulated = value; return this; }
+        public Builder algorithm(String value) { algorithm = value; return this; }
+        public Builder impl(String value) { impl = value; return this; }
+        public Builder tuner(String value) { tuner = value; return this; }
+        public Builder threads(int value) { threads = value; return this; }
+        public Builder status(Status value) { status = value; return this; }
+        public Builder reason(String value) { reason = value; return this; }
+        public Builder clock(String value) { clock = value; return this; }
+        public Builder samplesUs(double[] value) { samplesUs = value; return this; }
+        public Builder timeUs(TimeStats value) { timeUs = value; return this; }
+        public Builder cv(Double value) { cv = value; return this; }
+        public Builder unstable(Boolean value) { unstable = value; return this; }
+        public Builder flops(long value) { flops = value; return this; }
+        public Builder bytes(long value) { bytes = value; return this; }
+        public Builder gflops(Double value) { gflops = value; return this; }
+        public Builder gbps(Double value) { gbps = value; return this; }
+        public Builder prepareMs(Double value) { prepareMs = value; return this; }
+        public Builder relErr(Double value) { relErr = value; return this; }
+        public Builder tolerance(Double value) { tolerance = value; return this; }
+        public Builder wallUs(TimeStats value) { wallUs = value; return this; }
+        public Builder cpuMhz(SensorPair value) { cpuMhz = value; return this; }
+        public Builder tempC(SensorPair value) { tempC = value; return this; }
+        public Builder seed(long value) { seed = value; return this; }
+        public Builder finished(String value) { finished = value; return this; }
+        public Builder details(Map<String, Object> value) { details = value; return this; }
+
+        /** The record; every point record has a status (ok, or why not). */
+        public PointRecord build() {
+            if (status == null) {
+                throw new IllegalStateException("a point record needs a status");
+            }
+            return new PointRecord(KIND, op, problem, layer, network, repeat, batch, dtype, shape, backend,
+                    backendVersion, device, emulated, algorithm, impl, tuner, threads, status, reason, clock,
+                    samplesUs, timeUs, cv, unstable, flops, bytes, gflops, gbps, prepareMs, relErr, tolerance, wallUs,
+                    cpuMhz, tempC, seed, finished, details);
+        }
+
     }
 }

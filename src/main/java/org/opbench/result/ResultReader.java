@@ -9,27 +9,44 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.opbench.problem.InputFileException;
 
 /**
- * Reads JSON Lines result files. A malformed last line without a newline (a sweep killed mid-write) is
- * ignored with a warning; any other malformed line is an error naming the file and line.
+ * Reads JSON Lines result files into typed records. A malformed last line without a newline (a sweep killed
+ * mid-write) is ignored with a warning; any other malformed line is an error naming the file and line. The kinds
+ * of this package (run, point, network, layer) are always read; kinds defined above it (peaks) are read when the
+ * caller names them, and records of other kinds are skipped with a warning.
  */
 public final class ResultReader {
     /** Longest line accepted (a point with 10^6 samples is about 10 MB). */
     public static final int MAX_LINE_CHARS = 64 << 20;
 
+    /** The kinds every reader reads. */
+    public static final Map<String, Class<? extends Record>> KINDS = Map.of(RunRecord.KIND, RunRecord.class,
+            PointRecord.KIND, PointRecord.class, NetworkRecord.KIND, NetworkRecord.class, LayerRecord.KIND,
+            LayerRecord.class);
+
     private ResultReader() {
     }
 
+    /** Reads the kinds of {@link #KINDS}. */
     public static ResultFile read(Path file) {
+        return read(file, Map.of());
+    }
+
+    /** Reads the kinds of {@link #KINDS} and {@code more} (kind to type, such as peaks). */
+    public static ResultFile read(Path file, Map<String, Class<? extends Record>> more) {
+        Map<String, Class<? extends Record>> kinds = new HashMap<>(KINDS);
+        kinds.putAll(more);
         if (!Files.isRegularFile(file)) {
             throw new InputFileException(file, 0, Files.exists(file) ? "not a regular file" : "no such file");
         }
-        List<RunRecord> runs = new ArrayList<>();
-        List<PointRecord> points = new ArrayList<>();
-        List<JsonNode> others = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
         List<String> warnings = new ArrayList<>();
         boolean endsWithNewline = endsWithNewline(file);
         List<String> lines = new ArrayList<>();
@@ -68,12 +85,11 @@ public final class ResultReader {
                     throw new InputFileException(file, i + 1, "not an opbench record (a JSON object with a \"record\" key)");
                 }
                 String kind = node.get("record").asText();
-                if (kind.equals(RunRecord.KIND)) {
-                    runs.add(Json.mapper().treeToValue(node, RunRecord.class));
-                } else if (kind.equals(PointRecord.KIND)) {
-                    points.add(Json.mapper().treeToValue(node, PointRecord.class));
+                Class<? extends Record> type = kinds.get(kind);
+                if (type == null) {
+                    skipped.merge(kind, 1, Integer::sum);
                 } else {
-                    others.add(node);
+                    records.add(Json.mapper().treeToValue(node, type));
                 }
             } catch (JsonProcessingException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -86,10 +102,29 @@ public final class ResultReader {
                 throw new InputFileException(file, i + 1, "bad value: " + e.getMessage());
             }
         }
-        if (runs.isEmpty() && !points.isEmpty()) {
+        skipped.forEach((kind, n) -> warnings.add(file + ": skipped " + n + " record(s) of kind '" + kind
+                + "' (not read here)"));
+        if (records.stream().noneMatch(RunRecord.class::isInstance)
+                && records.stream().anyMatch(PointRecord.class::isInstance)) {
             warnings.add(file + ": no run record (not written by opbench sweep?)");
         }
-        return new ResultFile(file, runs, points, others, warnings);
+        return new ResultFile(file, records, warnings);
+    }
+
+    /**
+     * The record of a JSON tree of a kind in {@link #KINDS} (a record a worker sent); an
+     * {@link IllegalArgumentException} for any other tree.
+     */
+    public static Record decode(JsonNode node) {
+        Class<? extends Record> type = node == null ? null : KINDS.get(node.path("record").asText());
+        if (type == null) {
+            throw new IllegalArgumentException("not an opbench record of a known kind: " + node);
+        }
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("malformed " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

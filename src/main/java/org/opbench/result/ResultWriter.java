@@ -1,10 +1,8 @@
 package org.opbench.result;
 
-/** Where records go. Implementations write and flush each record as it arrives. */
+/** Where records go, of every kind. Implementations write and flush each record as it arrives. */
 public interface ResultWriter extends AutoCloseable {
-    void run(RunRecord run);
-
-    void point(PointRecord point);
+    void write(Record record);
 
     @Override
     void close();

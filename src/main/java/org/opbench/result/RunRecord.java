@@ -14,6 +14,7 @@ import java.util.Map;
         "host", "libraries", "timer", "settings"})
 public record RunRecord(String record, int schema, String opbenchVersion, String gitCommit, List<String> command,
                         String started, boolean resumed, long seed, HostInfo host,
-                        Map<String, Map<String, Object>> libraries, TimerInfo timer, Map<String, Object> settings) {
+                        Map<String, Map<String, Object>> libraries, TimerInfo timer, Map<String, Object> settings)
+        implements Record {
     public static final String KIND = "run";
 }

@@ -193,7 +193,7 @@ public final class Driver {
     }
 
     private synchronized void record(PointRecord point, int total) {
-        writer.point(point);
+        writer.write(point);
         finished++;
         listener.point(point, finished, total);
     }

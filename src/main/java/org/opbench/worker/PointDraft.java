@@ -5,83 +5,65 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opbench.problem.Problem;
 import org.opbench.result.PointRecord;
-import org.opbench.result.SensorPair;
 import org.opbench.result.Status;
-import org.opbench.result.TimeStats;
 
-/** A point record being filled in; {@link #build} freezes it. */
+/**
+ * A point record being filled in, by name: what was measured and how are set here, what the measurement found
+ * through {@link #record()}; {@link #ok}, {@link #fail} and {@link #build} freeze it (stamped with the time).
+ */
 public final class PointDraft {
-    final Problem problem;
-    final String network;
-    final int repeat;
-    final String backend;
-    final String algorithm;
-    final String tuner;
-    final int threads;
-    String backendVersion;
-    String device;
-    Boolean emulated;
-    String impl;
-    Status status;
-    String reason;
-    String clock;
-    double[] samplesUs;
-    TimeStats timeUs;
-    Double cv;
-    Boolean unstable;
-    Double gflops;
-    Double gbps;
-    Double prepareMs;
-    Double relErr;
-    Double tolerance;
-    TimeStats wallUs;
-    SensorPair cpuMhz;
-    SensorPair tempC;
-    long seed;
-    final Map<String, Object> details = new LinkedHashMap<>();
+    private final PointRecord.Builder record;
+    private final Map<String, Object> details = new LinkedHashMap<>();
 
     public PointDraft(Problem problem, String network, int repeat, String backend, String algorithm, String tuner,
                       int threads) {
-        this.problem = problem;
-        this.network = network;
-        this.repeat = repeat;
-        this.backend = backend;
-        this.algorithm = algorithm;
-        this.tuner = tuner;
-        this.threads = threads;
+        this.record = PointRecord.builder().problem(problem).network(network).repeat(repeat).backend(backend)
+                .algorithm(algorithm).tuner(tuner).threads(threads);
+    }
+
+    /** The record's builder, for the figures a measurement fills in (prepare_ms, impl, rel_err, times, ...). */
+    public PointRecord.Builder record() {
+        return record;
     }
 
     public PointDraft library(String version, String deviceName) {
-        this.backendVersion = version;
-        this.device = deviceName;
+        record.backendVersion(version).device(deviceName);
         return this;
     }
 
     /** Whether the point ran under an emulator (null: unknown). */
     public PointDraft emulated(Boolean value) {
-        this.emulated = value;
+        record.emulated(value);
         return this;
     }
 
-    /** A record that was not measured, with its status and reason. */
+    /** Adds one entry to the record's {@code details}. */
+    public PointDraft detail(String key, Object value) {
+        details.put(key, value);
+        return this;
+    }
+
+    /** Adds entries to the record's {@code details}. */
+    public PointDraft details(Map<String, ?> entries) {
+        details.putAll(entries);
+        return this;
+    }
+
+    /** A measured record: status ok. */
+    public PointRecord ok() {
+        record.status(Status.OK);
+        return build();
+    }
+
+    /** A record that was not measured, with its status and reason: no samples or figures derived from them. */
     public PointRecord fail(Status s, String why) {
-        this.status = s;
-        this.reason = why;
-        this.samplesUs = null;
-        this.timeUs = null;
-        this.cv = null;
-        this.unstable = null;
-        this.gflops = null;
-        this.gbps = null;
-        this.wallUs = null;
+        record.status(s).reason(why).samplesUs(null).timeUs(null).cv(null).unstable(null).gflops(null).gbps(null)
+                .wallUs(null);
         return build();
     }
 
     public PointRecord build() {
-        return new PointRecord(PointRecord.KIND, problem.op().id(), problem.descriptor(), problem.name(), network, repeat,
-                problem.mb(), problem.dtype().id(), problem.fields(), backend, backendVersion, device, emulated, algorithm, impl,
-                tuner, threads, status, reason, clock, samplesUs, timeUs, cv, unstable, problem.flops(), problem.bytes(),
-                gflops, gbps, prepareMs, relErr, tolerance, wallUs, cpuMhz, tempC, seed, Instant.now().toString(),
-                details.isEmpty() ? null : Map.copyOf(details));
+        return record.finished(Instant.now().toString()).details(details.isEmpty() ? null : Map.copyOf(details))
+                .build();
     }
 }

@@ -56,7 +56,7 @@ public final class PointRunner {
         String emulation = Emulation.detect();
         d.emulated(emulation != null);
         if (emulation != null) {
-            d.details.put("emulation", emulation);
+            d.detail("emulation", emulation);
         }
         if (!availability.available()) {
             return d.fail(Status.UNAVAILABLE, availability.reason());
@@ -97,7 +97,7 @@ public final class PointRunner {
             return d.fail(Status.SKIPPED, tooBig);
         }
         ProblemData data = cache.data(problem);
-        d.seed = data.seed();
+        d.record().seed(data.seed());
         long t0 = System.nanoTime();
         PreparedOp op;
         try {
@@ -109,32 +109,31 @@ public final class PointRunner {
         } catch (RuntimeException | LinkageError e) {
             return d.fail(Status.FAILED, "prepare: " + e);
         }
-        d.prepareMs = (System.nanoTime() - t0) / 1e6;
+        d.record().prepareMs((System.nanoTime() - t0) / 1e6);
         try (op) {
             Samples samples = harness.measure(op);
             Sensors.Reading after = Sensors.read();
-            d.cpuMhz = new SensorPair(before.cpuMhz(), after.cpuMhz());
-            d.tempC = new SensorPair(before.tempC(), after.tempC());
+            d.record().cpuMhz(new SensorPair(before.cpuMhz(), after.cpuMhz()))
+                    .tempC(new SensorPair(before.tempC(), after.tempC()));
             float[] out = op.output();
             Execution ran = op.execution(); // after timing: a profiling backend names the kernels the runs used
-            d.impl = ran.impl();
-            d.details.putAll(op.details());
-            d.details.put(Execution.DETAILS_KEY, ran.recorded());
+            d.record().impl(ran.impl());
+            d.details(op.details());
+            d.detail(Execution.DETAILS_KEY, ran.recorded());
             float[] expected = cache.expected(problem);
-            d.relErr = Check.relativeError(out, expected);
-            d.tolerance = Tolerance.of(ran);
-            d.clock = samples.clock().id();
-            if (Double.isInfinite(d.relErr)) {
-                d.relErr = null;
+            double relErr = Check.relativeError(out, expected);
+            double tolerance = Tolerance.of(ran);
+            d.record().tolerance(tolerance).clock(samples.clock().id());
+            if (Double.isInfinite(relErr)) {
                 return d.fail(Status.MISMATCH, "the output has NaN or infinite values, or the wrong length");
             }
-            if (!(d.relErr <= d.tolerance)) {
+            d.record().relErr(relErr);
+            if (!(relErr <= tolerance)) {
                 return d.fail(Status.MISMATCH, String.format(java.util.Locale.ROOT,
-                        "rel_err %.3g exceeds the tolerance %.3g of %s", d.relErr, d.tolerance, variant.algorithm()));
+                        "rel_err %.3g exceeds the tolerance %.3g of %s", relErr, tolerance, variant.algorithm()));
             }
             fillTimes(d, problem, samples);
-            d.status = Status.OK;
-            return d.build();
+            return d.ok();
         } catch (BackendException e) {
             return d.fail(Status.FAILED, "run: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -145,14 +144,10 @@ public final class PointRunner {
     private void fillTimes(PointDraft d, Problem problem, Samples samples) {
         double[] us = Stats.micros(samples.timed());
         Stats s = Stats.of(us);
-        d.samplesUs = us;
-        d.timeUs = TimeStats.of(s);
-        d.cv = s.cv();
-        d.unstable = s.cv() > settings.cvThreshold();
-        d.gflops = problem.flops() / (s.median() * 1e3);
-        d.gbps = problem.bytes() / (s.median() * 1e3);
+        d.record().samplesUs(us).timeUs(TimeStats.of(s)).cv(s.cv()).unstable(s.cv() > settings.cvThreshold())
+                .gflops(problem.flops() / (s.median() * 1e3)).gbps(problem.bytes() / (s.median() * 1e3));
         if (samples.wall() != samples.timed()) {
-            d.wallUs = TimeStats.of(Stats.of(Stats.micros(samples.wall())));
+            d.record().wallUs(TimeStats.of(Stats.of(Stats.micros(samples.wall()))));
         }
     }
 }

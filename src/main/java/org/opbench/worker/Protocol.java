@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import org.opbench.result.Json;
 import org.opbench.result.PointRecord;
+import org.opbench.result.Record;
 
 /**
  * Worker-to-driver messages: one line each on the worker's original standard output, prefixed with
@@ -35,7 +36,7 @@ public final class Protocol implements Sink {
     }
 
     @Override
-    public void otherRecord(int task, Object record) {
+    public void otherRecord(int task, Record record) {
         ObjectNode n = Json.mapper().createObjectNode().put("event", "record").put("task", task);
         n.set("record", Json.mapper().valueToTree(record));
         send(n);

@@ -21,16 +21,22 @@ final class Pts {
     static PointRecord ok(String network, String layer, String problem, int repeat, String backend, String algorithm,
                           String tuner, int threads, double[] samples, long flops, long bytes, Map<String, Object> details) {
         Stats s = Stats.of(samples);
-        return new PointRecord("point", "conv", problem, layer, network, repeat, 1, "f32", Map.of(), backend, "1.0",
-                "cpu:test", null, algorithm, algorithm, tuner, threads, Status.OK, null, "wall", samples, TimeStats.of(s),
-                s.cv(), false, flops, bytes, flops / (s.median() * 1e3), bytes / (s.median() * 1e3), 1.0, 0.0, 1e-4,
-                null, null, null, 1, null, details);
+        return base(network, layer, problem, repeat, backend, algorithm, threads, flops, bytes).impl(algorithm)
+                .tuner(tuner).status(Status.OK).samplesUs(samples).timeUs(TimeStats.of(s)).cv(s.cv()).unstable(false)
+                .gflops(flops / (s.median() * 1e3)).gbps(bytes / (s.median() * 1e3)).prepareMs(1.0).relErr(0.0)
+                .details(details).build();
     }
 
     static PointRecord failed(String network, String layer, String problem, String backend, String algorithm,
                               int threads, Status status, String reason) {
-        return new PointRecord("point", "conv", problem, layer, network, 1, 1, "f32", Map.of(), backend, "1.0",
-                "cpu:test", null, algorithm, null, "none", threads, status, reason, "wall", null, null, null, null, 1000, 100,
-                null, null, null, null, 1e-4, null, null, null, 1, null, null);
+        return base(network, layer, problem, 1, backend, algorithm, threads, 1000, 100).tuner("none").status(status)
+                .reason(reason).build();
+    }
+
+    private static PointRecord.Builder base(String network, String layer, String problem, int repeat, String backend,
+                                            String algorithm, int threads, long flops, long bytes) {
+        return PointRecord.builder().op("conv").problem(problem).layer(layer).network(network).repeat(repeat).batch(1)
+                .dtype("f32").shape(Map.of()).backend(backend).backendVersion("1.0").device("cpu:test")
+                .algorithm(algorithm).threads(threads).clock("wall").flops(flops).bytes(bytes).tolerance(1e-4).seed(1);
     }
 }

@@ -18,10 +18,12 @@ class SummaryTableTest {
     private static PointRecord ok(String op, String layer, String backend, String algorithm, double us) {
         double[] samples = {us, us, us};
         Stats s = Stats.of(samples);
-        return new PointRecord("point", op, layer + "-problem", layer, "net", 1, 1, "f32", Map.of(), backend, "1.0",
-                "cpu:test", null, algorithm, algorithm, "none", 1, Status.OK, null, "wall", samples, TimeStats.of(s),
-                s.cv(), false, 1000, 100, 1000 / (us * 1e3), 100 / (us * 1e3), 1.0, 0.0, 1e-4, null, null, null, 1, null,
-                null);
+        return PointRecord.builder().op(op).problem(layer + "-problem").layer(layer).network("net").repeat(1).batch(1)
+                .dtype("f32").shape(Map.of()).backend(backend).backendVersion("1.0").device("cpu:test")
+                .algorithm(algorithm).impl(algorithm).tuner("none").threads(1).status(Status.OK).clock("wall")
+                .samplesUs(samples).timeUs(TimeStats.of(s)).cv(s.cv()).unstable(false).flops(1000).bytes(100)
+                .gflops(1000 / (us * 1e3)).gbps(100 / (us * 1e3)).prepareMs(1.0).relErr(0.0).tolerance(1e-4).seed(1)
+                .build();
     }
 
     private static final List<PointRecord> POINTS = List.of(

@@ -1,6 +1,5 @@
 package org.opbench.network.estimate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opbench.problem.Layer;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.PointRecord;
 
 /**
@@ -47,7 +47,7 @@ public final class Estimator {
     }
 
     public static List<Estimate> estimate(String model, int batch, List<Layer> layers, List<PointRecord> points,
-                                          List<JsonNode> networks) {
+                                          List<NetworkRecord> networks) {
         Set<Integer> threads = new TreeSet<>();
         points.stream().filter(PointRecord::ok).forEach(p -> threads.add(p.threads()));
         List<Estimate> out = new ArrayList<>();
@@ -60,18 +60,17 @@ public final class Estimator {
                 pairs.add(p.backend() + "\t" + p.algorithm());
                 backends.add(p.backend());
             }
-            List<JsonNode> measured = networks.stream().filter(n -> "network".equals(n.path("record").asText())
-                    && "ok".equals(n.path("status").asText()) && model.equals(n.path("model").asText())
-                    && n.path("batch").asInt() == batch && n.path("threads").asInt() == t).toList();
+            List<NetworkRecord> measured = networks.stream().filter(n -> n.ok() && model.equals(n.model())
+                    && n.batch() == batch && n.threads() == t).toList();
             for (String pair : pairs) {
                 String[] ba = pair.split("\t");
                 out.add(row(ba[0], ba[1], t, layers, mine, p -> p.backend().equals(ba[0])
-                        && p.algorithm().equals(ba[1]), measured, n -> n.path("backend").asText().equals(ba[0])
-                        && n.path("algorithm").asText().equals(ba[1])));
+                        && p.algorithm().equals(ba[1]), measured, n -> ba[0].equals(n.backend())
+                        && ba[1].equals(n.algorithm())));
             }
             for (String b : backends) {
                 out.add(row(b, BEST, t, layers, mine, p -> p.backend().equals(b), measured,
-                        n -> n.path("backend").asText().equals(b)));
+                        n -> b.equals(n.backend())));
             }
             out.add(row(BEST, BEST, t, layers, mine, p -> true, measured, n -> true));
         }
@@ -80,7 +79,7 @@ public final class Estimator {
 
     private static Estimate row(String backend, String algorithm, int threads, List<Layer> layers,
                                 List<PointRecord> points, java.util.function.Predicate<PointRecord> use,
-                                List<JsonNode> networks, java.util.function.Predicate<JsonNode> match) {
+                                List<NetworkRecord> networks, java.util.function.Predicate<NetworkRecord> match) {
         Map<String, PointRecord> best = new LinkedHashMap<>();
         for (PointRecord p : points) {
             if (!use.test(p)) {
@@ -105,16 +104,15 @@ public final class Estimator {
                 covered++;
             }
         }
-        JsonNode fastest = null;
-        for (JsonNode n : networks) {
-            if (match.test(n) && (fastest == null || n.path("time_us").path("median").asDouble()
-                    < fastest.path("time_us").path("median").asDouble())) {
+        NetworkRecord fastest = null;
+        for (NetworkRecord n : networks) {
+            if (match.test(n) && n.timeUs() != null
+                    && (fastest == null || n.timeUs().median() < fastest.timeUs().median())) {
                 fastest = n;
             }
         }
-        Double measured = fastest == null ? null : fastest.path("time_us").path("median").asDouble();
-        String what = fastest == null ? null : fastest.path("backend").asText() + " "
-                + fastest.path("algorithm").asText();
+        Double measured = fastest == null ? null : fastest.timeUs().median();
+        String what = fastest == null ? null : fastest.backend() + " " + fastest.algorithm();
         return new Estimate(backend, algorithm, threads, covered, layers.size(), sum, measured, what, choices);
     }
 }

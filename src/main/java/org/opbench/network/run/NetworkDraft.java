@@ -9,32 +9,23 @@ import java.util.Map;
 import org.opbench.measure.Samples;
 import org.opbench.measure.Stats;
 import org.opbench.network.profile.LayerTime;
+import org.opbench.result.LayerRecord;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.Status;
 import org.opbench.result.TimeStats;
 import org.opbench.spi.Availability;
 import org.opbench.worker.WorkerJob;
 
-/** A network record being filled in (by the worker, or by the driver for a batch whose worker died). */
+/**
+ * A network record being filled in, by name (by the worker, or by the driver for a batch whose worker died): what
+ * was measured and how are set here, what the measurement found through {@link #record()}; {@link #ok} and
+ * {@link #fail} freeze it.
+ */
 final class NetworkDraft {
-    private final NetworkTask task;
-    private final WorkerJob job;
-    private final Availability availability;
+    private final NetworkRecord.Builder record;
     private final int batch;
     private final long flops;
-    private final long params;
-    private final int layerCount;
-    final Map<String, Object> details = new LinkedHashMap<>();
-    String impl;
-    Double prepareMs;
-    Double coldMs;
-    Double peakMemoryMb;
-    Double baselineMemoryMb;
-    Double heapPeakMb;
-    Double relErr;
-    Double tolerance;
-    String reference;
-    Integer profileRuns;
-    Double profileTotalUs;
+    private final Map<String, Object> details = new LinkedHashMap<>();
     private double[] samplesUs;
     private TimeStats timeUs;
     private Double cv;
@@ -43,13 +34,29 @@ final class NetworkDraft {
 
     NetworkDraft(NetworkTask task, WorkerJob job, Availability availability, int batch, long flops, long params,
                  int layerCount) {
-        this.task = task;
-        this.job = job;
-        this.availability = availability;
         this.batch = batch;
         this.flops = flops;
-        this.params = params;
-        this.layerCount = layerCount;
+        this.record = NetworkRecord.builder().model(task.model()).modelFile(task.modelFile())
+                .modelDigest(task.digest()).backend(job.backend()).backendVersion(availability.version())
+                .device(availability.device()).algorithm(task.algorithm()).threads(job.threads()).batch(batch)
+                .flops(flops).params(params).layers(layerCount).seed(job.seed());
+    }
+
+    /** The record's builder, for the figures a measurement fills in (prepare_ms, memory, impl, rel_err, ...). */
+    NetworkRecord.Builder record() {
+        return record;
+    }
+
+    /** Adds one entry to the record's {@code details} (entries whose value is null are left out). */
+    NetworkDraft detail(String key, Object value) {
+        details.put(key, value);
+        return this;
+    }
+
+    /** Adds entries to the record's {@code details}. */
+    NetworkDraft details(Map<String, ?> entries) {
+        details.putAll(entries);
+        return this;
     }
 
     void fillTimes(Samples samples, double cvThreshold) {
@@ -64,25 +71,22 @@ final class NetworkDraft {
                 Stats.quantile(sorted, 0.99));
     }
 
+    /** The record of a measured batch (after {@link #fillTimes}): status ok with the figures of its times. */
     NetworkRecord ok() {
         double median = timeUs.median();
-        return build(Status.OK, null, null, samplesUs, timeUs, median / batch, batch * 1e6 / median, latency,
-                flops / (median * 1e3));
+        return finish(Status.OK, null, null).samplesUs(samplesUs).timeUs(timeUs).timePerImageUs(median / batch)
+                .throughputIps(batch * 1e6 / median).latencyUs(latency).cv(cv).unstable(unstable)
+                .gflops(flops / (median * 1e3)).build();
     }
 
+    /** The record of a batch that was not measured: no times, nor the figures of an ok run (cold, profile). */
     NetworkRecord fail(Status status, String reason, String autoStop) {
-        return build(status, reason, autoStop, null, null, null, null, null, null);
+        return finish(status, reason, autoStop).coldMs(null).profileRuns(null).profileTotalUs(null).build();
     }
 
-    private NetworkRecord build(Status status, String reason, String autoStop, double[] samples, TimeStats t,
-                                Double perImage, Double throughput, NetworkRecord.Latency lat, Double gflops) {
-        boolean ok = status == Status.OK;
-        return new NetworkRecord(NetworkRecord.KIND, task.model(), task.modelFile(), task.digest(), job.backend(),
-                availability.version(), availability.device(), task.algorithm(), impl, job.threads(), batch, status,
-                reason, autoStop, samples, t, perImage, throughput, lat, ok ? cv : null, ok ? unstable : null,
-                ok ? coldMs : null, prepareMs, peakMemoryMb, baselineMemoryMb, heapPeakMb, flops, gflops, params,
-                layerCount, relErr, tolerance, reference, ok ? profileRuns : null, ok ? profileTotalUs : null,
-                job.seed(), Instant.now().toString(), details.isEmpty() ? null : Map.copyOf(nonNull(details)));
+    private NetworkRecord.Builder finish(Status status, String reason, String autoStop) {
+        return record.status(status).reason(reason).autoStop(autoStop).finished(Instant.now().toString())
+                .details(details.isEmpty() ? null : Map.copyOf(nonNull(details)));
     }
 
     private static Map<String, Object> nonNull(Map<String, Object> m) {
@@ -106,11 +110,12 @@ final class NetworkDraft {
             String op = inserted ? t.kernelOp() : t.layer().op();
             String onnxOp = inserted ? null : t.layer().onnxOp();
             String note = inserted ? "kernel inserted by " + n.backend() : t.layer().note();
-            out.add(new LayerRecord(LayerRecord.KIND, n.model(), n.backend(), n.algorithm(), n.threads(),
-                    n.batch(), inserted ? index : t.layer().index(), t.name(), op, onnxOp, problem, t.kernelOp(),
-                    t.kernels(), t.us(), total > 0 ? t.us() / total : 0, f,
-                    t.us() > 0 && f > 0 ? f / (t.us() * 1e3) : null, t.fusedInto(), t.fused(), t.executed(),
-                    inserted, note));
+            out.add(LayerRecord.builder().model(n.model()).backend(n.backend()).algorithm(n.algorithm())
+                    .threads(n.threads()).batch(n.batch()).index(inserted ? index : t.layer().index()).layer(t.name())
+                    .op(op).onnxOp(onnxOp).problem(problem).kernelOp(t.kernelOp()).kernels(t.kernels()).timeUs(t.us())
+                    .share(total > 0 ? t.us() / total : 0).flops(f).gflops(t.us() > 0 && f > 0 ? f / (t.us() * 1e3) : null)
+                    .fusedInto(t.fusedInto()).fused(t.fused()).executed(t.executed()).inserted(inserted).note(note)
+                    .build());
             index = Math.max(index, inserted ? index + 1 : t.layer().index() + 1);
         }
         return out;

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.opbench.network.NetLayers;
 import org.opbench.network.ShapeInference;
 import org.opbench.network.spi.NetworkBackend;
-import org.opbench.result.Json;
+import org.opbench.result.NetworkRecord;
+import org.opbench.result.Record;
+import org.opbench.result.ResultReader;
 import org.opbench.result.Status;
 import org.opbench.spi.Availability;
 import org.opbench.sweep.WorkerProcess;
@@ -26,8 +28,8 @@ import org.opbench.worker.WorkerJob;
 public final class NetworkDriver {
     /** Receives records as they arrive. */
     public interface Listener {
-        /** A network or layer record (written already). */
-        void record(Object record);
+        /** A network or layer record. */
+        void record(Record record);
 
         default void notice(String message) {
         }
@@ -85,8 +87,8 @@ public final class NetworkDriver {
                 }
 
                 @Override
-                public void otherRecord(int t, Object record) {
-                    listener.record(Json.mapper().valueToTree(record));
+                public void otherRecord(int t, Record record) {
+                    listener.record(record);
                 }
 
                 @Override
@@ -152,9 +154,9 @@ public final class NetworkDriver {
                     case "start" -> inFlight = event.get("task").asInt();
                     case "record" -> {
                         any = true;
-                        JsonNode r = event.get("record");
+                        Record r = ResultReader.decode(event.get("record"));
                         listener.record(r);
-                        if (NetworkRecord.KIND.equals(r.path("record").asText())) {
+                        if (r instanceof NetworkRecord) {
                             inFlight = null;
                         }
                     }
@@ -195,6 +197,6 @@ public final class NetworkDriver {
     }
 
     private void emit(NetworkRecord r) {
-        listener.record(Json.mapper().valueToTree(r));
+        listener.record(r);
     }
 }

@@ -21,6 +21,8 @@ import org.opbench.network.profile.LayerTime;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.network.spi.NetworkBackend;
+import org.opbench.result.LayerRecord;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.Status;
 import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
@@ -169,8 +171,8 @@ public final class NetworkWorker {
                 what = "--max-memory";
             }
         }
-        d.details.put("predicted_memory_mb", round(predicted / 1e6));
-        d.details.put("memory_limit_mb", limit > 0 ? round(limit / 1e6) : null);
+        d.detail("predicted_memory_mb", round(predicted / 1e6));
+        d.detail("memory_limit_mb", limit > 0 ? round(limit / 1e6) : null);
         return AutoBatch.memory(batch, predicted, limit, what);
     }
 
@@ -181,7 +183,7 @@ public final class NetworkWorker {
         NetRequest request = new NetRequest(Path.of(task.modelFile()), graph.input(),
                 new long[] {batch, chw[0], chw[1], chw[2]}, input, out, layers.outputDims().get(out), job.threads(),
                 task.algorithm(), job.options(), graph, layers);
-        d.details.put("peak_reset", MemoryProbe.resetPeak());
+        d.detail("peak_reset", MemoryProbe.resetPeak());
         long baseline = MemoryProbe.rss();
         long t0 = System.nanoTime();
         NetSession session;
@@ -194,7 +196,7 @@ public final class NetworkWorker {
             emit(d.fail(Status.FAILED, "load: " + message(e), task.auto() ? "failed" : null));
             return null;
         }
-        d.prepareMs = (System.nanoTime() - t0) / 1e6;
+        d.record().prepareMs((System.nanoTime() - t0) / 1e6);
         float[] output;
         Samples samples;
         List<KernelTiming> kernels = null;
@@ -202,21 +204,20 @@ public final class NetworkWorker {
         try (session) {
             long c0 = System.nanoTime();
             session.run();
-            d.coldMs = (System.nanoTime() - c0) / 1e6;
+            d.record().coldMs((System.nanoTime() - c0) / 1e6);
             samples = new Harness(job.settings()).measure(session);
-            d.peakMemoryMb = round(MemoryProbe.peakRss() / 1e6);
-            d.baselineMemoryMb = round(baseline / 1e6);
-            d.heapPeakMb = round(MemoryProbe.heapPeak() / 1e6);
+            d.record().peakMemoryMb(round(MemoryProbe.peakRss() / 1e6)).baselineMemoryMb(round(baseline / 1e6))
+                    .heapPeakMb(round(MemoryProbe.heapPeak() / 1e6));
             output = session.output().clone();
             ran = session.execution();
-            d.impl = ran.impl();
-            d.details.putAll(session.details());
-            d.details.put(Execution.DETAILS_KEY, ran.recorded());
+            d.record().impl(ran.impl());
+            d.details(session.details());
+            d.detail(Execution.DETAILS_KEY, ran.recorded());
             if (task.profileRuns() > 0) {
                 try {
                     kernels = session.profile(task.profileRuns());
                 } catch (BackendException e) {
-                    d.details.put("profile_error", e.getMessage());
+                    d.detail("profile_error", e.getMessage());
                 }
             }
         } catch (BackendException | RuntimeException | LinkageError e) {
@@ -231,8 +232,7 @@ public final class NetworkWorker {
         d.fillTimes(samples, job.settings().cvThreshold());
         List<LayerTime> times = kernels == null ? null : LayerProfile.map(layers, kernels);
         if (times != null) {
-            d.profileRuns = task.profileRuns();
-            d.profileTotalUs = times.stream().mapToDouble(LayerTime::us).sum();
+            d.record().profileRuns(task.profileRuns()).profileTotalUs(times.stream().mapToDouble(LayerTime::us).sum());
         }
         NetworkRecord record = d.ok();
         emit(record);
@@ -241,7 +241,7 @@ public final class NetworkWorker {
                 sink.otherRecord(batch, l);
             }
         }
-        long peakBytes = (long) (d.peakMemoryMb * 1e6);
+        long peakBytes = (long) (record.peakMemoryMb() * 1e6);
         return new AutoBatch.Step(batch, record.throughputIps(), baseline, peakBytes);
     }
 
@@ -255,17 +255,16 @@ public final class NetworkWorker {
                 ref = ReferenceOutputs.compute(dir, task.digest(), job.seed(), request);
             }
         } catch (BackendException | RuntimeException e) {
-            d.details.put("reference_error", message(e));
+            d.detail("reference_error", message(e));
             return null;
         }
-        d.reference = ReferenceOutputs.NAME;
         double tolerance = task.tolerance() != null ? task.tolerance() : stated;
-        d.tolerance = tolerance;
+        d.record().reference(ReferenceOutputs.NAME).tolerance(tolerance);
         double err = Check.relativeError(output, ref);
         if (Double.isInfinite(err)) {
             return "the output has NaN or infinite values, or the wrong length";
         }
-        d.relErr = err;
+        d.record().relErr(err);
         if (!(err <= tolerance)) {
             return String.format(Locale.ROOT, "rel_err %.3g against %s exceeds the tolerance %.3g", err,
                     ReferenceOutputs.NAME, tolerance);

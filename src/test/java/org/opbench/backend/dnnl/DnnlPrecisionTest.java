@@ -17,6 +17,7 @@ import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
+import org.opbench.problem.Problems;
 import org.opbench.spi.Execution;
 import org.opbench.spi.Numerics;
 import org.opbench.spi.PreparedOp;
@@ -68,7 +69,7 @@ class DnnlPrecisionTest {
 
     private static Execution execution(DnnlBackend backend, Op op, String descriptor, String algorithm)
             throws Exception {
-        Problem p = DnnlTestSupport.parse(op, descriptor);
+        Problem p = Problems.parse(op, descriptor);
         try (PreparedOp prepared = backend.prepare(p, DnnlTestSupport.variant(backend, algorithm, Map.of()),
                 ProblemData.of(p, 1))) {
             assertEquals(prepared.impl(), prepared.execution().impl());

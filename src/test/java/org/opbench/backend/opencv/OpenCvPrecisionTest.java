@@ -36,7 +36,7 @@ class OpenCvPrecisionTest {
 
     @Test
     void aPreparedPointStatesWhatItConfigured() throws Exception {
-        OpenCvTestSupport.assumeAvailable();
+        OpenCvTestSupport.ready();
         Problem p = Problems.parse(Op.CONV, WINOGRAD_ELIGIBLE);
         for (String algorithm : new String[] {"auto", "direct"}) {
             try (PreparedOp op = OpenCvTestSupport.BACKEND.prepare(p, new Variant(algorithm, "none", 1),

@@ -3,27 +3,25 @@ package org.opbench.network.estimate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opbench.network.ShapeInference;
 import org.opbench.network.ShapeSetText;
 import org.opbench.network.models.Networks;
 import org.opbench.problem.Layer;
 import org.opbench.result.Json;
+import org.opbench.result.NetworkRecord;
 import org.opbench.result.PointRecord;
 import org.opbench.result.Status;
 import org.opbench.result.TimeStats;
 
 class EstimatorTest {
     private static PointRecord point(Layer l, String backend, String alg, double us) {
-        var p = l.problem();
-        return new PointRecord("point", p.op().id(), p.descriptor(), p.name(), "", 1, p.mb(), "f32", Map.of(), backend,
-                "1", "cpu", null, alg, null, "none", 1, Status.OK, null, "wall", new double[] {us},
-                new TimeStats(us, us, us, 0, us, us), 0.0, false, p.flops(), p.bytes(), 1.0, 1.0, 1.0, 0.0, 1e-4, null,
-                null, null, 1, "", null);
+        return PointRecord.builder().problem(l.problem()).network("").repeat(1).backend(backend).backendVersion("1")
+                .device("cpu").algorithm(alg).tuner("none").threads(1).status(Status.OK).clock("wall")
+                .samplesUs(new double[] {us}).timeUs(new TimeStats(us, us, us, 0, us, us)).cv(0.0).unstable(false)
+                .gflops(1.0).gbps(1.0).prepareMs(1.0).relErr(0.0).tolerance(1e-4).seed(1).finished("").build();
     }
 
     @Test
@@ -42,9 +40,9 @@ class EstimatorTest {
             a += ta * l.repeat();
             best += Math.min(ta, tb) * l.repeat();
         }
-        JsonNode measured = Json.mapper().readTree("{\"record\":\"network\",\"model\":\"mobilenet-v1-0.25-128\","
+        NetworkRecord measured = Json.mapper().readValue("{\"record\":\"network\",\"model\":\"mobilenet-v1-0.25-128\","
                 + "\"backend\":\"a\",\"algorithm\":\"x\",\"threads\":1,\"batch\":1,\"status\":\"ok\","
-                + "\"time_us\":{\"median\":" + (2 * a) + "}}");
+                + "\"time_us\":{\"median\":" + (2 * a) + "}}", NetworkRecord.class);
         List<Estimator.Estimate> rows = Estimator.estimate("mobilenet-v1-0.25-128", 1, layers, points,
                 List.of(measured));
         Estimator.Estimate ax = rows.stream().filter(r -> r.backend().equals("a") && r.algorithm().equals("x"))
