@@ -12,12 +12,11 @@ import org.opbench.network.profile.LayerTime;
 import org.opbench.result.Status;
 import org.opbench.result.TimeStats;
 import org.opbench.spi.Availability;
-import org.opbench.worker.WorkerJob;
 
 /** A network record being filled in (by the worker, or by the driver for a batch whose worker died). */
 final class NetworkDraft {
     private final NetworkTask task;
-    private final WorkerJob job;
+    private final NetworkJob job;
     private final Availability availability;
     private final int batch;
     private final long flops;
@@ -41,7 +40,7 @@ final class NetworkDraft {
     private Boolean unstable;
     private NetworkRecord.Latency latency;
 
-    NetworkDraft(NetworkTask task, WorkerJob job, Availability availability, int batch, long flops, long params,
+    NetworkDraft(NetworkTask task, NetworkJob job, Availability availability, int batch, long flops, long params,
                  int layerCount) {
         this.task = task;
         this.job = job;

@@ -1,4 +1,4 @@
-package org.opbench.sweep;
+package org.opbench.supervisor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.List;
  * @param launcher    a command put in front of the worker's java command line (e.g. {@code qemu-aarch64-static}
  *                    or {@code ssh board}); empty for none
  * @param cacheDir    opbench's cache directory, given to backends for their environment
- * @param pointTimeoutMs  a point that runs longer is killed with its worker and recorded as {@code timeout}
+ * @param pointTimeoutMs  a unit (point, batch, ceiling) that runs longer is killed with its worker and recorded as
+ *                        {@code timeout}
  * @param inProcess   run every group in the driver's JVM (debugging; thread-count environment does not apply)
  * @param verbose     echo the workers' standard error
  */
@@ -50,6 +51,16 @@ public record WorkerSpec(String java, String classPath, List<String> jvmArgs, Li
     /** Workers get this class path (e.g. the driver's plus a native jar for the workers' platform). */
     public WorkerSpec classPath(String value) {
         return new WorkerSpec(java, value, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
+    }
+
+    /** Workers get these extra JVM arguments (e.g. a heap size). */
+    public WorkerSpec jvmArgs(List<String> value) {
+        return new WorkerSpec(java, classPath, value, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
+    }
+
+    /** Workers are killed when a unit runs longer than this. */
+    public WorkerSpec pointTimeoutMs(long value) {
+        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, value, inProcess, verbose);
     }
 
     /** Whether workers run through a launcher, i.e. possibly on another machine or under an emulator. */
