@@ -22,11 +22,19 @@ public final class Supervisor {
     static final int SIGKILL_EXIT = 128 + 9;
 
     private final WorkerSpec spec;
+    private final String limitOption;
     private volatile WorkerProcess current;
     private volatile boolean aborted;
 
+    /** A supervisor whose time limit per unit is {@code spec.pointTimeoutMs()}, set by {@code --point-timeout}. */
     public Supervisor(WorkerSpec spec) {
+        this(spec, "--point-timeout");
+    }
+
+    /** A supervisor whose time limit per unit is set by the option {@code limitOption} (named in reasons). */
+    public Supervisor(WorkerSpec spec, String limitOption) {
         this.spec = spec;
+        this.limitOption = limitOption;
     }
 
     public WorkerSpec spec() {
@@ -106,7 +114,7 @@ public final class Supervisor {
                         return job.withUnits(List.of());
                     }
                     return charge(job, client, inFlight, next, Status.TIMEOUT, "no result within "
-                            + spec.pointTimeoutMs() + " ms (--point-timeout); worker " + w.pid() + " killed",
+                            + spec.pointTimeoutMs() + " ms (" + limitOption + "); worker " + w.pid() + " killed",
                             " timed out");
                 }
                 if (frame == null) {
