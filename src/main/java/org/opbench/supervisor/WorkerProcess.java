@@ -31,11 +31,9 @@ public final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
-    private final List<String> command;
 
-    private WorkerProcess(Process process, List<String> command, boolean verbose) {
+    private WorkerProcess(Process process, boolean verbose) {
         this.process = process;
-        this.command = command;
         Thread out = new Thread(() -> pump(true, verbose), "worker-stdout");
         Thread err = new Thread(() -> pump(false, verbose), "worker-stderr");
         out.setDaemon(true);
@@ -67,7 +65,7 @@ public final class WorkerProcess implements AutoCloseable {
         pb.environment().put("OPBENCH_HOME", OpbenchHome.home().toString());
         pb.environment().put("OPBENCH_CACHE", spec.cacheDir().toString());
         Process p = pb.start();
-        WorkerProcess w = new WorkerProcess(p, cmd, spec.verbose());
+        WorkerProcess w = new WorkerProcess(p, spec.verbose());
         try (OutputStream in = p.getOutputStream()) {
             in.write((job.getClass().getName() + "\n").getBytes(StandardCharsets.UTF_8));
             in.write(Json.mapper().writeValueAsBytes(job));
@@ -192,10 +190,6 @@ public final class WorkerProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
-    }
-
-    List<String> command() {
-        return command;
     }
 
     public void kill() {
