@@ -67,7 +67,7 @@ public final class PeaksRun {
                 host.logicalCpus(), host.cpuMaxMhz());
         List<Ceiling> ceilings = new ArrayList<>();
         Supervisor supervisor = new Supervisor(WorkerSpec.defaults(cacheDir, (long) (settings.timeoutS() * 1000))
-                .jvmArgs(List.of("-Xmx" + heapMb() + "m")).inProcess(inProcess), "--timeout");
+                .plusJvmArgs("-Xmx" + heapMb() + "m").inProcess(inProcess), "--timeout");
         for (CeilingProvider p : providers) {
             List<Integer> counts = p.perThreadCount() ? settings.threads() : java.util.Collections.singletonList(null);
             for (Integer t : counts) {

@@ -53,14 +53,11 @@ public record WorkerSpec(String java, String classPath, List<String> jvmArgs, Li
         return new WorkerSpec(java, value, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
     }
 
-    /** Workers get these extra JVM arguments (e.g. a heap size). */
-    public WorkerSpec jvmArgs(List<String> value) {
-        return new WorkerSpec(java, classPath, value, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
-    }
-
-    /** Workers are killed when a unit runs longer than this. */
-    public WorkerSpec pointTimeoutMs(long value) {
-        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, value, inProcess, verbose);
+    /** Workers get {@code extra} after the JVM arguments they have (e.g. the heap a peaks worker needs). */
+    public WorkerSpec plusJvmArgs(String... extra) {
+        List<String> all = new java.util.ArrayList<>(jvmArgs);
+        all.addAll(List.of(extra));
+        return new WorkerSpec(java, classPath, all, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
     }
 
     /** Whether workers run through a launcher, i.e. possibly on another machine or under an emulator. */
