@@ -34,13 +34,23 @@ public final class PeaksRun {
     }
 
     private final PeakSettings settings;
-    private final boolean inProcess;
-    private final Path cacheDir;
+    private final WorkerSpec spec;
 
+    /** Workers like the driver's JVM (or none when {@code inProcess}). */
     public PeaksRun(PeakSettings settings, boolean inProcess, Path cacheDir) {
+        this(settings, WorkerSpec.defaults(cacheDir, 0).inProcess(inProcess));
+    }
+
+    /**
+     * Workers as {@code spec} says (launcher, java, class path, JVM arguments), each with the heap the triad
+     * needs; the time limit of one (provider, threads) measurement is {@link PeakSettings#timeoutS()}.
+     */
+    public PeaksRun(PeakSettings settings, WorkerSpec spec) {
         this.settings = settings;
-        this.inProcess = inProcess;
-        this.cacheDir = cacheDir;
+        List<String> jvmArgs = new ArrayList<>(spec.jvmArgs());
+        jvmArgs.add("-Xmx" + heapMb() + "m");
+        this.spec = new WorkerSpec(spec.java(), spec.classPath(), jvmArgs, spec.launcher(), spec.cacheDir(),
+                (long) (settings.timeoutS() * 1000), spec.inProcess(), spec.verbose());
     }
 
     /** Every provider on the class path, in service-file order. */
@@ -66,8 +76,7 @@ public final class PeaksRun {
         Theoretical theoretical = TheoreticalPeak.compute(host.arch(), CpuFacts.read(), host.cores(),
                 host.logicalCpus(), host.cpuMaxMhz());
         List<Ceiling> ceilings = new ArrayList<>();
-        Supervisor supervisor = new Supervisor(WorkerSpec.defaults(cacheDir, (long) (settings.timeoutS() * 1000))
-                .plusJvmArgs("-Xmx" + heapMb() + "m").inProcess(inProcess), "--timeout");
+        Supervisor supervisor = new Supervisor(spec, "--timeout");
         for (CeilingProvider p : providers) {
             List<Integer> counts = p.perThreadCount() ? settings.threads() : java.util.Collections.singletonList(null);
             for (Integer t : counts) {
@@ -82,7 +91,7 @@ public final class PeaksRun {
         s.put("reps", settings.reps());
         s.put("min_time_s", settings.minTimeS());
         s.put("triad_array_bytes", settings.triadArrayBytes());
-        s.put("in_process", inProcess);
+        s.put("in_process", spec.inProcess());
         s.put("providers", providers.stream().map(CeilingProvider::name).toList());
         return new PeaksRecord(PeaksRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
                 started, host, s, theoretical, ceilings);
@@ -92,7 +101,7 @@ public final class PeaksRun {
     private List<Ceiling> measure(Supervisor supervisor, CeilingProvider p, Integer threads)
             throws InterruptedException {
         List<Ceiling> got = new ArrayList<>();
-        supervisor.run(CeilingJob.of(p, threads, settings), p.workerEnvironment(threads, cacheDir),
+        supervisor.run(CeilingJob.of(p, threads, settings), p.workerEnvironment(threads, spec.cacheDir()),
                 new Client<CeilingJob>() {
                     @Override
                     public void record(CeilingJob job, int unit, JsonNode record) throws IOException {

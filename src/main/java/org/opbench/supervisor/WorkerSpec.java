@@ -53,13 +53,6 @@ public record WorkerSpec(String java, String classPath, List<String> jvmArgs, Li
         return new WorkerSpec(java, value, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
     }
 
-    /** Workers get {@code extra} after the JVM arguments they have (e.g. the heap a peaks worker needs). */
-    public WorkerSpec plusJvmArgs(String... extra) {
-        List<String> all = new java.util.ArrayList<>(jvmArgs);
-        all.addAll(List.of(extra));
-        return new WorkerSpec(java, classPath, all, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
-    }
-
     /** Whether workers run through a launcher, i.e. possibly on another machine or under an emulator. */
     public boolean launched() {
         return !launcher.isEmpty();
