@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.opbench.spi.Availability;
 import org.opbench.supervisor.Job;
 import org.opbench.supervisor.Sink;
 
@@ -61,8 +62,33 @@ public final class CeilingJob implements Job<CeilingJob> {
         CeilingProvider p = local != null ? local : PeaksRun.provider(provider);
         for (int unit : units) {
             sink.start(unit);
-            sink.record(unit, PeakWorker.measure(p, threads, settings));
+            sink.record(unit, measure(p, threads, settings));
         }
         sink.done();
+    }
+
+    /** Probes and measures in this JVM; unavailability and failures become ceilings that say why. */
+    private static List<Ceiling> measure(CeilingProvider provider, Integer threads, PeakSettings settings) {
+        Availability a;
+        try {
+            a = provider.probe();
+        } catch (RuntimeException | LinkageError e) {
+            return PeaksRun.notMeasured(provider, threads, "failed", "probe failed: " + e);
+        }
+        if (!a.available()) {
+            return PeaksRun.notMeasured(provider, threads, "unavailable", a.reason());
+        }
+        try {
+            List<Ceiling> c = provider.measure(threads, settings);
+            if (c == null || c.isEmpty()) {
+                return PeaksRun.notMeasured(provider, threads, "failed", "the provider returned no ceilings");
+            }
+            return c;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PeaksRun.notMeasured(provider, threads, "failed", "interrupted");
+        } catch (Exception | LinkageError | OutOfMemoryError e) {
+            return PeaksRun.notMeasured(provider, threads, "failed", e.toString());
+        }
     }
 }

@@ -1,8 +1,9 @@
 package org.opbench.worker;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opbench.measure.MeasureSettings;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
@@ -28,13 +29,8 @@ public record OperatorJob(String backend, int threads, MeasureSettings settings,
 
     @Override
     public OperatorJob withUnits(List<Integer> remaining) {
-        List<Task> kept = new ArrayList<>();
-        for (Task t : tasks) {
-            if (remaining.contains(t.index())) {
-                kept.add(t);
-            }
-        }
-        return withTasks(kept);
+        Set<Integer> keep = new HashSet<>(remaining);
+        return withTasks(tasks.stream().filter(t -> keep.contains(t.index())).toList());
     }
 
     public OperatorJob withTasks(List<Task> remaining) {
