@@ -153,6 +153,10 @@ public final class Supervisor {
                 }
             }
         } catch (IOException e) {
+            if (!started) {
+                notMeasured(job, client, Status.FAILED, "worker failed to start: cannot run worker: " + e.getMessage());
+                return job.withUnits(List.of());
+            }
             return charge(job, client, inFlight, next, Status.FAILED, "cannot run worker: " + e.getMessage(),
                     " could not be run");
         } finally {
