@@ -3,6 +3,7 @@ package org.opbench.supervisor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,10 @@ public final class Supervisor {
     private <J extends Job<J>> J runWorker(J job, Map<String, String> env, Client<J> client)
             throws InterruptedException {
         List<Integer> units = job.units();
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int i = 0; i < units.size(); i++) {
+            position.put(units.get(i), i);
+        }
         Set<Integer> settled = new HashSet<>();
         int next = 0; // position in units of the first unit after the last settled one
         Integer inFlight = null;
@@ -142,8 +147,7 @@ public final class Supervisor {
                     started = true;
                     client.record(job, r.unit(), r.record());
                     if (settled.add(r.unit())) {
-                        int at = units.indexOf(r.unit());
-                        next = at >= 0 ? at + 1 : units.size();
+                        next = position.getOrDefault(r.unit(), units.size() - 1) + 1;
                         if (inFlight != null && inFlight == r.unit()) {
                             inFlight = null;
                         }
