@@ -1,6 +1,5 @@
 package org.opbench.supervisor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
