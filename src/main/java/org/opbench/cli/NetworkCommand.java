@@ -20,6 +20,7 @@ import org.opbench.network.ModelException;
 import org.opbench.network.run.ModelSource;
 import org.opbench.network.run.NetworkBackends;
 import org.opbench.network.run.NetworkDriver;
+import org.opbench.network.run.NetworkJob;
 import org.opbench.network.run.NetworkPlanner;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.problem.InputFileException;
@@ -31,8 +32,7 @@ import org.opbench.result.ResultReader;
 import org.opbench.result.RunRecord;
 import org.opbench.result.TimerInfo;
 import org.opbench.spi.Availability;
-import org.opbench.sweep.WorkerSpec;
-import org.opbench.worker.WorkerJob;
+import org.opbench.supervisor.WorkerSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -168,7 +168,7 @@ final class NetworkCommand implements Callable<Integer> {
         NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
                 threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
                 tolerance, optionMap(), settings, seed, cache);
-        List<WorkerJob> jobs;
+        List<NetworkJob> jobs;
         try {
             jobs = planner.plan(all, done);
         } catch (IllegalArgumentException e) {

@@ -29,11 +29,11 @@ import org.opbench.result.TimerInfo;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
+import org.opbench.supervisor.WorkerSpec;
 import org.opbench.sweep.Driver;
 import org.opbench.sweep.Planner;
 import org.opbench.sweep.SweepPlan;
 import org.opbench.sweep.SweepRequest;
-import org.opbench.sweep.WorkerSpec;
 
 /**
  * What {@code run} and {@code sweep} share: validate everything (exit 2 before measuring), write the run header,

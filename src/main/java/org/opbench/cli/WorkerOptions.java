@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.opbench.env.Emulation;
 import org.opbench.env.OpbenchHome;
-import org.opbench.sweep.WorkerSpec;
+import org.opbench.supervisor.WorkerSpec;
 
 /** How workers are started, from the command line, and how the run header records it. */
 final class WorkerOptions {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param reps              repetitions per ceiling (the best is the ceiling)
  * @param minTimeS          least duration of one compute repetition
  * @param triadArrayBytes   size of each of the triad's three arrays (far larger than the last-level cache)
- * @param timeoutS          a worker JVM that takes longer is killed and its ceilings recorded as failed
+ * @param timeoutS          a worker JVM that takes longer is killed and its ceilings recorded as {@code timeout}
  */
 public record PeakSettings(List<Integer> threads, int reps, double minTimeS, long triadArrayBytes, double timeoutS) {
     public PeakSettings {

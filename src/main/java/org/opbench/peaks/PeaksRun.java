@@ -1,34 +1,31 @@
 package org.opbench.peaks;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.opbench.env.HostProbe;
 import org.opbench.env.OpbenchHome;
 import org.opbench.result.HostInfo;
 import org.opbench.result.Json;
+import org.opbench.result.Status;
+import org.opbench.supervisor.Client;
+import org.opbench.supervisor.Supervisor;
+import org.opbench.supervisor.WorkerSpec;
 
 /**
  * Runs the ceiling providers and assembles the {@link PeaksRecord}: CPU providers once per thread count, device
- * providers once, each in a worker JVM of its own (its environment from the provider) unless in-process.
+ * providers once, each a {@link CeilingJob} run by the {@link Supervisor} in a worker JVM of its own (started like
+ * every worker, with the provider's environment and a heap for the triad) unless in-process. A worker that dies or
+ * runs past {@link PeakSettings#timeoutS()} gets the supervisor's status in each of its ceilings.
  */
 public final class PeaksRun {
-    private static final int STDERR_LINES = 20;
-
     /** Told before and after each measurement (progress output). */
     public interface Listener {
         void started(CeilingProvider provider, Integer threads);
@@ -37,13 +34,23 @@ public final class PeaksRun {
     }
 
     private final PeakSettings settings;
-    private final boolean inProcess;
-    private final Path cacheDir;
+    private final WorkerSpec spec;
 
+    /** Workers like the driver's JVM (or none when {@code inProcess}). */
     public PeaksRun(PeakSettings settings, boolean inProcess, Path cacheDir) {
+        this(settings, WorkerSpec.defaults(cacheDir, 0).inProcess(inProcess));
+    }
+
+    /**
+     * Workers as {@code spec} says (launcher, java, class path, JVM arguments), each with the heap the triad
+     * needs; the time limit of one (provider, threads) measurement is {@link PeakSettings#timeoutS()}.
+     */
+    public PeaksRun(PeakSettings settings, WorkerSpec spec) {
         this.settings = settings;
-        this.inProcess = inProcess;
-        this.cacheDir = cacheDir;
+        List<String> jvmArgs = new ArrayList<>(spec.jvmArgs());
+        jvmArgs.add("-Xmx" + heapMb() + "m");
+        this.spec = new WorkerSpec(spec.java(), spec.classPath(), jvmArgs, spec.launcher(), spec.cacheDir(),
+                (long) (settings.timeoutS() * 1000), spec.inProcess(), spec.verbose());
     }
 
     /** Every provider on the class path, in service-file order. */
@@ -69,11 +76,12 @@ public final class PeaksRun {
         Theoretical theoretical = TheoreticalPeak.compute(host.arch(), CpuFacts.read(), host.cores(),
                 host.logicalCpus(), host.cpuMaxMhz());
         List<Ceiling> ceilings = new ArrayList<>();
+        Supervisor supervisor = new Supervisor(spec, "--timeout");
         for (CeilingProvider p : providers) {
             List<Integer> counts = p.perThreadCount() ? settings.threads() : java.util.Collections.singletonList(null);
             for (Integer t : counts) {
                 listener.started(p, t);
-                List<Ceiling> c = inProcess ? PeakWorker.measure(p, t, settings) : inWorker(p, t);
+                List<Ceiling> c = measure(supervisor, p, t);
                 ceilings.addAll(c);
                 listener.finished(p, t, c);
             }
@@ -83,97 +91,39 @@ public final class PeaksRun {
         s.put("reps", settings.reps());
         s.put("min_time_s", settings.minTimeS());
         s.put("triad_array_bytes", settings.triadArrayBytes());
-        s.put("in_process", inProcess);
+        s.put("in_process", spec.inProcess());
         s.put("providers", providers.stream().map(CeilingProvider::name).toList());
         return new PeaksRecord(PeaksRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
                 started, host, s, theoretical, ceilings);
     }
 
-    private List<Ceiling> inWorker(CeilingProvider p, Integer threads) throws InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xmx" + heapMb() + "m");
-        cmd.add("-XX:ErrorFile=" + cacheDir.resolve("hs_err_pid%p.log"));
-        cmd.add("-Dopbench.home=" + OpbenchHome.home());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(PeakWorker.class.getName());
-        cmd.add(p.name());
-        cmd.add(threads == null ? "-" : threads.toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(p.workerEnvironment(threads, cacheDir));
-        pb.environment().put("OPBENCH_HOME", OpbenchHome.home().toString());
-        pb.environment().put("OPBENCH_CACHE", cacheDir.toString());
-        Process proc;
-        try {
-            proc = pb.start();
-        } catch (IOException e) {
-            return notMeasured(p, threads, "failed", "cannot start a worker JVM: " + e.getMessage());
-        }
-        Deque<String> errTail = new ArrayDeque<>();
-        Thread errPump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    synchronized (errTail) {
-                        errTail.addLast(line);
-                        if (errTail.size() > STDERR_LINES) {
-                            errTail.removeFirst();
-                        }
+    /** One (provider, threads) measurement through the supervisor, in a worker JVM unless in-process. */
+    private List<Ceiling> measure(Supervisor supervisor, CeilingProvider p, Integer threads)
+            throws InterruptedException {
+        List<Ceiling> got = new ArrayList<>();
+        supervisor.run(CeilingJob.of(p, threads, settings), p.workerEnvironment(threads, spec.cacheDir()),
+                new Client<CeilingJob>() {
+                    @Override
+                    public void record(CeilingJob job, int unit, JsonNode record) throws IOException {
+                        got.addAll(Json.mapper().readerForListOf(Ceiling.class).readValue(record));
                     }
-                }
-            } catch (IOException e) {
-                // the worker is gone
-            }
-        }, "peaks-worker-stderr");
-        errPump.setDaemon(true);
-        errPump.start();
-        String[] result = {null};
-        Thread outPump = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.startsWith(PeakWorker.PREFIX)) {
-                        result[0] = line.substring(PeakWorker.PREFIX.length());
+
+                    @Override
+                    public void notMeasured(CeilingJob job, int unit, Status status, String reason) {
+                        got.addAll(PeaksRun.notMeasured(p, threads, status.id(), reason));
                     }
-                }
-            } catch (IOException e) {
-                // the worker is gone
-            }
-        }, "peaks-worker-stdout");
-        outPump.setDaemon(true);
-        outPump.start();
-        try (OutputStream in = proc.getOutputStream()) {
-            in.write(Json.mapper().writeValueAsBytes(settings));
-        } catch (IOException e) {
-            // it died at once: reported below from its exit
-        }
-        try {
-            if (!proc.waitFor((long) (settings.timeoutS() * 1000), TimeUnit.MILLISECONDS)) {
-                proc.destroyForcibly();
-                proc.waitFor(10, TimeUnit.SECONDS);
-                return notMeasured(p, threads, "failed", "timed out after " + settings.timeoutS() + " s");
-            }
-        } catch (InterruptedException e) {
-            proc.destroyForcibly();
-            throw e;
-        }
-        outPump.join(5000);
-        errPump.join(5000);
-        if (result[0] == null) {
-            String tail;
-            synchronized (errTail) {
-                tail = String.join("\n", errTail);
-            }
-            return notMeasured(p, threads, "failed", "worker exited with code " + proc.exitValue()
-                    + " without a result" + (tail.isBlank() ? "" : ":\n" + tail));
-        }
-        try {
-            return Json.mapper().readValue(result[0], new TypeReference<List<Ceiling>>() { });
-        } catch (IOException e) {
-            return notMeasured(p, threads, "failed", "unreadable worker result: " + e.getMessage());
-        }
+
+                    @Override
+                    public String describe(CeilingJob job, int unit) {
+                        return "ceiling " + p.name() + (threads == null ? "" : " at " + threads + " threads");
+                    }
+
+                    @Override
+                    public void notice(String message) {
+                        // the ceilings' status and reason say what happened
+                    }
+                });
+        return got;
     }
 
     /** Heap for a worker: room for the triad's three arrays, within three quarters of the machine's memory. */

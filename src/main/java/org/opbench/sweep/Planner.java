@@ -12,7 +12,7 @@ import org.opbench.problem.Problem;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
 import org.opbench.worker.Task;
-import org.opbench.worker.WorkerJob;
+import org.opbench.worker.OperatorJob;
 
 /**
  * Turns a request into worker jobs. Algorithms: for each backend and operator, the requested names that the
@@ -41,7 +41,7 @@ public final class Planner {
         r.layers().forEach(l -> ops.add(l.problem().op()));
         checkNames("algorithm", r.algorithms(), selected, ops, true);
         checkNames("tuner", r.tuners(), selected, ops, false);
-        List<WorkerJob> jobs = new ArrayList<>();
+        List<OperatorJob> jobs = new ArrayList<>();
         int index = 0;
         for (Backend b : selected) {
             for (int threads : r.threads()) {
@@ -50,13 +50,13 @@ public final class Planner {
                     for (Problem p : batched(layer.problem(), r.batches())) {
                         for (String alg : pick(r.algorithms(), b.algorithms(p.op()))) {
                             for (String tuner : pick(r.tuners(), b.tuners())) {
-                                tasks.add(new Task(index++, p.op().id(), p.toString(), layer.network(), layer.repeat(),
+                                tasks.add(new Task(index++, p, layer.network(), layer.repeat(),
                                         alg, tuner));
                             }
                         }
                     }
                 }
-                jobs.add(new WorkerJob(b.name(), threads, r.settings(), r.seed(), optionsFor(b.name(), r.options()),
+                jobs.add(new OperatorJob(b.name(), threads, r.settings(), r.seed(), optionsFor(b.name(), r.options()),
                         tasks));
             }
         }

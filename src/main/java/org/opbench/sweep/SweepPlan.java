@@ -1,10 +1,10 @@
 package org.opbench.sweep;
 
 import java.util.List;
-import org.opbench.worker.WorkerJob;
+import org.opbench.worker.OperatorJob;
 
 /** The jobs of a sweep, one per (backend, threads) group, and how many points they hold. */
-public record SweepPlan(List<WorkerJob> jobs) {
+public record SweepPlan(List<OperatorJob> jobs) {
     public SweepPlan {
         jobs = List.copyOf(jobs);
     }

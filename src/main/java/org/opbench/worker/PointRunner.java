@@ -50,7 +50,7 @@ public final class PointRunner {
     }
 
     public PointRecord run(Task task, int threads) {
-        Problem problem = task.parsedProblem();
+        Problem problem = task.problem();
         PointDraft d = new PointDraft(problem, task.network(), task.repeat(), backend.name(), task.algorithm(),
                 task.tuner(), threads).library(availability.version(), availability.device());
         String emulation = Emulation.detect();

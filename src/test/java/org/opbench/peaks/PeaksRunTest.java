@@ -3,12 +3,16 @@ package org.opbench.peaks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opbench.spi.Availability;
+import org.opbench.supervisor.WorkerMain;
+import org.opbench.supervisor.WorkerSpec;
 
 /** The Java ceilings really measure (tiny settings: these are not the machine's figures). */
 class PeaksRunTest {
@@ -47,11 +51,24 @@ class PeaksRunTest {
     }
 
     @Test
-    void workerJvmRunGivesTheSameRecordShape(@TempDir Path cache) throws InterruptedException {
+    void workerJvmRunGivesTheSameRecordShapeThroughTheLauncherWithLibjsig(@TempDir Path cache) throws Exception {
+        Path log = cache.resolve("launched.txt");
+        Path script = cache.resolve("launch.sh");
+        Files.writeString(script, "#!/bin/sh\necho \"LD_PRELOAD=$LD_PRELOAD\" >> '" + log + "'\nprintf '%s\\n' \"$@\" >> '"
+                + log + "'\nexec \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         PeakSettings one = new PeakSettings(List.of(1), 2, 0.02, 1 << 20, 120);
-        PeaksRecord r = new PeaksRun(one, false, cache).run(List.of(new FmaCeiling()), List.of("opbench", "peaks"), QUIET);
+        WorkerSpec spec = WorkerSpec.defaults(cache, 0).launcher(List.of(script.toString()));
+        PeaksRecord r = new PeaksRun(one, spec).run(List.of(new FmaCeiling()), List.of("opbench", "peaks"), QUIET);
         assertEquals(1, r.ceilings().size());
         assertTrue(r.ceilings().get(0).isOk(), r.ceilings().get(0).toString());
+        List<String> lines = Files.readAllLines(log);
+        assertTrue(lines.contains(WorkerMain.class.getName()), "the one worker main: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("-Xmx")), "the heap for the triad: " + lines);
+        Path jsig = Path.of(spec.java()).toRealPath().getParent().getParent().resolve("lib").resolve("libjsig.so");
+        if (Files.isRegularFile(jsig)) {
+            assertTrue(lines.get(0).contains(jsig.toString()), "libjsig preloaded: " + lines.get(0));
+        }
     }
 
     @Test

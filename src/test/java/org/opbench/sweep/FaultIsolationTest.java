@@ -17,7 +17,10 @@ import org.opbench.result.ResultFile;
 import org.opbench.result.ResultReader;
 import org.opbench.result.Status;
 
-/** A crash, a hang, an unbounded allocation and a wrong answer each get their status; the points around them are ok. */
+/**
+ * A crash, a hang, an unbounded allocation, a wrong answer and a worker killed by SIGKILL each get their status (the
+ * supervisor's one rule: SIGKILL is {@code skipped}); the points around them are ok.
+ */
 class FaultIsolationTest {
 
     private static Path set(Path dir, String... names) throws IOException {
@@ -37,21 +40,23 @@ class FaultIsolationTest {
         java.io.StringWriter err = new java.io.StringWriter();
         int code = Main.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
                 "sweep", "--backends", "faulty", "--tensors",
-                set(dir, "ok1", "crash", "ok2", "hang", "ok3", "hog", "ok4", "wrong", "ok5").toString(),
-                "--out", out.toString(), "--point-timeout", "4", "--reps", "2", "--min-time", "0", "--warmup", "0",
+                set(dir, "ok1", "crash", "ok2", "hang", "ok3", "hog", "ok4", "wrong", "ok5", "killed", "ok6").toString(),
+                "--out", out.toString(), "--point-timeout", "10", "--reps", "2", "--min-time", "0", "--warmup", "0",
                 "--worker-jvm-arg", "-XX:MaxDirectMemorySize=256m", "-q");
         assertEquals(0, code, err.toString());
         List<PointRecord> p = ResultReader.read(out).points();
-        assertEquals(9, p.size(), err.toString());
+        assertEquals(11, p.size(), err.toString());
         assertEquals(List.of(Status.OK, Status.FAILED, Status.OK, Status.TIMEOUT, Status.OK, Status.FAILED, Status.OK,
-                Status.MISMATCH, Status.OK), p.stream().map(PointRecord::status).toList());
+                Status.MISMATCH, Status.OK, Status.SKIPPED, Status.OK), p.stream().map(PointRecord::status).toList());
         String crash = p.get(1).reason();
         assertTrue(crash.contains("SIGABRT") || crash.contains("SIGSEGV"), crash);
         assertTrue(crash.contains("SIGSEGV"), "the JVM's own report names the fault: " + crash);
-        assertTrue(p.get(3).reason().contains("no result within 4000 ms"), p.get(3).reason());
+        assertTrue(p.get(3).reason().contains("no result within 10000 ms"), p.get(3).reason());
         assertTrue(p.get(5).reason().contains("out of memory"), p.get(5).reason());
         assertTrue(p.get(7).reason().contains("exceeds the tolerance"), p.get(7).reason());
         assertEquals(null, p.get(7).gflops());
+        assertTrue(p.get(9).reason().contains("SIGKILL") && p.get(9).reason().contains("out-of-memory killer"),
+                p.get(9).reason());
     }
 
     @Test

@@ -52,7 +52,7 @@ class WorkerLauncherTest {
         assertEquals(2, lines.stream().filter(l -> l.equals("--")).count(), "one worker per backend: " + lines);
         assertEquals(ProcessHandle.current().info().command().orElseThrow(), lines.get(0),
                 "the launcher is given the worker's java command line");
-        assertTrue(lines.contains("org.opbench.worker.WorkerMain"), lines.toString());
+        assertTrue(lines.contains("org.opbench.supervisor.WorkerMain"), lines.toString());
         ResultFile r = ResultReader.read(out);
         assertEquals(List.of(script.toString()), r.runs().get(0).settings().get("worker_launcher"));
         assertEquals(null, r.runs().get(0).settings().get("workers_emulated"), "a non-emulator launcher: unknown to the driver");

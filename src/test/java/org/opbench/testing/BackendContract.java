@@ -238,7 +238,7 @@ public interface BackendContract {
     }
 
     private static Task task(Backend b, Problem p, String algorithm) {
-        return new Task(0, p.op().id(), p.toString(), null, 0, algorithm, b.tuners().get(0));
+        return new Task(0, p, null, 0, algorithm, b.tuners().get(0));
     }
 
     private PointRunner runner(Backend b, Availability a) {

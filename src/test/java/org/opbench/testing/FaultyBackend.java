@@ -19,8 +19,8 @@ import org.opbench.spi.Variant;
 /**
  * Test-only backend that misbehaves on purpose, chosen by the layer name: {@code crash} writes to address 0
  * (a real SIGSEGV that kills the worker JVM), {@code hang} never returns from {@code run()}, {@code hog} allocates
- * native memory without bound, {@code wrong} returns a wrong answer. Any other layer is computed correctly with
- * the reference loops.
+ * native memory without bound, {@code wrong} returns a wrong answer, {@code killed} sends its worker SIGKILL (as the
+ * kernel's out-of-memory killer does). Any other layer is computed correctly with the reference loops.
  */
 public final class FaultyBackend implements Backend {
     @Override
@@ -64,6 +64,7 @@ public final class FaultyBackend implements Backend {
             public void run() {
                 switch (mode) {
                     case "crash" -> segfault();
+                    case "killed" -> sigkill();
                     case "hang" -> {
                         while (true) {
                             Thread.onSpinWait();
@@ -98,6 +99,15 @@ public final class FaultyBackend implements Backend {
             f.setAccessible(true);
             ((sun.misc.Unsafe) f.get(null)).putAddress(0L, 0L);
         } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sigkill() {
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(60_000);
+        } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

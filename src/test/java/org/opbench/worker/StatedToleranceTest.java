@@ -11,6 +11,7 @@ import org.opbench.measure.Tolerance;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
+import org.opbench.problem.Problems;
 import org.opbench.result.PointRecord;
 import org.opbench.result.Status;
 import org.opbench.spi.Availability;
@@ -49,7 +50,7 @@ class StatedToleranceTest {
 
     private static PointRecord run(Backend backend) {
         PointRunner runner = new PointRunner(backend, backend.probe(), QUICK, 5, Map.of());
-        return runner.run(new Task(0, "softmax", "mb2ic50", null, 1, LOOSE_WORDS, "none"), 1);
+        return runner.run(new Task(0, Problems.parse(Op.SOFTMAX, "mb2ic50"), null, 1, LOOSE_WORDS, "none"), 1);
     }
 
     /** The reference's softmax with its first value moved by 1e-3 of the output range. */

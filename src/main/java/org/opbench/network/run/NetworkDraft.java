@@ -14,7 +14,6 @@ import org.opbench.result.NetworkRecord;
 import org.opbench.result.Status;
 import org.opbench.result.TimeStats;
 import org.opbench.spi.Availability;
-import org.opbench.worker.WorkerJob;
 
 /**
  * A network record being filled in, by name (by the worker, or by the driver for a batch whose worker died): what
@@ -32,7 +31,7 @@ final class NetworkDraft {
     private Boolean unstable;
     private NetworkRecord.Latency latency;
 
-    NetworkDraft(NetworkTask task, WorkerJob job, Availability availability, int batch, long flops, long params,
+    NetworkDraft(NetworkTask task, NetworkJob job, Availability availability, int batch, long flops, long params,
                  int layerCount) {
         this.batch = batch;
         this.flops = flops;

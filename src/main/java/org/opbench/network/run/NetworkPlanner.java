@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.opbench.measure.MeasureSettings;
 import org.opbench.network.spi.NetworkBackend;
-import org.opbench.worker.WorkerJob;
 
 /**
  * Turns a network request into worker jobs, one per (backend, algorithm, threads). ONNX Runtime's jobs go first:
@@ -30,7 +29,7 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
                              int profileRuns, Double tolerance, Map<String, String> options, MeasureSettings settings,
                              long seed, Path cacheDir) {
 
-    public List<WorkerJob> plan(NetworkBackends all) {
+    public List<NetworkJob> plan(NetworkBackends all) {
         return plan(all, Set.of());
     }
 
@@ -44,7 +43,7 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
      * algorithm, threads) group keeps only its remaining batches and is left out when none remain. Auto mode
      * ignores {@code done}.
      */
-    public List<WorkerJob> plan(NetworkBackends all, Set<String> done) {
+    public List<NetworkJob> plan(NetworkBackends all, Set<String> done) {
         List<NetworkBackend> selected = new ArrayList<>();
         for (String name : backends) {
             NetworkBackend b = all.get(name);
@@ -73,7 +72,7 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
             }
         }
         Path refs = cacheDir.resolve("network").resolve("reference");
-        List<WorkerJob> jobs = new ArrayList<>();
+        List<NetworkJob> jobs = new ArrayList<>();
         for (NetworkBackend b : selected) {
             for (String alg : pick(b.algorithms())) {
                 for (int t : threads) {
@@ -90,7 +89,7 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
                             model.structureFile() == null ? null : model.structureFile().toString(), model.digest(),
                             alg, remaining, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
                             tolerance);
-                    jobs.add(new WorkerJob(b.name(), t, settings, seed, optionsFor(b.name()), List.of(), task));
+                    jobs.add(new NetworkJob(b.name(), t, settings, seed, optionsFor(b.name()), task));
                 }
             }
         }

@@ -1,10 +1,16 @@
 package org.opbench.network.run;
 
+import java.nio.file.Path;
 import java.util.List;
+import org.opbench.network.ModelException;
+import org.opbench.network.NetGraph;
+import org.opbench.network.models.BuiltinNetwork;
+import org.opbench.network.models.Networks;
+import org.opbench.network.onnx.OnnxImport;
 
 /**
  * A whole-network measurement for one worker (its backend, threads, settings, seed and options are the
- * {@link org.opbench.worker.WorkerJob}'s).
+ * {@link NetworkJob}'s).
  *
  * @param model        the model's name in records (built-in name or file name)
  * @param builtin      whether {@code model} is a built-in network (the worker rebuilds its graph from the
@@ -34,5 +40,17 @@ public record NetworkTask(String model, boolean builtin, String modelFile, Strin
     public NetworkTask withBatches(List<Integer> remaining) {
         return new NetworkTask(model, builtin, modelFile, structureFile, digest, algorithm, remaining, auto, maxBatch,
                 minGain, maxMemoryMb, profileRuns, referenceDir, tolerance);
+    }
+
+    /** The graph: rebuilt from the built-in definition, or read from the weightless copy of the file. */
+    NetGraph graph() {
+        if (builtin) {
+            BuiltinNetwork n = Networks.get(model);
+            if (n == null) {
+                throw new ModelException(model, "no built-in network of that name");
+            }
+            return n.build();
+        }
+        return OnnxImport.read(Path.of(structureFile)).graph();
     }
 }

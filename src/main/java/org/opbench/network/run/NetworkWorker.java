@@ -12,9 +12,6 @@ import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
 import org.opbench.network.NetLayers;
 import org.opbench.network.ShapeInference;
-import org.opbench.network.models.BuiltinNetwork;
-import org.opbench.network.models.Networks;
-import org.opbench.network.onnx.OnnxImport;
 import org.opbench.network.profile.KernelTiming;
 import org.opbench.network.profile.LayerProfile;
 import org.opbench.network.profile.LayerTime;
@@ -28,19 +25,18 @@ import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
 import org.opbench.spi.UnsupportedException;
+import org.opbench.supervisor.Sink;
 import org.opbench.worker.MemoryGuard;
-import org.opbench.worker.Sink;
-import org.opbench.worker.WorkerJob;
 
 /**
  * Measures a network in a worker JVM, one batch size after the other. Per batch: a memory check (a batch
  * predicted not to fit is {@code skipped}); the seeded input; a reset of the resident-memory peak; loading the
  * model (prepare_ms); the first run (cold_ms); warm-up and timed runs with the operator harness; the peak memory;
  * the framework's per-layer profile; then the output checked against the reference. One {@code network} record per
- * batch, followed by its {@code layer} records. The sink's task number is the batch size.
+ * batch, followed by its {@code layer} records. Each batch size is a unit of the supervisor's protocol.
  */
 public final class NetworkWorker {
-    private final WorkerJob job;
+    private final NetworkJob job;
     private final NetworkTask task;
     private final NetworkBackend backend;
     private final Availability availability;
@@ -48,7 +44,7 @@ public final class NetworkWorker {
     private final Sink sink;
     private final long weightBytes;
 
-    private NetworkWorker(WorkerJob job, NetworkBackend backend, Availability availability, NetGraph graph,
+    private NetworkWorker(NetworkJob job, NetworkBackend backend, Availability availability, NetGraph graph,
                           Sink sink) {
         this.job = job;
         this.task = job.network();
@@ -59,26 +55,14 @@ public final class NetworkWorker {
         this.weightBytes = 4 * graph.params().values().stream().mapToLong(p -> p.elements()).sum();
     }
 
-    public static void run(WorkerJob job, Sink sink) {
+    static void run(NetworkJob job, Sink sink) {
         NetworkBackends all = NetworkBackends.load();
         NetworkBackend backend = all.get(job.backend());
         if (backend == null) {
             throw new IllegalArgumentException("no network backend named " + job.backend() + " on the class path");
         }
-        new NetworkWorker(job, backend, all.availability(backend), graph(job.network()), sink).runAll();
+        new NetworkWorker(job, backend, all.availability(backend), job.network().graph(), sink).runAll();
         sink.done();
-    }
-
-    /** The graph of a task: rebuilt from the definition, or read from the weightless copy of the file. */
-    public static NetGraph graph(NetworkTask t) {
-        if (t.builtin()) {
-            BuiltinNetwork n = Networks.get(t.model());
-            if (n == null) {
-                throw new ModelException(t.model(), "no built-in network of that name");
-            }
-            return n.build();
-        }
-        return OnnxImport.read(Path.of(t.structureFile())).graph();
     }
 
     private void runAll() {
@@ -238,7 +222,7 @@ public final class NetworkWorker {
         emit(record);
         if (times != null) {
             for (LayerRecord l : NetworkDraft.layerRecords(record, times)) {
-                sink.otherRecord(batch, l);
+                sink.record(batch, l);
             }
         }
         long peakBytes = (long) (record.peakMemoryMb() * 1e6);
@@ -273,7 +257,7 @@ public final class NetworkWorker {
     }
 
     private void emit(NetworkRecord r) {
-        sink.otherRecord(r.batch(), r);
+        sink.record(r.batch(), r);
     }
 
     private static String message(Throwable e) {

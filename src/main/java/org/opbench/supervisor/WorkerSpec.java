@@ -1,4 +1,4 @@
-package org.opbench.sweep;
+package org.opbench.supervisor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +12,8 @@ import java.util.List;
  * @param launcher    a command put in front of the worker's java command line (e.g. {@code qemu-aarch64-static}
  *                    or {@code ssh board}); empty for none
  * @param cacheDir    opbench's cache directory, given to backends for their environment
- * @param pointTimeoutMs  a point that runs longer is killed with its worker and recorded as {@code timeout}
+ * @param pointTimeoutMs  a unit (point, batch, ceiling) that runs longer is killed with its worker and recorded as
+ *                        {@code timeout}
  * @param inProcess   run every group in the driver's JVM (debugging; thread-count environment does not apply)
  * @param verbose     echo the workers' standard error
  */

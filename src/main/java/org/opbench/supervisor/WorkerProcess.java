@@ -1,6 +1,5 @@
-package org.opbench.sweep;
+package org.opbench.supervisor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,13 +17,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.opbench.env.OpbenchHome;
 import org.opbench.result.Json;
-import org.opbench.worker.Protocol;
-import org.opbench.worker.WorkerJob;
-import org.opbench.worker.WorkerMain;
 
 /**
- * One worker JVM: started with the backend's environment, fed its job on standard input, read line by line.
- * Standard error is kept (its last lines explain a crash) and echoed when verbose.
+ * One worker JVM, started the same way for every job kind: the launcher, the java executable, -XX:ErrorFile in the
+ * cache, the JVM arguments, {@code libjsig} preloaded, OPBENCH_HOME/OPBENCH_CACHE and the backend's or provider's
+ * environment; fed its job on standard input and read frame by frame. Standard error is kept (its last lines
+ * explain a crash) and echoed when verbose.
  */
 public final class WorkerProcess implements AutoCloseable {
     private static final int STDERR_LINES = 60;
@@ -33,11 +31,9 @@ public final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
-    private final List<String> command;
 
-    private WorkerProcess(Process process, List<String> command, boolean verbose) {
+    private WorkerProcess(Process process, boolean verbose) {
         this.process = process;
-        this.command = command;
         Thread out = new Thread(() -> pump(true, verbose), "worker-stdout");
         Thread err = new Thread(() -> pump(false, verbose), "worker-stderr");
         out.setDaemon(true);
@@ -46,7 +42,7 @@ public final class WorkerProcess implements AutoCloseable {
         err.start();
     }
 
-    public static WorkerProcess start(WorkerJob job, WorkerSpec spec, Map<String, String> environment) throws IOException {
+    public static WorkerProcess start(Job<?> job, WorkerSpec spec, Map<String, String> environment) throws IOException {
         List<String> cmd = new ArrayList<>(spec.launcher());
         cmd.add(spec.java());
         cmd.add("-XX:+UseSerialGC");
@@ -69,8 +65,9 @@ public final class WorkerProcess implements AutoCloseable {
         pb.environment().put("OPBENCH_HOME", OpbenchHome.home().toString());
         pb.environment().put("OPBENCH_CACHE", spec.cacheDir().toString());
         Process p = pb.start();
-        WorkerProcess w = new WorkerProcess(p, cmd, spec.verbose());
+        WorkerProcess w = new WorkerProcess(p, spec.verbose());
         try (OutputStream in = p.getOutputStream()) {
+            in.write((job.getClass().getName() + "\n").getBytes(StandardCharsets.UTF_8));
             in.write(Json.mapper().writeValueAsBytes(job));
         } catch (IOException e) {
             // the worker died at once; its exit is reported through the event stream
@@ -98,7 +95,7 @@ public final class WorkerProcess implements AutoCloseable {
                 stdout ? process.getInputStream() : process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (stdout && line.startsWith(Protocol.PREFIX)) {
+                if (stdout && line.startsWith(Frame.PREFIX)) {
                     lines.add(line);
                 } else {
                     synchronized (stderrTail) {
@@ -121,8 +118,8 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** The next protocol event, {@code null} at end of stream, or throws on timeout. */
-    public JsonNode next(long timeoutMs) throws IOException, InterruptedException, TimeoutExceeded {
+    /** The next frame, {@code null} at end of stream, or throws on timeout. */
+    public Frame next(long timeoutMs) throws IOException, InterruptedException, TimeoutExceeded {
         Object item = lines.poll(timeoutMs, TimeUnit.MILLISECONDS);
         if (item == null) {
             throw new TimeoutExceeded();
@@ -130,7 +127,7 @@ public final class WorkerProcess implements AutoCloseable {
         if (item == EOF) {
             return null;
         }
-        return Protocol.parse((String) item);
+        return Frame.parse((String) item);
     }
 
     /** Waits for the exit and describes it: exit code, or the signal that ended it. */
@@ -193,10 +190,6 @@ public final class WorkerProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
-    }
-
-    List<String> command() {
-        return command;
     }
 
     public void kill() {

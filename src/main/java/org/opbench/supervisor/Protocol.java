@@ -1,0 +1,37 @@
+package org.opbench.supervisor;
+
+import java.io.PrintStream;
+import org.opbench.result.Json;
+
+/** The worker side of the protocol: a {@link Sink} that writes each call as one {@link Frame} line. */
+final class Protocol implements Sink {
+    private final PrintStream out;
+
+    Protocol(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void start(int unit) {
+        send(new Frame.Start(unit));
+    }
+
+    @Override
+    public void record(int unit, Object record) {
+        send(new Frame.Record(unit, Json.mapper().valueToTree(record)));
+    }
+
+    @Override
+    public void done() {
+        send(new Frame.Done());
+    }
+
+    private synchronized void send(Frame frame) {
+        out.print(frame.line() + "\n");
+        out.flush();
+        if (out.checkError()) {
+            // the driver is gone: nobody will read what this worker measures
+            throw new IllegalStateException("driver closed the worker's output");
+        }
+    }
+}

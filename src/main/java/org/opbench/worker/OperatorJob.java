@@ -1,0 +1,65 @@
+package org.opbench.worker;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.opbench.measure.MeasureSettings;
+import org.opbench.spi.Availability;
+import org.opbench.spi.Backend;
+import org.opbench.spi.Backends;
+import org.opbench.supervisor.Job;
+import org.opbench.supervisor.Sink;
+
+/**
+ * The operator points of one (backend, threads) group, measured by one worker in order. Each task is a unit
+ * (identified by its {@link Task#index()}) whose record is its {@link org.opbench.result.PointRecord}.
+ */
+public record OperatorJob(String backend, int threads, MeasureSettings settings, long seed, Map<String, String> options,
+                          List<Task> tasks) implements Job<OperatorJob> {
+    public OperatorJob {
+        options = options == null ? Map.of() : Map.copyOf(options);
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    @Override
+    public List<Integer> units() {
+        return tasks.stream().map(Task::index).toList();
+    }
+
+    @Override
+    public OperatorJob withUnits(List<Integer> remaining) {
+        Set<Integer> keep = new HashSet<>(remaining);
+        return withTasks(tasks.stream().filter(t -> keep.contains(t.index())).toList());
+    }
+
+    public OperatorJob withTasks(List<Task> remaining) {
+        return new OperatorJob(backend, threads, settings, seed, options, remaining);
+    }
+
+    /** The task of unit {@code index}. */
+    public Task task(int index) {
+        for (Task t : tasks) {
+            if (t.index() == index) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no task " + index + " in this job");
+    }
+
+    @Override
+    public void execute(Sink sink) {
+        Backends backends = Backends.load();
+        Backend b = backends.get(backend);
+        if (b == null) {
+            throw new IllegalArgumentException("no backend named " + backend + " on the class path");
+        }
+        Availability availability = backends.availability(b);
+        PointRunner runner = new PointRunner(b, availability, settings, seed, options);
+        for (Task task : tasks) {
+            sink.start(task.index());
+            sink.record(task.index(), runner.run(task, threads));
+        }
+        sink.done();
+    }
+}
