@@ -60,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
             Files.createDirectories(out);
             for (BuiltinNetwork n : Networks.all()) {
                 Path f = out.resolve(n.name() + ".txt");
-                Files.writeString(f, ShapeSetText.file(n));
+                Files.writeString(f, n.shapeSetFile());
                 stdout.println("wrote " + f);
             }
             stdout.flush();
@@ -85,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         String text;
         if (builtin != null) {
-            text = ShapeSetText.file(builtin);
+            text = builtin.shapeSetFile();
         } else {
             try {
                 Path file = Path.of(name);

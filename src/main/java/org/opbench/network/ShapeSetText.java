@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.opbench.network.models.BuiltinNetwork;
 import org.opbench.problem.Layer;
 import org.opbench.problem.Op;
 
@@ -51,16 +50,12 @@ public final class ShapeSetText {
         return lines(layers).stream().map(l -> new Layer(l.first().problem(), layers.model(), l.repeat())).toList();
     }
 
-    /** The whole file {@code tensors/<name>.txt} of a built-in network. */
-    public static String file(BuiltinNetwork network) {
-        NetGraph g = network.build();
-        NetLayers layers = ShapeInference.infer(g, 1, network.name());
-        long[] in = g.inputDims();
-        StringBuilder b = new StringBuilder(network.comments());
-        b.append("@network ").append(network.name()).append('\n');
-        b.append("@published ").append(network.published()).append('\n');
-        b.append("@input ").append(in[0]).append('x').append(in[1]).append('x').append(in[2]).append('\n');
-        b.append('\n');
+    /**
+     * A shape-set file: {@code header} (its comment and directive lines, each ending in a newline, and the blank line
+     * after them) followed by the collapsed lines of {@code layers}.
+     */
+    public static String file(String header, NetLayers layers) {
+        StringBuilder b = new StringBuilder(header);
         for (Line l : lines(layers)) {
             b.append(l.text()).append('\n');
         }

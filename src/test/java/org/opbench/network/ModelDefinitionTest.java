@@ -43,7 +43,7 @@ class ModelDefinitionTest {
             ShapeSet committed = ShapeSetReader.read(file);
             List<Layer> generated = ShapeSetText.layers(ShapeInference.infer(n.build(), 1, n.name()));
             assertEquals(lines(committed.layers()), lines(generated), n.name() + ": layer list differs from " + file);
-            assertEquals(Files.readString(file), ShapeSetText.file(n), n.name() + ": header or comments differ from "
+            assertEquals(Files.readString(file), n.shapeSetFile(), n.name() + ": header or comments differ from "
                     + file + " (rewrite with opbench export all --format shapes --out tensors/)");
         }
     }

@@ -14,6 +14,7 @@ import org.opbench.backend.opencl.cl.ClException;
 import org.opbench.backend.opencl.cl.Launch;
 import org.opbench.backend.opencl.cl.ProgramCache;
 import org.opbench.backend.opencl.ops.ClOperator;
+import org.opbench.backend.opencl.ops.KernelSources;
 import org.opbench.backend.opencl.ops.KernelSpec;
 import org.opbench.backend.opencl.ops.Operators;
 import org.opbench.backend.opencl.tune.TunedConfig;

@@ -14,6 +14,7 @@ import org.opbench.backend.opencl.cl.ClKernel;
 import org.opbench.backend.opencl.cl.Launch;
 import org.opbench.backend.opencl.cl.Profiler;
 import org.opbench.backend.opencl.cl.ProgramCache;
+import org.opbench.backend.opencl.ops.KernelSources;
 import org.opbench.env.OpbenchHome;
 import org.opbench.peaks.Ceiling;
 import org.opbench.peaks.BackendCeiling;

@@ -2,6 +2,8 @@ package org.opbench.network.models;
 
 import java.util.function.Supplier;
 import org.opbench.network.NetGraph;
+import org.opbench.network.ShapeInference;
+import org.opbench.network.ShapeSetText;
 
 /**
  * A network opbench defines itself: the graph (from which its ONNX model, its layer list and its shape-set file
@@ -19,5 +21,14 @@ public record BuiltinNetwork(String name, String comments, String published, Dou
                              Supplier<NetGraph> graph) {
     public NetGraph build() {
         return graph.get();
+    }
+
+    /** The shape-set file {@code tensors/<name>.txt}: the header comments and directives, then the layers at batch 1. */
+    public String shapeSetFile() {
+        NetGraph g = build();
+        long[] in = g.inputDims();
+        String header = comments + "@network " + name + "\n@published " + published + "\n@input " + in[0] + "x" + in[1]
+                + "x" + in[2] + "\n\n";
+        return ShapeSetText.file(header, ShapeInference.infer(g, 1, name));
     }
 }

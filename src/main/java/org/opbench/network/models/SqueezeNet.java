@@ -1,6 +1,7 @@
 package org.opbench.network.models;
 
 import java.util.List;
+import java.util.Set;
 import org.opbench.network.NetGraph;
 
 /**
@@ -14,37 +15,31 @@ final class SqueezeNet {
     }
 
     static NetGraph v10(String name) {
-        GraphBuilder b = new GraphBuilder(name, 3, 224, 224);
-        String x = b.relu("relu_conv1", b.conv("conv1", b.input(), 96, 7, 2, 0, 1));
-        x = b.maxPool("pool1", x, 3, 2, 0, true);
-        x = fire(b, x, "fire2", 16, 64);
-        x = fire(b, x, "fire3", 16, 64);
-        x = fire(b, x, "fire4", 32, 128);
-        x = b.maxPool("pool4", x, 3, 2, 0, true);
-        x = fire(b, x, "fire5", 32, 128);
-        x = fire(b, x, "fire6", 48, 192);
-        x = fire(b, x, "fire7", 48, 192);
-        x = fire(b, x, "fire8", 64, 256);
-        x = b.maxPool("pool8", x, 3, 2, 0, true);
-        x = fire(b, x, "fire9", 64, 256);
-        return head(b, b.relu("relu_conv10", b.conv("conv10", x, 1000, 1, 1, 1, 1)));
+        return build(name, 96, 7, Set.of(4, 8), 1);
     }
 
     static NetGraph v11(String name) {
+        return build(name, 64, 3, Set.of(3, 5), 0);
+    }
+
+    /**
+     * conv1 ({@code conv1Channels}, {@code conv1Kernel} square, stride 2), pool1, fire2 to fire9 (squeeze 16, 16, 32,
+     * 32, 48, 48, 64, 64; expand four times that) with a max pool {@code poolN} after each fire N in
+     * {@code poolAfter}, then conv10 (padded by {@code conv10Pad}) and the head.
+     */
+    private static NetGraph build(String name, int conv1Channels, int conv1Kernel, Set<Integer> poolAfter,
+                                  int conv10Pad) {
         GraphBuilder b = new GraphBuilder(name, 3, 224, 224);
-        String x = b.relu("relu_conv1", b.conv("conv1", b.input(), 64, 3, 2, 0, 1));
+        String x = b.relu("relu_conv1", b.conv("conv1", b.input(), conv1Channels, conv1Kernel, 2, 0, 1));
         x = b.maxPool("pool1", x, 3, 2, 0, true);
-        x = fire(b, x, "fire2", 16, 64);
-        x = fire(b, x, "fire3", 16, 64);
-        x = b.maxPool("pool3", x, 3, 2, 0, true);
-        x = fire(b, x, "fire4", 32, 128);
-        x = fire(b, x, "fire5", 32, 128);
-        x = b.maxPool("pool5", x, 3, 2, 0, true);
-        x = fire(b, x, "fire6", 48, 192);
-        x = fire(b, x, "fire7", 48, 192);
-        x = fire(b, x, "fire8", 64, 256);
-        x = fire(b, x, "fire9", 64, 256);
-        return head(b, b.relu("relu_conv10", b.conv("conv10", x, 1000, 1, 1, 0, 1)));
+        for (int n = 2; n <= 9; n++) {
+            int squeeze = 16 * (n / 2);
+            x = fire(b, x, "fire" + n, squeeze, 4 * squeeze);
+            if (poolAfter.contains(n)) {
+                x = b.maxPool("pool" + n, x, 3, 2, 0, true);
+            }
+        }
+        return head(b, b.relu("relu_conv10", b.conv("conv10", x, 1000, 1, 1, conv10Pad, 1)));
     }
 
     private static NetGraph head(GraphBuilder b, String x) {

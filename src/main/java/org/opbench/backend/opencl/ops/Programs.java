@@ -2,7 +2,6 @@ package org.opbench.backend.opencl.ops;
 
 import java.io.IOException;
 import org.bytedeco.opencl._cl_program;
-import org.opbench.backend.opencl.KernelSources;
 import org.opbench.backend.opencl.cl.ClContext;
 import org.opbench.backend.opencl.cl.ClKernel;
 import org.opbench.spi.BackendException;

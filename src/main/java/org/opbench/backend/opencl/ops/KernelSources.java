@@ -1,4 +1,4 @@
-package org.opbench.backend.opencl;
+package org.opbench.backend.opencl.ops;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
