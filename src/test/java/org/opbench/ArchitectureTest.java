@@ -33,11 +33,10 @@ class ArchitectureTest {
     private static final String ROOT = "org.opbench";
 
     /**
-     * Cycles that exist on this branch and are being removed in parallel (issue #14): {@code sweep -> worker ->
-     * network.run -> sweep} goes away with the one worker supervisor. The merger empties this set once that work
-     * is merged; the test fails while an entry here is no longer a cycle, so that it cannot linger.
+     * Cycles tolerated while they are being removed: none. An entry here makes the test fail once it is no longer a
+     * cycle, so that it cannot linger.
      */
-    static final Set<Set<String>> KNOWN_CYCLES = Set.of(Set.of("sweep", "worker", "network.run"));
+    static final Set<Set<String>> KNOWN_CYCLES = Set.of();
 
     /** One row of the layer table: the packages it holds (each with its sub-packages) and the rows it may use. */
     record Layer(String name, List<String> packages, List<String> mayUse) {
