@@ -1,7 +1,7 @@
 package org.opbench.problem;
 
 /**
- * Exact operation and byte counts: the one place they are defined (and documented in the README).
+ * Exact operation and byte counts: the one place they are defined (and documented in docs/problems.md).
  *
  * <ul>
  *   <li>conv: {@code 2 * mb * oc * oh * ow * (ic / g) * kh * kw} (one multiply and one add per weight tap;

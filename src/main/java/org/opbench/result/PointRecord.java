@@ -7,7 +7,7 @@ import org.opbench.problem.Problem;
 
 /**
  * One measured (or not measured) point: a problem on a backend with an algorithm, tuner and thread count.
- * Keys are documented in {@code README.md} and {@code src/main/resources/schema/opbench-results.schema.json};
+ * Keys are documented in {@code docs/results.md} and {@code src/main/resources/schema/opbench-results.schema.json};
  * times are microseconds. {@code gflops} and {@code gbps} come from the median. Fields that do not apply are null.
  * {@code emulated} is true when the worker ran under an emulator (its timings are not the hardware's), false when it
  * found no emulation, null when unknown (a worker on another machine that left no record of its own).
