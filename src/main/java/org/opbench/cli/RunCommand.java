@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
             layers.add(new Layer(Inputs.problem(parsed, s), "", 1));
             sets.add(parsed.id() + ":" + s);
         }
-        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets, axes,
-                measure, output, spec.commandLine().getParseResult().originalArgs(), false);
+        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets,
+                List.of(), axes, measure, output, spec.commandLine().getParseResult().originalArgs(), false);
     }
 }

@@ -73,7 +73,8 @@ final class SweepCommand implements Callable<Integer> {
         if (layers.isEmpty()) {
             throw new UsageError("no layers to sweep (the --op filter leaves none)");
         }
-        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets, axes,
-                measure, output, spec.commandLine().getParseResult().originalArgs(), true);
+        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets,
+                ResultSession.files(Inputs.names(tensors)), axes, measure, output,
+                spec.commandLine().getParseResult().originalArgs(), true);
     }
 }
