@@ -1,6 +1,5 @@
 package org.opbench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +11,12 @@ import org.opbench.problem.Layer;
 import org.opbench.problem.Op;
 import org.opbench.problem.ShapeSet;
 import org.opbench.problem.ShapeSets;
-import org.opbench.result.Json;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,25 +33,14 @@ final class ListCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to list: backends or tensors, or networks");
     }
 
-    enum OutputFormat { text, json }
-
-    static void printJson(PrintWriter out, Object value) {
-        try {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-            out.flush();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Command(name = "backends", mixinStandardHelpOptions = true,
             description = "Every backend on the class path, available or not, with version, device and reason.")
     static final class BackendsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-        OutputFormat format;
+        @Mixin
+        ListFormat format;
 
         @Override
         public void run() {
@@ -76,8 +64,8 @@ final class ListCommand implements Runnable {
                 rows.add(m);
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
-                printJson(out, rows);
+            if (format.json()) {
+                ListFormat.printJson(out, rows);
                 return;
             }
             Table t = new Table(List.of("backend", "status", "version", "device", "conv algorithms", "tuners"));
@@ -116,8 +104,8 @@ final class ListCommand implements Runnable {
         @Parameters(arity = "0..1", paramLabel = "SET", description = "a set name or a shape-set file")
         String set;
 
-        @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-        OutputFormat format;
+        @Mixin
+        ListFormat format;
 
         @Override
         public void run() {
@@ -143,8 +131,8 @@ final class ListCommand implements Runnable {
                 m.put("published_source", s.publishedSource());
                 rows.add(m);
             }
-            if (format == OutputFormat.json) {
-                printJson(out, rows);
+            if (format.json()) {
+                ListFormat.printJson(out, rows);
                 return;
             }
             Table t = new Table(List.of("set", "lines", "layers", "GFLOPs (b1)", "published", "diff"),
@@ -164,7 +152,7 @@ final class ListCommand implements Runnable {
 
         private void showSet(PrintWriter out, ShapeSet s) {
             double total = s.totalFlops();
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Layer l : s.layers()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -183,7 +171,7 @@ final class ListCommand implements Runnable {
                 m.put("published_gflops", Double.isNaN(s.publishedGflops()) ? null : s.publishedGflops());
                 m.put("published_source", s.publishedSource());
                 m.put("layers", rows);
-                printJson(out, m);
+                ListFormat.printJson(out, m);
                 return;
             }
             out.println(s.name() + (s.network().isEmpty() ? "" : " (network " + s.network() + ")") + ": "

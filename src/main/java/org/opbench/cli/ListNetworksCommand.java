@@ -12,6 +12,7 @@ import org.opbench.network.models.BuiltinNetwork;
 import org.opbench.network.models.Networks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code opbench list networks}: the built-in networks with parameters, GFLOPs per image and top-1 accuracy. */
@@ -22,8 +23,8 @@ final class ListNetworksCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-    ListCommand.OutputFormat format;
+    @Mixin
+    ListFormat format;
 
     @Override
     public void run() {
@@ -43,8 +44,8 @@ final class ListNetworksCommand implements Runnable {
             rows.add(m);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == ListCommand.OutputFormat.json) {
-            ListCommand.printJson(out, rows);
+        if (format.json()) {
+            ListFormat.printJson(out, rows);
             return;
         }
         Table t = new Table(List.of("network", "input", "nodes", "params (M)", "GFLOPs/image", "top-1 %"),

@@ -17,13 +17,11 @@ import java.nio.file.StandardOpenOption;
 final class OutputLock implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
-    private final FileLock lock;
     private boolean closed;
 
-    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+    private OutputLock(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
-        this.lock = lock;
     }
 
     static OutputLock acquire(Path out) {
@@ -53,26 +51,19 @@ final class OutputLock implements AutoCloseable {
             throw new UsageError("--out " + out + " is being written by another opbench run (it holds " + file
                     + ")");
         }
-        return new OutputLock(file, channel, lock);
+        return new OutputLock(file, channel);
     }
 
-    /** Deletes the lock file while still holding the lock, then releases it. Idempotent. */
+    /** Deletes the lock file while still holding the lock, then releases it by closing its channel. Idempotent. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stale lock file is harmless: nobody holds its lock
-        }
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException ignored) {
-            // closing the channel releases the lock in any case
+        if (!closed) {
+            closed = true;
+            try (channel) {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a stale lock file is harmless: its lock went with the channel
+            }
         }
     }
 }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.opbench.measure.TimerCalibration;
+import org.opbench.result.Json;
+import org.opbench.result.RunRecord;
 
 /** The result-file skeleton of run, sweep, network and peaks: checks, lock, resume, close. */
 class ResultSessionTest {
@@ -25,13 +28,27 @@ class ResultSessionTest {
         return ResultSession.prepare(err, out, mode, List.of());
     }
 
+    /** A real run header, as sweep and network write it first. */
+    private static RunRecord run() {
+        return RunHeader.of(List.of("test"), false, 1, Map.of(), TimerCalibration.measure(), Map.of());
+    }
+
+    private static String header() throws IOException {
+        return Json.mapper().writeValueAsString(run()) + "\n";
+    }
+
+    private static Path written(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        return file;
+    }
+
     @Test
     void secondWriterIsRefusedUntilTheFirstCloses(@TempDir Path dir) {
         Path out = dir.resolve("r.jsonl");
         ResultSession.Mode fresh = new ResultSession.Mode(false, false, true);
         try (ResultSession first = prepare(out, fresh)) {
             first.open();
-            first.write(Map.of("record", "run"));
+            first.write(run());
             UsageError e = assertThrows(UsageError.class, () -> prepare(out, new ResultSession.Mode(true, false,
                     true)));
             assertTrue(e.getMessage().contains("being written by another opbench run"), e.getMessage());
@@ -44,8 +61,7 @@ class ResultSessionTest {
 
     @Test
     void outputThatIsAnInputIsRefusedEvenWithForce(@TempDir Path dir) throws IOException {
-        Path set = dir.resolve("set.txt");
-        Files.writeString(set, "conv mb1ic4ih9oc6kh3\n");
+        Path set = written(dir.resolve("set.txt"), "conv mb1ic4ih9oc6kh3\n");
         UsageError e = assertThrows(UsageError.class, () -> ResultSession.prepare(err, set,
                 new ResultSession.Mode(false, true, true), ResultSession.files(List.of("reference", set.toString()))));
         assertTrue(e.getMessage().contains("is an input"), e.getMessage());
@@ -54,19 +70,18 @@ class ResultSessionTest {
 
     @Test
     void resumeReadsTheFileAndDropsItsTornTail(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("r.jsonl");
-        Files.writeString(out, "{\"record\":\"network\",\"batch\":1}\n{\"record\":\"netw");
+        String header = header();
+        Path out = written(dir.resolve("r.jsonl"), header + "{\"record\":\"netw");
         try (ResultSession s = prepare(out, new ResultSession.Mode(true, false, true))) {
-            assertEquals(1, s.previous().others().size());
+            assertTrue(s.resumed());
             assertTrue(errText.toString().contains("torn last line"), errText.toString());
         }
-        assertEquals("{\"record\":\"network\",\"batch\":1}\n", Files.readString(out));
+        assertEquals(header, Files.readString(out));
     }
 
     @Test
     void existingFileNeedsForceWhichEmptiesIt(@TempDir Path dir) throws IOException {
-        Path out = dir.resolve("r.jsonl");
-        Files.writeString(out, "{\"record\":\"run\"}\n");
+        Path out = written(dir.resolve("r.jsonl"), "{\"record\":\"layer\"}\n");
         UsageError resumable = assertThrows(UsageError.class, () -> prepare(out, ResultSession.Mode.of(
                 new OutputOptions())));
         assertTrue(resumable.getMessage().endsWith("add --resume to continue it or --force to overwrite it"));
