@@ -17,7 +17,6 @@ import org.opbench.spi.Backends;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code opbench list backends|tensors}. */
@@ -50,10 +49,7 @@ final class ListCommand implements Runnable {
                 Availability a = backends.availability(b);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", b.name());
-                m.put("available", a.available());
-                m.put("version", a.version());
-                m.put("device", a.device());
-                m.put("reason", a.reason());
+                m.putAll(RunHeader.status(a));
                 Map<String, List<String>> algs = new LinkedHashMap<>();
                 for (Op op : Op.values()) {
                     algs.put(op.id(), b.algorithms(op));

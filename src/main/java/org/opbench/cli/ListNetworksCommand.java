@@ -13,7 +13,6 @@ import org.opbench.network.models.Networks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code opbench list networks}: the built-in networks with parameters, GFLOPs per image and top-1 accuracy. */
 @Command(name = "networks", mixinStandardHelpOptions = true,

@@ -39,19 +39,27 @@ final class OutputLock implements AutoCloseable {
         FileLock lock;
         try {
             lock = channel.tryLock();
-        } catch (IOException | OverlappingFileLockException e) {
-            lock = null;
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by another run in this JVM
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UsageError("cannot lock --out " + out + " against a second writer (" + file + "): "
+                    + e.getMessage());
         }
         if (lock == null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the refusal below is what matters
-            }
+            closeQuietly(channel);
             throw new UsageError("--out " + out + " is being written by another opbench run (it holds " + file
                     + ")");
         }
         return new OutputLock(file, channel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the refusal that follows is what matters
+        }
     }
 
     /** Deletes the lock file while still holding the lock, then releases it by closing its channel. Idempotent. */

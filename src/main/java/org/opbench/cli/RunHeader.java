@@ -24,15 +24,21 @@ final class RunHeader {
         Map<String, Map<String, Object>> libraries = new LinkedHashMap<>();
         for (B b : backends) {
             Availability a = availability.apply(b);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("available", a.available());
-            m.put("version", a.version());
-            m.put("device", a.device());
-            m.put("reason", a.reason());
+            Map<String, Object> m = status(a);
             m.put("details", a.details());
             libraries.put(name.apply(b), m);
         }
         return libraries;
+    }
+
+    /** Whether a backend is available, its version and device, or why not: the header's and 'list backends'. */
+    static Map<String, Object> status(Availability a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", a.available());
+        m.put("version", a.version());
+        m.put("device", a.device());
+        m.put("reason", a.reason());
+        return m;
     }
 
     /** The header of a run started by {@code opbench ARGS...}, stamped now. */

@@ -22,18 +22,27 @@ final class Grid {
     }
 
     Map<String, Object> toMap(String valueKey) {
-        List<Map<String, Object>> list = new ArrayList<>();
+        Map<String, List<Object>> values = new LinkedHashMap<>();
         series.forEach((name, byCat) -> {
-            List<Object> values = new ArrayList<>();
-            categories.forEach(c -> values.add(byCat.get(c)));
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            s.put(valueKey, values);
-            list.add(s);
+            List<Object> v = new ArrayList<>();
+            categories.forEach(c -> v.add(byCat.get(c)));
+            values.put(name, v);
         });
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("categories", categories);
-        m.put("series", list);
+        m.put("series", named(values, valueKey));
         return m;
+    }
+
+    /** {@code [{"name": NAME, KEY: VALUE}, ...]} in the map's order: the series list of every plot. */
+    static List<Map<String, Object>> named(Map<String, ?> byName, String valueKey) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        byName.forEach((name, value) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", name);
+            s.put(valueKey, value);
+            list.add(s);
+        });
+        return list;
     }
 }

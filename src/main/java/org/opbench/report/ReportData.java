@@ -199,16 +199,9 @@ final class ReportData {
     }
 
     private static Map<String, Object> seriesMap(Map<String, List<double[]>> series) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        series.forEach((name, pts) -> {
-            pts.sort((x, y) -> Double.compare(x[0], y[0]));
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            s.put("points", pts);
-            list.add(s);
-        });
+        series.values().forEach(pts -> pts.sort((x, y) -> Double.compare(x[0], y[0])));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("series", list);
+        m.put("series", Grid.named(series, "points"));
         return m;
     }
 }

@@ -48,15 +48,8 @@ final class RooflinePlot {
                 }
             }
         }
-        List<Map<String, Object>> list = new ArrayList<>();
-        series.forEach((name, pts) -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            s.put("points", pts);
-            list.add(s);
-        });
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("series", list);
+        m.put("series", Grid.named(series, "points"));
         m.put("roofs", roofs);
         m.put("note", r.note());
         // axis range in whole decades around everything drawn
