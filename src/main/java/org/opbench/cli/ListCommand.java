@@ -35,9 +35,6 @@ final class ListCommand implements Runnable {
     @Command(name = "backends", mixinStandardHelpOptions = true,
             description = "Every backend on the class path, available or not, with version, device and reason.")
     static final class BackendsCommand implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Mixin
         ListFormat format;
 
@@ -59,7 +56,7 @@ final class ListCommand implements Runnable {
                 m.put("details", a.details());
                 rows.add(m);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = format.out();
             if (format.json()) {
                 ListFormat.printJson(out, rows);
                 return;
@@ -94,9 +91,6 @@ final class ListCommand implements Runnable {
     @Command(name = "tensors", mixinStandardHelpOptions = true,
             description = "The shape sets with their layer counts and total GFLOPs at batch 1, or one set's problems.")
     static final class TensorsCommand implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Parameters(arity = "0..1", paramLabel = "SET", description = "a set name or a shape-set file")
         String set;
 
@@ -105,7 +99,7 @@ final class ListCommand implements Runnable {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = format.out();
             if (set != null) {
                 ShapeSet s = Inputs.shapeSet(set);
                 showSet(out, s);

@@ -10,7 +10,6 @@ import org.opbench.network.NetLayers;
 import org.opbench.network.ShapeInference;
 import org.opbench.network.models.BuiltinNetwork;
 import org.opbench.network.models.Networks;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,9 +18,6 @@ import picocli.CommandLine.Mixin;
         description = "The built-in networks: input, layers, parameters, GFLOPs per image and, where published, "
                 + "ImageNet top-1 accuracy with its source.")
 final class ListNetworksCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Mixin
     ListFormat format;
 
@@ -42,7 +38,7 @@ final class ListNetworksCommand implements Runnable {
             m.put("top1_source", n.top1Source());
             rows.add(m);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = format.out();
         if (format.json()) {
             ListFormat.printJson(out, rows);
             return;
