@@ -1,6 +1,7 @@
 package org.opbench.cli;
 
 import java.util.Locale;
+import org.opbench.report.Units;
 
 /** Number formatting for the terminal tables. */
 final class Format {
@@ -8,13 +9,7 @@ final class Format {
     }
 
     static String time(double us) {
-        if (us >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f s", us / 1e6);
-        }
-        if (us >= 1e3) {
-            return String.format(Locale.ROOT, "%.2f ms", us / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.1f us", us);
+        return Units.time(us);
     }
 
     static String num(double v, int decimals) {

@@ -1,6 +1,5 @@
 package org.opbench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +11,12 @@ import org.opbench.problem.Layer;
 import org.opbench.problem.Op;
 import org.opbench.problem.ShapeSet;
 import org.opbench.problem.ShapeSets;
-import org.opbench.result.Json;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code opbench list backends|tensors}. */
@@ -34,25 +32,11 @@ final class ListCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to list: backends or tensors, or networks");
     }
 
-    enum OutputFormat { text, json }
-
-    static void printJson(PrintWriter out, Object value) {
-        try {
-            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
-            out.flush();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Command(name = "backends", mixinStandardHelpOptions = true,
             description = "Every backend on the class path, available or not, with version, device and reason.")
     static final class BackendsCommand implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-        OutputFormat format;
+        @Mixin
+        ListFormat format;
 
         @Override
         public void run() {
@@ -62,10 +46,7 @@ final class ListCommand implements Runnable {
                 Availability a = backends.availability(b);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", b.name());
-                m.put("available", a.available());
-                m.put("version", a.version());
-                m.put("device", a.device());
-                m.put("reason", a.reason());
+                m.putAll(RunHeader.status(a));
                 Map<String, List<String>> algs = new LinkedHashMap<>();
                 for (Op op : Op.values()) {
                     algs.put(op.id(), b.algorithms(op));
@@ -75,9 +56,9 @@ final class ListCommand implements Runnable {
                 m.put("details", a.details());
                 rows.add(m);
             }
-            PrintWriter out = spec.commandLine().getOut();
-            if (format == OutputFormat.json) {
-                printJson(out, rows);
+            PrintWriter out = format.out();
+            if (format.json()) {
+                ListFormat.printJson(out, rows);
                 return;
             }
             Table t = new Table(List.of("backend", "status", "version", "device", "conv algorithms", "tuners"));
@@ -110,18 +91,15 @@ final class ListCommand implements Runnable {
     @Command(name = "tensors", mixinStandardHelpOptions = true,
             description = "The shape sets with their layer counts and total GFLOPs at batch 1, or one set's problems.")
     static final class TensorsCommand implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Parameters(arity = "0..1", paramLabel = "SET", description = "a set name or a shape-set file")
         String set;
 
-        @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-        OutputFormat format;
+        @Mixin
+        ListFormat format;
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = format.out();
             if (set != null) {
                 ShapeSet s = Inputs.shapeSet(set);
                 showSet(out, s);
@@ -143,8 +121,8 @@ final class ListCommand implements Runnable {
                 m.put("published_source", s.publishedSource());
                 rows.add(m);
             }
-            if (format == OutputFormat.json) {
-                printJson(out, rows);
+            if (format.json()) {
+                ListFormat.printJson(out, rows);
                 return;
             }
             Table t = new Table(List.of("set", "lines", "layers", "GFLOPs (b1)", "published", "diff"),
@@ -164,7 +142,7 @@ final class ListCommand implements Runnable {
 
         private void showSet(PrintWriter out, ShapeSet s) {
             double total = s.totalFlops();
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Layer l : s.layers()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -183,7 +161,7 @@ final class ListCommand implements Runnable {
                 m.put("published_gflops", Double.isNaN(s.publishedGflops()) ? null : s.publishedGflops());
                 m.put("published_source", s.publishedSource());
                 m.put("layers", rows);
-                printJson(out, m);
+                ListFormat.printJson(out, m);
                 return;
             }
             out.println(s.name() + (s.network().isEmpty() ? "" : " (network " + s.network() + ")") + ": "

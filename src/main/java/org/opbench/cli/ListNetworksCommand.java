@@ -10,20 +10,16 @@ import org.opbench.network.NetLayers;
 import org.opbench.network.ShapeInference;
 import org.opbench.network.models.BuiltinNetwork;
 import org.opbench.network.models.Networks;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code opbench list networks}: the built-in networks with parameters, GFLOPs per image and top-1 accuracy. */
 @Command(name = "networks", mixinStandardHelpOptions = true,
         description = "The built-in networks: input, layers, parameters, GFLOPs per image and, where published, "
                 + "ImageNet top-1 accuracy with its source.")
 final class ListNetworksCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
-    ListCommand.OutputFormat format;
+    @Mixin
+    ListFormat format;
 
     @Override
     public void run() {
@@ -42,9 +38,9 @@ final class ListNetworksCommand implements Runnable {
             m.put("top1_source", n.top1Source());
             rows.add(m);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (format == ListCommand.OutputFormat.json) {
-            ListCommand.printJson(out, rows);
+        PrintWriter out = format.out();
+        if (format.json()) {
+            ListFormat.printJson(out, rows);
             return;
         }
         Table t = new Table(List.of("network", "input", "nodes", "params (M)", "GFLOPs/image", "top-1 %"),

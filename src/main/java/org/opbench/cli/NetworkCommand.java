@@ -1,8 +1,6 @@
 package org.opbench.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.opbench.env.HostProbe;
 import org.opbench.env.OpbenchHome;
 import org.opbench.measure.MeasureSettings;
 import org.opbench.measure.TimerCalibration;
@@ -25,12 +22,9 @@ import org.opbench.network.run.NetworkPlanner;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.problem.InputFileException;
 import org.opbench.result.Json;
-import org.opbench.result.JsonlWriter;
 import org.opbench.result.NetworkRecord;
 import org.opbench.result.Record;
-import org.opbench.result.ResultReader;
 import org.opbench.result.RunRecord;
-import org.opbench.result.TimerInfo;
 import org.opbench.spi.Availability;
 import org.opbench.supervisor.WorkerSpec;
 import picocli.CommandLine;
@@ -135,6 +129,7 @@ final class NetworkCommand implements Callable<Integer> {
         if (output.resume && output.out == null) {
             throw new UsageError("--resume needs --out FILE: the result file to continue");
         }
+        WorkerSpec ws = WorkerOptions.spec(output);
         NetworkBackends all = NetworkBackends.load();
         List<String> names = Inputs.names(backends);
         if (names.isEmpty()) {
@@ -145,109 +140,80 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         Path path = output.out;
-        List<NetworkRecord> previous = path != null ? checkOutput(path) : List.of();
-        Path cache = OpbenchHome.cacheDir();
-        ModelSource source;
-        try {
-            err.println("opbench: preparing " + model + "...");
-            err.flush();
-            source = ModelSource.resolve(model, cache, seed);
-        } catch (ModelException e) {
-            throw new UsageError("cannot use --model: " + e.getMessage());
-        }
-        Set<String> done = new HashSet<>();
-        for (NetworkRecord n : previous) {
-            if (!source.digest().equals(n.modelDigest())) {
-                throw new UsageError("cannot resume: --out " + path + " holds results of model " + n.model()
-                        + " (digest " + n.modelDigest() + "), not of " + source.name() + " (digest " + source.digest()
-                        + ") with this --seed");
+        try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.of(output),
+                ResultSession.files(List.of(model)))) {
+            Path cache = OpbenchHome.cacheDir();
+            ModelSource source;
+            try {
+                err.println("opbench: preparing " + model + "...");
+                err.flush();
+                source = ModelSource.resolve(model, cache, seed);
+            } catch (ModelException e) {
+                throw new UsageError("cannot use --model: " + e.getMessage());
             }
-            done.add(NetworkPlanner.key(n.backend(), n.algorithm(), n.threads(), n.batch()));
-        }
-        List<String> algs = Inputs.names(algorithms);
-        NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
-                threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
-                tolerance, optionMap(), settings, seed, cache);
-        List<NetworkJob> jobs;
-        try {
-            jobs = planner.plan(all, done);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
-        }
-        for (String n : names) {
-            Availability a = all.availability(all.get(n));
-            if (!a.available()) {
-                err.println("opbench: network backend " + n + " is unavailable here (" + a.reason() + ")");
-            }
-        }
-        JsonlWriter writer = path != null ? new JsonlWriter(path) : null;
-        List<Record> records = Collections.synchronizedList(new ArrayList<>(previous));
-        if (output.resume && jobs.isEmpty()) {
-            err.println("opbench: every requested batch is already in " + path + "; nothing to measure");
-            NetworkSummary.print(out, new ArrayList<>(records));
-            return 0;
-        }
-        if (!done.isEmpty()) {
-            err.println("opbench: resuming " + path + ": the " + done.size() + " batches measured there are not "
-                    + "measured again");
-        }
-        err.println("opbench: calibrating the timer...");
-        err.flush();
-        TimerCalibration timer = TimerCalibration.measure();
-        if (writer != null) {
-            writer.write(header(all, names, source, planner, timer));
-            err.println("opbench: writing " + path);
-        }
-        WorkerSpec ws = WorkerSpec.defaults(cache, (long) (output.pointTimeout * 1000)).inProcess(output.inProcess)
-                .verbose(output.verbose)
-                .launcher(output.launcher == null ? List.of() : List.of(output.launcher.trim().split("\\s+")));
-        if (!output.jvmArgs.isEmpty()) {
-            ws = new WorkerSpec(ws.java(), ws.classPath(), output.jvmArgs, ws.launcher(), ws.cacheDir(),
-                    ws.pointTimeoutMs(), ws.inProcess(), ws.verbose());
-        }
-        NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
-            @Override
-            public void record(Record record) {
-                if (writer != null) {
-                    writer.write(record);
+            List<NetworkRecord> previous = session.resumed() ? session.previous().networks() : List.of();
+            Set<String> done = new HashSet<>();
+            for (NetworkRecord n : previous) {
+                if (!source.digest().equals(n.modelDigest())) {
+                    throw new UsageError("cannot resume: --out " + path + " holds results of model " + n.model()
+                            + " (digest " + n.modelDigest() + "), not of " + source.name() + " (digest "
+                            + source.digest() + ") with this --seed");
                 }
-                records.add(record);
-                if (!output.quiet && record instanceof NetworkRecord n) {
-                    err.println(NetworkSummary.progressLine(n));
+                done.add(NetworkPlanner.key(n.backend(), n.algorithm(), n.threads(), n.batch()));
+            }
+            List<String> algs = Inputs.names(algorithms);
+            NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
+                    threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
+                    tolerance, Inputs.backendOptions(options), settings, seed, cache);
+            List<NetworkJob> jobs;
+            try {
+                jobs = planner.plan(all, done);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
+            for (String n : names) {
+                Availability a = all.availability(all.get(n));
+                if (!a.available()) {
+                    err.println("opbench: network backend " + n + " is unavailable here (" + a.reason() + ")");
+                }
+            }
+            session.open();
+            List<Record> records = Collections.synchronizedList(new ArrayList<>(previous));
+            if (output.resume && jobs.isEmpty()) {
+                err.println("opbench: every requested batch is already in " + path + "; nothing to measure");
+                NetworkSummary.print(out, new ArrayList<>(records));
+                return 0;
+            }
+            if (!done.isEmpty()) {
+                err.println("opbench: resuming " + path + ": the " + done.size() + " batches measured there are "
+                        + "not measured again");
+            }
+            TimerCalibration timer = session.calibrate();
+            if (path != null) {
+                session.write(header(all, names, source, planner, timer));
+                err.println("opbench: writing " + path);
+            }
+            NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
+                @Override
+                public void record(Record record) {
+                    session.write(record);
+                    records.add(record);
+                    if (!output.quiet && record instanceof NetworkRecord n) {
+                        err.println(NetworkSummary.progressLine(n));
+                        err.flush();
+                    }
+                }
+
+                @Override
+                public void notice(String message) {
+                    err.println("opbench: " + message);
                     err.flush();
                 }
-            }
-
-            @Override
-            public void notice(String message) {
-                err.println("opbench: " + message);
-                err.flush();
-            }
-        });
-        boolean[] finished = {false};
-        Thread hook = new Thread(() -> {
-            if (!finished[0]) {
-                driver.abort();
-                if (writer != null) {
-                    writer.close();
-                }
-                err.println("opbench: interrupted; the records measured so far are in " + path);
-                err.flush();
-            }
-        }, "opbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            driver.run(jobs);
-            finished[0] = true;
-        } finally {
-            if (finished[0]) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                if (writer != null) {
-                    writer.close();
-                }
-            }
+            });
+            session.measure(() -> driver.run(jobs), driver::abort, () -> "opbench: interrupted"
+                    + (path != null ? "; the records measured so far are in " + path : ""));
+            NetworkSummary.print(out, new ArrayList<>(records));
         }
-        NetworkSummary.print(out, new ArrayList<>(records));
         if (path != null) {
             err.println("opbench: results in " + path);
         }
@@ -255,51 +221,8 @@ final class NetworkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, String> optionMap() {
-        return Inputs.backendOptions(options);
-    }
-
-    /**
-     * Prepares {@code --out}: refuses a directory, and an existing file unless {@code --force} (deleted) or
-     * {@code --resume}; with {@code --resume} returns the file's network records (a torn last line, left by a
-     * killed run, is dropped) so that their batches are not measured again.
-     */
-    private List<NetworkRecord> checkOutput(Path path) throws IOException {
-        if (Files.isDirectory(path)) {
-            throw new UsageError("--out " + path + " is a directory");
-        }
-        if (Files.exists(path) && Files.size(path) > 0) {
-            if (output.resume) {
-                ResultReader.dropTornTail(path);
-                try {
-                    return ResultReader.read(path).networks();
-                } catch (InputFileException e) {
-                    throw new UsageError("cannot resume: " + path + " is not a JSON Lines result file ("
-                            + e.getMessage() + ")");
-                }
-            }
-            if (!output.force) {
-                throw new UsageError("--out " + path + " already exists; add --resume to continue it or --force to "
-                        + "overwrite it");
-            }
-            Files.delete(path);
-        }
-        return List.of();
-    }
-
     private RunRecord header(NetworkBackends all, List<String> names, ModelSource source, NetworkPlanner p,
                              TimerCalibration timer) {
-        Map<String, Map<String, Object>> libraries = new LinkedHashMap<>();
-        for (NetworkBackend b : all.all()) {
-            Availability a = all.availability(b);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("available", a.available());
-            m.put("version", a.version());
-            m.put("device", a.device());
-            m.put("reason", a.reason());
-            m.put("details", a.details());
-            libraries.put(b.name(), m);
-        }
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", "network");
         s.put("model", source.name());
@@ -317,10 +240,7 @@ final class NetworkCommand implements Callable<Integer> {
         s.put("tolerance", p.tolerance());
         s.put("options", p.options());
         s.put("measure", Json.mapper().convertValue(p.settings(), Map.class));
-        List<String> command = new ArrayList<>();
-        command.add("opbench");
-        command.addAll(spec.commandLine().getParseResult().originalArgs());
-        return new RunRecord(RunRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
-                java.time.Instant.now().toString(), false, seed, HostProbe.probe(), libraries, TimerInfo.of(timer), s);
+        return RunHeader.of(spec.commandLine().getParseResult().originalArgs(), false, seed,
+                RunHeader.libraries(all.all(), NetworkBackend::name, all::availability), timer, s);
     }
 }

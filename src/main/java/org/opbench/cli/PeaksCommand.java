@@ -2,10 +2,7 @@ package org.opbench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,7 +14,6 @@ import org.opbench.peaks.PeakSettings;
 import org.opbench.peaks.PeaksRecord;
 import org.opbench.peaks.PeaksRun;
 import org.opbench.peaks.Theoretical;
-import org.opbench.result.JsonlWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,28 +99,29 @@ final class PeaksCommand implements Callable<Integer> {
         if (names.isEmpty()) {
             chosen.addAll(all);
         }
-        Path path = out != null ? out : Path.of("results", "peaks-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jsonl");
-        if (Files.isDirectory(path)) {
-            throw new UsageError("--out " + path + " is a directory");
-        }
-        if (Files.exists(path) && !force) {
-            throw new UsageError("--out " + path + " already exists; add --force to overwrite it");
-        }
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UsageError("cannot write --out " + path + ": " + e.getMessage());
-        }
+        Path path = out != null ? out : ResultSession.timestamped("peaks");
         PeakSettings settings = new PeakSettings(counts, reps, minTime, triadMb << 20, timeout);
         PeaksRun run = new PeaksRun(settings, inProcess, OpbenchHome.cacheDir());
         List<String> command = new ArrayList<>(List.of("opbench"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        PeaksRecord record = run.run(chosen, command, new PeaksRun.Listener() {
+        PeaksRecord[] record = new PeaksRecord[1];
+        try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.overwriteOnly(force),
+                List.of())) {
+            session.measure(() -> {
+                record[0] = run.run(chosen, command, progress(err));
+                session.open();
+                session.write(record[0]);
+            }, () -> { }, () -> "opbench: interrupted; nothing was written to " + path + " (its one record is "
+                    + "written when every ceiling is measured)");
+        }
+        print(spec.commandLine().getOut(), record[0]);
+        err.println("opbench: peaks in " + path);
+        err.flush();
+        return 0;
+    }
+
+    private PeaksRun.Listener progress(PrintWriter err) {
+        return new PeaksRun.Listener() {
             @Override
             public void started(CeilingProvider provider, Integer t) {
                 if (!quiet) {
@@ -141,14 +138,7 @@ final class PeaksCommand implements Callable<Integer> {
                     err.flush();
                 }
             }
-        });
-        try (JsonlWriter w = new JsonlWriter(path)) {
-            w.write(record);
-        }
-        print(spec.commandLine().getOut(), record);
-        err.println("opbench: peaks in " + path);
-        err.flush();
-        return 0;
+        };
     }
 
     private static String short_(Ceiling c) {

@@ -3,16 +3,14 @@ package org.opbench.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.opbench.analysis.Analysis;
-import org.opbench.analysis.ResultSet;
 import org.opbench.report.HtmlReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code opbench report}: one self-contained HTML file with interactive plots. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -24,15 +22,11 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "result files of sweeps and runs, and peaks files")
-    List<Path> files = new ArrayList<>();
+    @Mixin
+    AnalysisInputs inputs;
 
     @Option(names = "--html", paramLabel = "FILE.html", required = true, description = "the report to write")
     Path html;
-
-    @Option(names = "--baseline", paramLabel = "BACKEND/ALGORITHM[/TUNER]",
-            description = "what speedups are measured against (default: untuned direct convolution of the first backend)")
-    String baseline;
 
     @Option(names = "--title", description = "the report's title (default: opbench report: and the sets)")
     String title;
@@ -48,16 +42,11 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(html) && !force) {
             throw new UsageError("--html " + html + " already exists; add --force to overwrite it");
         }
-        ResultSet set = ResultInputs.read(files, spec.commandLine().getErr());
-        Analysis a;
-        try {
-            a = Analysis.of(set, baseline);
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("invalid value for --baseline: " + e.getMessage());
-        }
+        Analysis a = inputs.analyze(spec.commandLine().getErr());
         String t = title;
         if (t == null) {
-            List<String> sets = set.points().stream().map(org.opbench.analysis.Points::network).distinct().toList();
+            List<String> sets = a.input().points().stream().map(org.opbench.analysis.Points::network).distinct()
+                    .toList();
             t = "opbench report" + (sets.isEmpty() ? "" : ": " + String.join(", ", sets));
         }
         try {

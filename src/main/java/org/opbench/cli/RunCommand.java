@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.opbench.problem.Layer;
 import org.opbench.problem.Op;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,9 +13,6 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time one problem, e.g. run --op conv --shape mb1ic32ih112oc64oh112kh3ph1")
 final class RunCommand implements Callable<Integer> {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Option(names = "--op", required = true, paramLabel = "OP", description = "conv, fc, pool or softmax")
     String op;
 
@@ -25,13 +21,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> shapes = new ArrayList<>();
 
     @Mixin
-    AxisOptions axes;
-
-    @Mixin
-    MeasureOptions measure;
-
-    @Mixin
-    OutputOptions output;
+    SweepOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +32,6 @@ final class RunCommand implements Callable<Integer> {
             layers.add(new Layer(Inputs.problem(parsed, s), "", 1));
             sets.add(parsed.id() + ":" + s);
         }
-        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets, axes,
-                measure, output, spec.commandLine().getParseResult().originalArgs(), false);
+        return options.sweep(layers, sets, List.of(), false);
     }
 }

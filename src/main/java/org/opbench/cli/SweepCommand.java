@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 import org.opbench.problem.Layer;
 import org.opbench.problem.Op;
 import org.opbench.problem.ShapeSet;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,9 +19,6 @@ import picocli.CommandLine.Option;
                         + "file under results/."})
 final class SweepCommand implements Callable<Integer> {
     static final String DEFAULT_SET = "mobilenet-v1-1.0-224";
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--tensors", paramLabel = "SET|FILE", description = "shape sets by name (see 'opbench list "
             + "tensors') or file (repeatable; default: " + DEFAULT_SET + ")")
@@ -36,13 +32,7 @@ final class SweepCommand implements Callable<Integer> {
     List<String> shapes = new ArrayList<>();
 
     @Mixin
-    AxisOptions axes;
-
-    @Mixin
-    MeasureOptions measure;
-
-    @Mixin
-    OutputOptions output;
+    SweepOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -73,7 +63,6 @@ final class SweepCommand implements Callable<Integer> {
         if (layers.isEmpty()) {
             throw new UsageError("no layers to sweep (the --op filter leaves none)");
         }
-        return new SweepSession(spec.commandLine().getOut(), spec.commandLine().getErr()).execute(layers, sets, axes,
-                measure, output, spec.commandLine().getParseResult().originalArgs(), true);
+        return options.sweep(layers, sets, ResultSession.files(Inputs.names(tensors)), true);
     }
 }

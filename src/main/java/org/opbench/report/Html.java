@@ -51,17 +51,6 @@ final class Html {
         return v == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    /** Microseconds in a readable unit. */
-    static String time(double us) {
-        if (us >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f s", us / 1e6);
-        }
-        if (us >= 1e3) {
-            return String.format(Locale.ROOT, "%.2f ms", us / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.1f us", us);
-    }
-
     static String sig(double v) {
         return v >= 1 || v == 0 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3g", v);
     }

@@ -190,14 +190,14 @@ final class ReportBody {
             b.append(Html.chart("schedules", i, 120 + 46 * (s.backendTotalUs().size() + 1)));
             String saving = s.saving() == null ? "not computable (" + (s.bestBackend() == null
                     ? "no backend has every layer ok" : "some layer has no ok point") + ")"
-                    : Html.percent(s.saving()) + " against " + s.bestBackend() + " (" + Html.time(s.bestBackendUs()) + ")";
-            b.append("<p>Predicted network time ").append(Html.time(s.predictedUs()))
+                    : Html.percent(s.saving()) + " against " + s.bestBackend() + " (" + Units.time(s.bestBackendUs()) + ")";
+            b.append("<p>Predicted network time ").append(Units.time(s.predictedUs()))
                     .append(s.complete() ? "" : " (incomplete)").append("; saving ").append(Html.esc(saving))
                     .append(".</p>\n");
             List<List<Object>> rows = new ArrayList<>();
             for (Schedules.Choice c : s.layers()) {
                 rows.add(List.of(c.layer(), c.repeat(), c.config() == null ? "(no ok point)" : c.config(),
-                        c.medianUs() == null ? "-" : Html.time(c.medianUs())));
+                        c.medianUs() == null ? "-" : Units.time(c.medianUs())));
             }
             b.append("<details><summary>Fastest configuration per layer</summary>\n")
                     .append(Html.table(List.of("layer", "x", "fastest", "median"), rows, false, true, false, true))

@@ -1,15 +1,12 @@
 package org.opbench.report;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.opbench.analysis.Analysis;
 import org.opbench.analysis.Box;
 import org.opbench.analysis.Points;
-import org.opbench.analysis.Roofline;
 import org.opbench.analysis.Schedules;
 import org.opbench.analysis.Speedups;
 import org.opbench.analysis.Tuners;
@@ -35,39 +32,8 @@ final class ReportData {
         d.put("layers", layerBreakdown(a.input().layers()));
         d.put("throughput", throughput(a.input().networks()));
         d.put("accuracy", accuracy(a.input().networks()));
-        d.put("roofline", roofline(a.roofline(), labels));
+        d.put("roofline", RooflinePlot.data(a.roofline(), labels));
         return d;
-    }
-
-    /** Category (layer) and series (configuration) labels, qualified only where the results need it. */
-    static final class Labels {
-        final boolean networks;
-        final boolean threads;
-        final boolean batches;
-
-        Labels(List<PointRecord> points) {
-            Set<String> n = new HashSet<>();
-            Set<Integer> t = new HashSet<>();
-            Set<Integer> b = new HashSet<>();
-            for (PointRecord p : points) {
-                if (Points.timed(p)) {
-                    n.add(Points.network(p));
-                    t.add(p.threads());
-                    b.add(p.batch());
-                }
-            }
-            networks = n.size() > 1;
-            threads = t.size() > 1;
-            batches = b.size() > 1;
-        }
-
-        String layer(String network, String layer) {
-            return networks ? network + ": " + layer : layer;
-        }
-
-        String series(String config, int threads, int batch) {
-            return config + (this.threads ? " t" + threads : "") + (batches ? " mb" + batch : "");
-        }
     }
 
     /** Box plot of the GFLOPS of every sample, per layer (category) and configuration (series). */
@@ -233,105 +199,9 @@ final class ReportData {
     }
 
     private static Map<String, Object> seriesMap(Map<String, List<double[]>> series) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        series.forEach((name, pts) -> {
-            pts.sort((x, y) -> Double.compare(x[0], y[0]));
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            s.put("points", pts);
-            list.add(s);
-        });
+        series.values().forEach(pts -> pts.sort((x, y) -> Double.compare(x[0], y[0])));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("series", list);
+        m.put("series", Grid.named(series, "points"));
         return m;
-    }
-
-    static Map<String, Object> roofline(Roofline.Result r, Labels labels) {
-        if (r.points().isEmpty()) {
-            return null;
-        }
-        Map<String, List<Object[]>> series = new LinkedHashMap<>();
-        double xmin = Double.MAX_VALUE;
-        double xmax = 0;
-        double ymin = Double.MAX_VALUE;
-        double ymax = 0;
-        for (Roofline.Placed p : r.points()) {
-            series.computeIfAbsent(labels.series(p.config(), p.threads(), p.batch()), k -> new ArrayList<>())
-                    .add(new Object[] {p.intensity(), p.gflops(), labels.layer(p.network(), p.layer()), p.fraction(),
-                            p.attainableGflops()});
-            xmin = Math.min(xmin, p.intensity());
-            xmax = Math.max(xmax, p.intensity());
-            ymin = Math.min(ymin, p.gflops());
-            ymax = Math.max(ymax, p.gflops());
-        }
-        List<Map<String, Object>> roofs = new ArrayList<>();
-        for (Roofline.Roof roof : r.roofs()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", roof.label());
-            m.put("peak", roof.peakGflops());
-            m.put("bandwidth", roof.bandwidthGbps());
-            m.put("theoretical", roof.theoreticalGflops());
-            m.put("ridge", roof.ridge());
-            roofs.add(m);
-            if (roof.ridge() != null) {
-                xmin = Math.min(xmin, roof.ridge());
-                xmax = Math.max(xmax, roof.ridge());
-            }
-            for (Double v : new Double[] {roof.peakGflops(), roof.theoreticalGflops()}) {
-                if (v != null) {
-                    ymax = Math.max(ymax, v);
-                }
-            }
-        }
-        List<Map<String, Object>> list = new ArrayList<>();
-        series.forEach((name, pts) -> {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", name);
-            s.put("points", pts);
-            list.add(s);
-        });
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("series", list);
-        m.put("roofs", roofs);
-        m.put("note", r.note());
-        // axis range in whole decades around everything drawn
-        m.put("xmin", Math.pow(10, Math.floor(Math.log10(xmin / 2))));
-        m.put("xmax", Math.pow(10, Math.ceil(Math.log10(xmax * 2))));
-        m.put("ymin", Math.pow(10, Math.floor(Math.log10(ymin / 2))));
-        m.put("ymax", Math.pow(10, Math.ceil(Math.log10(ymax * 2))));
-        return m;
-    }
-
-    /** Values by category (layer) and series, in first-seen order; missing cells are null. */
-    static final class Grid {
-        private final List<String> categories = new ArrayList<>();
-        private final Map<String, Map<String, Object>> series = new LinkedHashMap<>();
-
-        void put(String category, String seriesName, Object value) {
-            if (!categories.contains(category)) {
-                categories.add(category);
-            }
-            series.computeIfAbsent(seriesName, k -> new LinkedHashMap<>()).put(category, value);
-        }
-
-        boolean isEmpty() {
-            return categories.isEmpty();
-        }
-
-        Map<String, Object> toMap(String valueKey) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            series.forEach((name, byCat) -> {
-                List<Object> values = new ArrayList<>();
-                categories.forEach(c -> values.add(byCat.get(c)));
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("name", name);
-                s.put(valueKey, values);
-                list.add(s);
-            });
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("categories", categories);
-            m.put("series", list);
-            return m;
-        }
     }
 }

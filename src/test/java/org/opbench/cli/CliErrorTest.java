@@ -57,6 +57,17 @@ class CliErrorTest {
     }
 
     @Test
+    void outputThatIsTheSweptShapeSetIsRefusedEvenWithForce(@TempDir Path dir) throws IOException {
+        Path set = dir.resolve("set.txt");
+        Files.writeString(set, "conv mb1ic4ih9oc6kh3\n");
+        Cli r = Cli.run("sweep", "--tensors", set.toString(), "--backends", "reference", "--out", set.toString(),
+                "--force");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is an input"), r.err());
+        assertEquals("conv mb1ic4ih9oc6kh3\n", Files.readString(set));
+    }
+
+    @Test
     void unwritableOutputIsCaughtBeforeMeasuring(@TempDir Path dir) throws IOException {
         Path blocker = dir.resolve("file");
         Files.writeString(blocker, "x");

@@ -1,0 +1,54 @@
+package org.opbench.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.opbench.env.HostProbe;
+import org.opbench.env.OpbenchHome;
+import org.opbench.measure.TimerCalibration;
+import org.opbench.result.Json;
+import org.opbench.result.RunRecord;
+import org.opbench.result.TimerInfo;
+import org.opbench.spi.Availability;
+
+/** The {@code run} record that heads what one command wrote: who, where, which libraries, the timer, the settings. */
+final class RunHeader {
+    private RunHeader() {
+    }
+
+    /** Each backend's availability as the header records it, by name in the given order. */
+    static <B> Map<String, Map<String, Object>> libraries(List<B> backends, Function<B, String> name,
+                                                          Function<B, Availability> availability) {
+        Map<String, Map<String, Object>> libraries = new LinkedHashMap<>();
+        for (B b : backends) {
+            Availability a = availability.apply(b);
+            Map<String, Object> m = status(a);
+            m.put("details", a.details());
+            libraries.put(name.apply(b), m);
+        }
+        return libraries;
+    }
+
+    /** Whether a backend is available, its version and device, or why not: the header's and 'list backends'. */
+    static Map<String, Object> status(Availability a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("available", a.available());
+        m.put("version", a.version());
+        m.put("device", a.device());
+        m.put("reason", a.reason());
+        return m;
+    }
+
+    /** The header of a run started by {@code opbench ARGS...}, stamped now. */
+    static RunRecord of(List<String> args, boolean resumed, long seed, Map<String, Map<String, Object>> libraries,
+                        TimerCalibration timer, Map<String, Object> settings) {
+        List<String> command = new ArrayList<>();
+        command.add("opbench");
+        command.addAll(args);
+        return new RunRecord(RunRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
+                java.time.Instant.now().toString(), resumed, seed, HostProbe.probe(), libraries, TimerInfo.of(timer),
+                settings);
+    }
+}

@@ -1,0 +1,190 @@
+package org.opbench.network;
+
+import static org.opbench.network.ShapeInference.outSize;
+
+import java.util.Arrays;
+import java.util.List;
+import org.opbench.problem.ConvProblem;
+import org.opbench.problem.DataType;
+import org.opbench.problem.FcProblem;
+import org.opbench.problem.PoolAlg;
+import org.opbench.problem.PoolProblem;
+import org.opbench.problem.Problem;
+import org.opbench.problem.SoftmaxProblem;
+
+/**
+ * The shape rules of the nodes that compute an opbench problem: {@code Conv} is conv, {@code Gemm} and 2-D
+ * {@code MatMul} fc, the (global) pools pool and {@code Softmax} over the channels softmax; a node that computes one
+ * in a way opbench does not time keeps its shape and says why it has no problem.
+ */
+final class ComputeShapes extends ShapeRules {
+    ComputeShapes(String source, int opset) {
+        super(source, opset);
+    }
+
+    ShapeResult conv(NetNode n, List<ShapeTensor> ins, String name) {
+        long[] x = rank(n, ins.get(0), 4, "input");
+        ShapeTensor wt = ins.size() > 1 ? ins.get(1) : null;
+        if (wt == null) {
+            throw fail(n, "has no weights");
+        }
+        long[] w = rank(n, wt, 4, "weights");
+        long g = n.intAttr("group", 1);
+        if (g < 1 || w[1] * g != x[1]) {
+            throw fail(n, "weights " + Arrays.toString(w) + " with group " + g + " do not match input channels " + x[1]);
+        }
+        if (ins.size() > 2 && ins.get(2) != null && ins.get(2).elements() != w[0]) {
+            throw fail(n, "bias has " + ins.get(2).elements() + " values for " + w[0] + " output channels");
+        }
+        long[] k = ints(n, "kernel_shape", new long[] {w[2], w[3]}, 2);
+        if (k[0] != w[2] || k[1] != w[3]) {
+            throw fail(n, "kernel_shape " + Arrays.toString(k) + " differs from the weights' " + w[2] + "x" + w[3]);
+        }
+        long[] s = ints(n, "strides", new long[] {1, 1}, 2);
+        long[] d = ints(n, "dilations", new long[] {1, 1}, 2);
+        long[] pads = pads(n, x, k, s, d);
+        long oh = outSize(x[2], k[0], s[0], pads[0], pads[2], d[0], false);
+        long ow = outSize(x[3], k[1], s[1], pads[1], pads[3], d[1], false);
+        if (oh < 1 || ow < 1) {
+            throw fail(n, "kernel does not fit the padded input " + x[2] + "x" + x[3]);
+        }
+        long[] out = {x[0], w[0], oh, ow};
+        Integer ph = symmetricPad(x[2], k[0], s[0], d[0], pads[0], pads[2], oh);
+        Integer pw = symmetricPad(x[3], k[1], s[1], d[1], pads[1], pads[3], ow);
+        if (ph == null || pw == null) {
+            return new ShapeResult(out, null, null, null, "padding " + Arrays.toString(pads)
+                    + " has no symmetric equivalent with the same output size");
+        }
+        try {
+            Problem p = new ConvProblem(DataType.F32, toInt(x[0]), toInt(g), toInt(x[1]), toInt(x[2]), toInt(x[3]),
+                    toInt(w[0]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]), ph, pw,
+                    toInt(d[0] - 1), toInt(d[1] - 1), name);
+            return new ShapeResult(out, p, null, null, null);
+        } catch (IllegalArgumentException e) {
+            return new ShapeResult(out, null, null, null, e.getMessage());
+        }
+    }
+
+    /** The symmetric padding giving output {@code out} (begin/end first), or null. */
+    private static Integer symmetricPad(long in, long k, long s, long d, long begin, long end, long out) {
+        long lo = Math.min(begin, end);
+        long hi = Math.max(begin, end);
+        for (long p : new long[] {begin, end}) {
+            if (outSize(in, k, s, p, p, d, false) == out) {
+                return (int) p;
+            }
+        }
+        for (long p = lo; p <= hi; p++) {
+            if (outSize(in, k, s, p, p, d, false) == out) {
+                return (int) p;
+            }
+        }
+        return null;
+    }
+
+    ShapeResult fc(NetNode n, List<ShapeTensor> ins, String name) {
+        ShapeTensor a = ins.get(0);
+        ShapeTensor b = ins.size() > 1 ? ins.get(1) : null;
+        if (b == null) {
+            throw fail(n, "has no second input");
+        }
+        long[] ad = rank(n, a, 2, "input A");
+        long[] bd = rank(n, b, 2, "input B");
+        boolean gemm = n.op().equals("Gemm");
+        boolean transA = gemm && n.intAttr("transA", 0) != 0;
+        boolean transB = gemm && n.intAttr("transB", 0) != 0;
+        long rows = transA ? ad[1] : ad[0];
+        long k = transA ? ad[0] : ad[1];
+        long kb = transB ? bd[1] : bd[0];
+        long cols = transB ? bd[0] : bd[1];
+        if (k != kb) {
+            throw fail(n, "inner dimensions differ: A " + Arrays.toString(ad) + (transA ? " (transposed)" : "")
+                    + ", B " + Arrays.toString(bd) + (transB ? " (transposed)" : ""));
+        }
+        long[] out = {rows, cols};
+        if (transA || !b.param()) {
+            return new ShapeResult(out, null, null, null, transA ? "transposed input" : "B is not a constant weight matrix");
+        }
+        long[] from = a.flatFrom();
+        int ic = toInt(k);
+        int ih = 1;
+        int iw = 1;
+        if (from != null && from.length == 4 && from[1] * from[2] * from[3] == k) {
+            ic = toInt(from[1]);
+            ih = toInt(from[2]);
+            iw = toInt(from[3]);
+        }
+        try {
+            return new ShapeResult(out, new FcProblem(DataType.F32, toInt(rows), ic, ih, iw, toInt(cols), name), null, null,
+                    null);
+        } catch (IllegalArgumentException e) {
+            return new ShapeResult(out, null, null, null, e.getMessage());
+        }
+    }
+
+    ShapeResult pool(NetNode n, ShapeTensor in, String name) {
+        long[] x = rank(n, in, 4, "input");
+        long[] k = n.intsAttr("kernel_shape");
+        if (k == null || k.length != 2) {
+            throw fail(n, "needs a 2-D kernel_shape");
+        }
+        long[] s = ints(n, "strides", new long[] {1, 1}, 2);
+        long[] d = ints(n, "dilations", new long[] {1, 1}, 2);
+        long[] pads = pads(n, x, k, s, d);
+        boolean ceil = n.intAttr("ceil_mode", 0) != 0;
+        long oh = outSize(x[2], k[0], s[0], pads[0], pads[2], d[0], ceil);
+        long ow = outSize(x[3], k[1], s[1], pads[1], pads[3], d[1], ceil);
+        if (oh < 1 || ow < 1) {
+            throw fail(n, "kernel does not fit the padded input " + x[2] + "x" + x[3]);
+        }
+        long[] out = {x[0], x[1], oh, ow};
+        if (d[0] != 1 || d[1] != 1) {
+            return new ShapeResult(out, null, null, null, "dilated pooling");
+        }
+        PoolAlg alg = n.op().equals("MaxPool") ? PoolAlg.MAX
+                : n.intAttr("count_include_pad", 0) != 0 ? PoolAlg.AVG_P : PoolAlg.AVG_NP;
+        String why = null;
+        for (long ph : new long[] {pads[0], pads[2]}) {
+            for (long pw : new long[] {pads[1], pads[3]}) {
+                try {
+                    return new ShapeResult(out, new PoolProblem(DataType.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]),
+                            toInt(x[3]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]),
+                            toInt(ph), toInt(pw), name), null, null, null);
+                } catch (IllegalArgumentException e) {
+                    why = e.getMessage();
+                }
+            }
+        }
+        return new ShapeResult(out, null, null, null, why);
+    }
+
+    ShapeResult globalPool(NetNode n, ShapeTensor in, String name) {
+        long[] x = rank(n, in, 4, "input");
+        PoolAlg alg = n.op().equals("GlobalMaxPool") ? PoolAlg.MAX : PoolAlg.AVG_NP;
+        long[] out = {x[0], x[1], 1, 1};
+        return new ShapeResult(out, new PoolProblem(DataType.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]), toInt(x[3]),
+                1, 1, toInt(x[2]), toInt(x[3]), 1, 1, 0, 0, name), null, null, null);
+    }
+
+    ShapeResult softmax(NetNode n, ShapeTensor in, String name) {
+        long[] x = in.dims();
+        long axis = n.intAttr("axis", opset >= 13 ? -1 : 1);
+        if (axis < 0) {
+            axis += x.length;
+        }
+        if (axis < 0 || axis >= x.length) {
+            throw fail(n, "axis " + n.intAttr("axis", 0) + " outside a tensor of rank " + x.length);
+        }
+        Problem p = null;
+        String note = null;
+        boolean overChannels = axis == 1 && (x.length == 2 || (x.length == 4 && (opset >= 13
+                || x[2] * x[3] == 1)));
+        if (overChannels) {
+            p = new SoftmaxProblem(DataType.F32, toInt(x[0]), toInt(x[1]), x.length == 4 ? toInt(x[2]) : 1,
+                    x.length == 4 ? toInt(x[3]) : 1, name);
+        } else {
+            note = "softmax over axis " + axis + " of a rank-" + x.length + " tensor (opbench's is over channels)";
+        }
+        return new ShapeResult(x, p, null, null, note);
+    }
+}
