@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.opbench.env.HostProbe;
 import org.opbench.env.OpbenchHome;
 import org.opbench.result.HostInfo;
@@ -53,20 +52,17 @@ public final class PeaksRun {
                 (long) (settings.timeoutS() * 1000), spec.inProcess(), spec.verbose());
     }
 
-    /** Every provider on the class path, in service-file order. */
+    /** Every provider on the class path, in service-file order ({@link CeilingProviders}). */
     public static List<CeilingProvider> providers() {
-        List<CeilingProvider> list = new ArrayList<>();
-        ServiceLoader.load(CeilingProvider.class).forEach(list::add);
-        return list;
+        return CeilingProviders.load().all();
     }
 
     public static CeilingProvider provider(String name) {
-        for (CeilingProvider p : providers()) {
-            if (p.name().equals(name)) {
-                return p;
-            }
+        CeilingProvider p = CeilingProviders.load().get(name);
+        if (p == null) {
+            throw new IllegalArgumentException("no ceiling provider named '" + name + "'");
         }
-        throw new IllegalArgumentException("no ceiling provider named '" + name + "'");
+        return p;
     }
 
     public PeaksRecord run(List<CeilingProvider> providers, List<String> command, Listener listener)
