@@ -3,6 +3,7 @@ package org.opbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The axes of a sweep besides the problems. */
@@ -20,8 +21,8 @@ final class AxisOptions {
             description = "tuner modes: 'default', 'all' or names such as none,rapid,exhaustive (default: default)")
     List<String> tuners = new ArrayList<>();
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N[,N...]", description = "thread counts (default: 1)")
-    List<String> threads = new ArrayList<>();
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--batch", paramLabel = "N[,N...]",
             description = "mini-batch sizes applied to every problem (default: the descriptors' mb, 1 when absent)")
@@ -45,8 +46,7 @@ final class AxisOptions {
     }
 
     List<Integer> threadList() {
-        List<Integer> t = Inputs.positiveInts("--threads", threads);
-        return t.isEmpty() ? List.of(1) : t;
+        return threads.list();
     }
 
     List<Integer> batchList() {

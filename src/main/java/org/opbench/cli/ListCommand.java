@@ -56,11 +56,10 @@ final class ListCommand implements Runnable {
                 m.put("details", a.details());
                 rows.add(m);
             }
-            PrintWriter out = format.out();
-            if (format.json()) {
-                ListFormat.printJson(out, rows);
+            if (format.printedAsJson(rows)) {
                 return;
             }
+            PrintWriter out = format.out();
             Table t = new Table(List.of("backend", "status", "version", "device", "conv algorithms", "tuners"));
             for (Map<String, Object> m : rows) {
                 @SuppressWarnings("unchecked")
@@ -121,8 +120,7 @@ final class ListCommand implements Runnable {
                 m.put("published_source", s.publishedSource());
                 rows.add(m);
             }
-            if (format.json()) {
-                ListFormat.printJson(out, rows);
+            if (format.printedAsJson(rows)) {
                 return;
             }
             Table t = new Table(List.of("set", "lines", "layers", "GFLOPs (b1)", "published", "diff"),

@@ -26,6 +26,15 @@ final class ListFormat {
         return format == Kind.json;
     }
 
+    /** Prints the value as JSON when {@code --format json} asked for it; false when the caller prints its text. */
+    boolean printedAsJson(Object value) {
+        if (!json()) {
+            return false;
+        }
+        printJson(out(), value);
+        return true;
+    }
+
     static void printJson(PrintWriter out, Object value) {
         try {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));

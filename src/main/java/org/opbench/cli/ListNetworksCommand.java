@@ -38,11 +38,10 @@ final class ListNetworksCommand implements Runnable {
             m.put("top1_source", n.top1Source());
             rows.add(m);
         }
-        PrintWriter out = format.out();
-        if (format.json()) {
-            ListFormat.printJson(out, rows);
+        if (format.printedAsJson(rows)) {
             return;
         }
+        PrintWriter out = format.out();
         Table t = new Table(List.of("network", "input", "nodes", "params (M)", "GFLOPs/image", "top-1 %"),
                 false, false, true, true, true, true);
         for (Map<String, Object> m : rows) {

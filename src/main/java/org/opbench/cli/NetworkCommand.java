@@ -59,8 +59,8 @@ final class NetworkCommand implements Callable<Integer> {
             + "until throughput stops improving, memory would run out or --max-batch (default: 1)")
     List<String> batch = new ArrayList<>();
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N[,N...]", description = "thread counts (default: 1)")
-    List<String> threads = new ArrayList<>();
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--option", paramLabel = "BACKEND.KEY=VALUE",
             description = "a backend option, e.g. onnxruntime.spin=true (repeatable)")
@@ -110,10 +110,7 @@ final class NetworkCommand implements Callable<Integer> {
         if (batches.isEmpty()) {
             batches = List.of(1);
         }
-        List<Integer> threadList = Inputs.positiveInts("--threads", threads);
-        if (threadList.isEmpty()) {
-            threadList = List.of(1);
-        }
+        List<Integer> threadList = threads.list();
         if (maxBatch < 1 || minGainPercent < -100 || profileRuns < 0 || (maxMemoryMb != null && maxMemoryMb < 1)
                 || (tolerance != null && !(tolerance > 0))) {
             throw new UsageError("--max-batch, --max-memory and --tolerance must be positive, --profile-runs not "

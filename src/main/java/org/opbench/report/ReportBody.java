@@ -130,11 +130,8 @@ final class ReportBody {
     }
 
     private static void speedup(StringBuilder b, Speedups.Result s, Map<String, Object> data) {
-        b.append("<section id=\"speedup\"><h2>Speedup over the baseline</h2>\n");
-        if (data.get("speedup") == null) {
-            b.append(Html.noData("No ok point has a baseline point to compare with"
-                    + (s == null ? "." : " (baseline " + s.baseline().label() + ").")));
-            b.append("</section>\n");
+        if (!opened(b, "speedup", "Speedup over the baseline", data, "No ok point has a baseline point to compare "
+                + "with" + (s == null ? "." : " (baseline " + s.baseline().label() + ")."))) {
             return;
         }
         b.append("<p class=\"explain\">Baseline ").append(Html.esc(s.baseline().label()))
@@ -155,10 +152,8 @@ final class ReportBody {
     }
 
     private static void tuners(StringBuilder b, Tuners.Result t, Map<String, Object> data) {
-        b.append("<section id=\"tuners\"><h2>Tuner comparison</h2>\n");
-        if (data.get("tuners") == null) {
-            b.append(Html.noData("No tuned point with an untuned counterpart in these results (sweep with --tuners "
-                    + "all to compare).")).append("</section>\n");
+        if (!opened(b, "tuners", "Tuner comparison", data, "No tuned point with an untuned counterpart in these "
+                + "results (sweep with --tuners all to compare).")) {
             return;
         }
         b.append("<p class=\"explain\">Speedup of each tuned point over the untuned point of the same algorithm "
@@ -175,9 +170,7 @@ final class ReportBody {
     }
 
     private static void schedules(StringBuilder b, List<Schedules.Schedule> schedules, Map<String, Object> data) {
-        b.append("<section id=\"schedules\"><h2>Ideal adaptive schedule</h2>\n");
-        if (data.get("schedules") == null) {
-            b.append(Html.noData("No ok points to schedule.")).append("</section>\n");
+        if (!opened(b, "schedules", "Ideal adaptive schedule", data, "No ok points to schedule.")) {
             return;
         }
         b.append("<p class=\"explain\">Network time per backend (each layer on that backend's fastest "
@@ -208,19 +201,24 @@ final class ReportBody {
 
     private static void simpleSection(StringBuilder b, String kind, String title, String explain,
                                       Map<String, Object> data, String missing, int height) {
-        b.append("<section id=\"").append(kind).append("\"><h2>").append(Html.esc(title)).append("</h2>\n");
-        if (data.get(kind) == null) {
-            b.append(Html.noData(missing));
-        } else {
-            b.append("<p class=\"explain\">").append(Html.esc(explain)).append("</p>\n").append(Html.chart(kind, 0, height));
+        if (opened(b, kind, title, data, missing)) {
+            b.append("<p class=\"explain\">").append(Html.esc(explain)).append("</p>\n").append(Html.chart(kind, 0, height))
+                    .append("</section>\n");
         }
-        b.append("</section>\n");
+    }
+
+    /** Opens section {@code id}; without its chart data, closes it with the missing note and returns false. */
+    private static boolean opened(StringBuilder b, String id, String title, Map<String, Object> data, String missing) {
+        b.append("<section id=\"").append(id).append("\"><h2>").append(Html.esc(title)).append("</h2>\n");
+        if (data.get(id) == null) {
+            b.append(Html.noData(missing)).append("</section>\n");
+            return false;
+        }
+        return true;
     }
 
     private static void roofline(StringBuilder b, Roofline.Result r, PeaksRecord peaks, Map<String, Object> data) {
-        b.append("<section id=\"roofline\"><h2>Roofline</h2>\n");
-        if (data.get("roofline") == null) {
-            b.append(Html.noData("No ok point with flop and byte counts.")).append("</section>\n");
+        if (!opened(b, "roofline", "Roofline", data, "No ok point with flop and byte counts.")) {
             return;
         }
         b.append("<p class=\"explain\">Achieved GFLOPS (median) against operational intensity (flops per byte of "
