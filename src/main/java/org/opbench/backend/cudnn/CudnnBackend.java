@@ -12,7 +12,6 @@ import org.bytedeco.cuda.global.cudnn;
 import org.opbench.backend.cuda.CudaDevice;
 import org.opbench.backend.cuda.CudaEnvironment;
 import org.opbench.backend.cuda.CudaStatus;
-import org.opbench.backend.cuda.NativeLibs;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.DataType;
 import org.opbench.problem.FcProblem;
@@ -50,24 +49,20 @@ public final class CudnnBackend implements Backend {
 
     @Override
     public Availability probe() {
-        CudaDevice.Probe dev = CudaDevice.probe(0);
+        CudaDevice.Probe dev = CudaDevice.probeWith(0, cublas.class, cudnn.class);
         if (!dev.available()) {
             return Availability.unavailable(dev.reason());
-        }
-        String failed = NativeLibs.loadAll(cublas.class, cudnn.class);
-        if (failed != null) {
-            return Availability.unavailable(failed);
         }
         long v = cudnnGetVersion();
         if (v / 10000 != cudnn.CUDNN_MAJOR) {
             return Availability.unavailable("cuDNN " + cudnnVersion(v) + " found, the preset needs cuDNN "
                     + cudnn.CUDNN_MAJOR + ".x (built against " + cudnnVersion(cudnn.CUDNN_VERSION) + ")");
         }
-        Map<String, String> details = new LinkedHashMap<>(dev.device().details());
+        Map<String, String> details = new LinkedHashMap<>();
         details.put("cudnn", cudnnVersion(v));
         details.put("cudnn_built_against", cudnnVersion(cudnn.CUDNN_VERSION));
         details.put("cudnn_cudart", CudaStatus.versionString((int) cudnnGetCudartVersion()));
-        return Availability.available("cuDNN " + cudnnVersion(v), dev.device().label(), details);
+        return dev.availability("cuDNN " + cudnnVersion(v), details);
     }
 
     /** cuDNN's integer version (major * 10000 + minor * 100 + patch) as {@code major.minor.patch}. */
