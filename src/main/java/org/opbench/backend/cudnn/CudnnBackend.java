@@ -25,7 +25,6 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
-import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 
 /**
@@ -133,10 +132,7 @@ public final class CudnnBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         int device = device(variant);
         if (problem instanceof ConvProblem c) {
             return CudnnConv.prepare(c, variant.algorithm(), variant.tuner().equals(TUNER_FIND), data, device);

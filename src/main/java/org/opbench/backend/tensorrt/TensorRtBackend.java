@@ -19,7 +19,6 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
-import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 
 /**
@@ -167,10 +166,7 @@ public final class TensorRtBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         Settings settings = Settings.of(variant);
         Precision precision = Precision.parse(variant.algorithm());
         byte[] onnx = models.model(problem, data); // before any native call: unwired builds stop here
