@@ -13,4 +13,14 @@ public record Support(boolean supported, String reason) {
     public static Support no(String reason) {
         return new Support(false, reason);
     }
+
+    /**
+     * Throws an {@link UnsupportedException} with the reason unless supported: how {@code prepare} refuses what
+     * {@link Backend#supports} refuses.
+     */
+    public void require() throws UnsupportedException {
+        if (!supported) {
+            throw new UnsupportedException(reason);
+        }
+    }
 }

@@ -76,12 +76,7 @@ class FaultIsolationTest {
 
     @Test
     void sweepKilledWithSigkillResumesToEveryPointExactlyOnce(@TempDir Path dir) throws Exception {
-        StringBuilder b = new StringBuilder("@network kill\n");
-        for (int i = 0; i < 12; i++) {
-            b.append("conv mb1ic").append(4 + i).append("ih24oc16kh3ph1n\"l").append(i).append("\"\n");
-        }
-        Path set = dir.resolve("kill.txt");
-        Files.writeString(set, b.toString());
+        Path set = convSet(dir, "kill", 12);
         Path out = dir.resolve("r.jsonl");
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "sweep", "--backends", "reference",
@@ -114,12 +109,7 @@ class FaultIsolationTest {
 
     @Test
     void sigtermStopsWorkersKeepsWhatWasMeasuredAndSaysHowToResume(@TempDir Path dir) throws Exception {
-        StringBuilder b = new StringBuilder("@network term\n");
-        for (int i = 0; i < 10; i++) {
-            b.append("conv mb1ic").append(4 + i).append("ih24oc16kh3ph1n\"l").append(i).append("\"\n");
-        }
-        Path set = dir.resolve("term.txt");
-        Files.writeString(set, b.toString());
+        Path set = convSet(dir, "term", 10);
         Path out = dir.resolve("r.jsonl");
         Path log = dir.resolve("log");
         Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
@@ -149,5 +139,16 @@ class FaultIsolationTest {
             return 0;
         }
         return (int) Files.readAllLines(out).stream().filter(l -> l.contains("\"record\":\"point\"")).count();
+    }
+
+    /** {@code dir/NETWORK.txt}: a tensor set of {@code n} small conv layers {@code l0..} in network {@code network}. */
+    private static Path convSet(Path dir, String network, int n) throws IOException {
+        StringBuilder b = new StringBuilder("@network " + network + "\n");
+        for (int i = 0; i < n; i++) {
+            b.append("conv mb1ic").append(4 + i).append("ih24oc16kh3ph1n\"l").append(i).append("\"\n");
+        }
+        Path set = dir.resolve(network + ".txt");
+        Files.writeString(set, b.toString());
+        return set;
     }
 }

@@ -5,14 +5,11 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.opbench.backend.reference.Reference;
-import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
-import org.opbench.spi.Backend;
 import org.opbench.spi.Execution;
 import org.opbench.spi.PreparedOp;
-import org.opbench.spi.Support;
 import org.opbench.spi.Transform;
 import org.opbench.spi.Variant;
 
@@ -22,7 +19,7 @@ import org.opbench.spi.Variant;
  * native memory without bound, {@code wrong} returns a wrong answer, {@code killed} sends its worker SIGKILL (as the
  * kernel's out-of-memory killer does). Any other layer is computed correctly with the reference loops.
  */
-public final class FaultyBackend implements Backend {
+public final class FaultyBackend extends AnyProblemBackend {
     @Override
     public String name() {
         return "faulty";
@@ -31,16 +28,6 @@ public final class FaultyBackend implements Backend {
     @Override
     public Availability probe() {
         return Availability.available("test", "cpu:test", java.util.Map.of());
-    }
-
-    @Override
-    public List<String> algorithms(Op op) {
-        return List.of("direct");
-    }
-
-    @Override
-    public Support supports(Problem problem, Variant variant) {
-        return Support.YES;
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
-import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 
 /**
@@ -112,10 +111,7 @@ public final class AclBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         Availability a = probe();
         if (!a.available()) {
             throw new BackendException("acl is unavailable: " + a.reason());

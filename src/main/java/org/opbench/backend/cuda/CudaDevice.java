@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.cuda.cudart.cudaDeviceProp;
 import org.bytedeco.cuda.global.cudart;
+import org.opbench.spi.Availability;
 
 /**
  * The CUDA device a backend runs on, as the runtime reports it.
@@ -31,6 +32,16 @@ public record CudaDevice(int index, String name, int major, int minor, int multi
         public boolean available() {
             return device != null;
         }
+
+        /**
+         * The backend's availability on this device: its {@link CudaDevice#details()} followed by {@code extra}
+         * (in {@code extra}'s order), labelled with {@link CudaDevice#label()}. Call only when {@link #available()}.
+         */
+        public Availability availability(String summary, Map<String, String> extra) {
+            Map<String, String> details = new LinkedHashMap<>(device.details());
+            details.putAll(extra);
+            return Availability.available(summary, device.label(), details);
+        }
     }
 
     /** {@code cuda:0 NVIDIA H100 (sm_90)}. */
@@ -48,6 +59,19 @@ public record CudaDevice(int index, String name, int major, int minor, int multi
         m.put("memory_mib", Long.toString(memoryBytes >> 20));
         m.put("devices", Integer.toString(deviceCount));
         return m;
+    }
+
+    /**
+     * {@link #probe(int)}, then loads the backend's JavaCPP {@code presets} ({@link NativeLibs#loadAll}): the
+     * device, or the first reason there is none or a library is missing.
+     */
+    public static Probe probeWith(int index, Class<?>... presets) {
+        Probe dev = probe(index);
+        if (!dev.available()) {
+            return dev;
+        }
+        String failed = NativeLibs.loadAll(presets);
+        return failed == null ? dev : new Probe(null, failed);
     }
 
     /**

@@ -12,7 +12,6 @@ import org.bytedeco.cuda.global.cudnn;
 import org.opbench.backend.cuda.CudaDevice;
 import org.opbench.backend.cuda.CudaEnvironment;
 import org.opbench.backend.cuda.CudaStatus;
-import org.opbench.backend.cuda.NativeLibs;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.DataType;
 import org.opbench.problem.FcProblem;
@@ -26,7 +25,6 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
-import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 
 /**
@@ -50,24 +48,20 @@ public final class CudnnBackend implements Backend {
 
     @Override
     public Availability probe() {
-        CudaDevice.Probe dev = CudaDevice.probe(0);
+        CudaDevice.Probe dev = CudaDevice.probeWith(0, cublas.class, cudnn.class);
         if (!dev.available()) {
             return Availability.unavailable(dev.reason());
-        }
-        String failed = NativeLibs.loadAll(cublas.class, cudnn.class);
-        if (failed != null) {
-            return Availability.unavailable(failed);
         }
         long v = cudnnGetVersion();
         if (v / 10000 != cudnn.CUDNN_MAJOR) {
             return Availability.unavailable("cuDNN " + cudnnVersion(v) + " found, the preset needs cuDNN "
                     + cudnn.CUDNN_MAJOR + ".x (built against " + cudnnVersion(cudnn.CUDNN_VERSION) + ")");
         }
-        Map<String, String> details = new LinkedHashMap<>(dev.device().details());
+        Map<String, String> details = new LinkedHashMap<>();
         details.put("cudnn", cudnnVersion(v));
         details.put("cudnn_built_against", cudnnVersion(cudnn.CUDNN_VERSION));
         details.put("cudnn_cudart", CudaStatus.versionString((int) cudnnGetCudartVersion()));
-        return Availability.available("cuDNN " + cudnnVersion(v), dev.device().label(), details);
+        return dev.availability("cuDNN " + cudnnVersion(v), details);
     }
 
     /** cuDNN's integer version (major * 10000 + minor * 100 + patch) as {@code major.minor.patch}. */
@@ -138,10 +132,7 @@ public final class CudnnBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         int device = device(variant);
         if (problem instanceof ConvProblem c) {
             return CudnnConv.prepare(c, variant.algorithm(), variant.tuner().equals(TUNER_FIND), data, device);

@@ -23,7 +23,6 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
-import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 
 /**
@@ -62,37 +61,30 @@ public final class OnnxRuntimeBackend implements Backend {
 
     @Override
     public Availability probe() {
-        try {
-            OrtDirs.createWorkerFolders();
-        } catch (IOException e) {
-            return Availability.unavailable("cannot create ONNX Runtime's folders under the cache directory: " + e);
+        return OrtProbe.probe(this::describe);
+    }
+
+    /** The providers, execution-provider devices and binding of the loaded environment; remembers the providers. */
+    private Availability describe(OrtEnvironment e) throws OrtException {
+        EnumSet<OrtProvider> p = OrtEnvironment.getAvailableProviders();
+        providers = p;
+        Map<String, String> details = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        for (OrtProvider op : p) {
+            names.add(op.getName());
         }
-        try {
-            OrtEnvironment e = OrtSessionOptions.environment();
-            EnumSet<OrtProvider> p = OrtEnvironment.getAvailableProviders();
-            providers = p;
-            Map<String, String> details = new LinkedHashMap<>();
-            List<String> names = new ArrayList<>();
-            for (OrtProvider op : p) {
-                names.add(op.getName());
+        details.put("providers", String.join(",", names));
+        String device = "cpu";
+        List<String> devices = new ArrayList<>();
+        for (OrtEpDevice d : e.getEpDevices()) {
+            devices.add(d.getEpName() + "@" + d.getDevice().getType() + ":" + d.getDevice().getVendor());
+            if (d.getEpName().equals(OrtProvider.CPU.getName())) {
+                device = "cpu:" + d.getDevice().getVendor();
             }
-            details.put("providers", String.join(",", names));
-            String device = "cpu";
-            List<String> devices = new ArrayList<>();
-            for (OrtEpDevice d : e.getEpDevices()) {
-                devices.add(d.getEpName() + "@" + d.getDevice().getType() + ":" + d.getDevice().getVendor());
-                if (d.getEpName().equals(OrtProvider.CPU.getName())) {
-                    device = "cpu:" + d.getDevice().getVendor();
-                }
-            }
-            details.put("ep_devices", String.join(",", devices));
-            details.put("binding", "onnxruntime-java " + e.getVersion());
-            return Availability.available(e.getVersion(), device, details);
-        } catch (OrtException ex) {
-            return Availability.unavailable("ONNX Runtime environment failed: " + ex.getCode() + ": " + ex.getMessage());
-        } catch (LinkageError | RuntimeException ex) {
-            return Availability.unavailable("cannot load the ONNX Runtime native library: " + ex);
         }
+        details.put("ep_devices", String.join(",", devices));
+        details.put("binding", "onnxruntime-java " + e.getVersion());
+        return Availability.available(e.getVersion(), device, details);
     }
 
     /** The {@code <ep>-<opt>} names over the providers found by {@link #probe()} (only {@code cpu} before it). */
@@ -172,10 +164,7 @@ public final class OnnxRuntimeBackend implements Backend {
                 throw new BackendException(a.reason());
             }
         }
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         OrtAlgorithm alg = OrtAlgorithm.parse(variant.algorithm());
         OrtProvider provider = provider(alg.ep());
         boolean profile = Boolean.parseBoolean(variant.option("profile", "false"));

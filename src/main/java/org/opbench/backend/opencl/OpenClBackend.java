@@ -146,10 +146,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         List<ClDevice> devs = devices();
         String opt = variant.option(DeviceSelector.OPTION, null);
         ClDevice dev = DeviceSelector.select(devs, opt);

@@ -61,30 +61,7 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
-        float[] dst = new float[Math.toIntExact(problem.dstElements())];
-        double[] scratch = Reference.scratch(problem);
-        Execution execution = new Execution(variant.algorithm(), "java:" + problem.op().id() + "_ref", NUMERICS,
-                Transform.NONE);
-        return new PreparedOp() {
-            @Override
-            public void run() {
-                Reference.compute(data, dst, scratch);
-            }
-
-            @Override
-            public float[] output() {
-                return dst;
-            }
-
-            @Override
-            public Execution execution() {
-                return execution;
-            }
-
-            @Override
-            public void close() {
-                // nothing native to release
-            }
-        };
+        return new ReferenceOp(problem, data, new Execution(variant.algorithm(), "java:" + problem.op().id() + "_ref",
+                NUMERICS, Transform.NONE));
     }
 }

@@ -9,7 +9,6 @@ import org.bytedeco.tensorrt.global.nvinfer;
 import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.opbench.backend.cuda.CudaDevice;
 import org.opbench.backend.cuda.CudaEnvironment;
-import org.opbench.backend.cuda.NativeLibs;
 import org.opbench.backend.cuda.NvidiaVersions;
 import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
@@ -20,7 +19,6 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
-import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 
 /**
@@ -57,24 +55,20 @@ public final class TensorRtBackend implements Backend {
 
     @Override
     public Availability probe() {
-        CudaDevice.Probe dev = CudaDevice.probe(0);
+        CudaDevice.Probe dev = CudaDevice.probeWith(0, nvinfer.class, nvonnxparser.class);
         if (!dev.available()) {
             return Availability.unavailable(dev.reason());
-        }
-        String failed = NativeLibs.loadAll(nvinfer.class, nvonnxparser.class);
-        if (failed != null) {
-            return Availability.unavailable(failed);
         }
         String version = TrtLibrary.version();
         String tooOld = versionProblem(version, NvidiaVersions.TENSORRT);
         if (tooOld != null) {
             return Availability.unavailable(tooOld);
         }
-        Map<String, String> details = new LinkedHashMap<>(dev.device().details());
+        Map<String, String> details = new LinkedHashMap<>();
         details.put("tensorrt", version);
         details.put("tensorrt_built_against", NvidiaVersions.TENSORRT);
         details.put("onnx_parser", Integer.toString(nvonnxparser.getNvOnnxParserVersion()));
-        return Availability.available("TensorRT " + version, dev.device().label(), details);
+        return dev.availability("TensorRT " + version, details);
     }
 
     /**
@@ -172,10 +166,7 @@ public final class TensorRtBackend implements Backend {
 
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
-        Support s = supports(problem, variant);
-        if (!s.supported()) {
-            throw new UnsupportedException(s.reason());
-        }
+        supports(problem, variant).require();
         Settings settings = Settings.of(variant);
         Precision precision = Precision.parse(variant.algorithm());
         byte[] onnx = models.model(problem, data); // before any native call: unwired builds stop here

@@ -1,13 +1,12 @@
 package org.opbench.network.ort;
 
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.opbench.backend.onnxruntime.OrtDirs;
+import org.opbench.backend.onnxruntime.OrtProbe;
 import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
@@ -35,18 +34,8 @@ public final class OrtNetworkBackend implements NetworkBackend {
 
     @Override
     public Availability probe() {
-        try {
-            OrtDirs.createWorkerFolders();
-        } catch (IOException e) {
-            return Availability.unavailable("cannot create ONNX Runtime's folders under the cache directory: " + e);
-        }
-        try {
-            OrtEnvironment e = OrtSessionOptions.environment();
-            return Availability.available(e.getVersion(), "cpu", Map.of("binding", "onnxruntime-java "
-                    + e.getVersion(), "provider", "CPUExecutionProvider"));
-        } catch (LinkageError | RuntimeException ex) {
-            return Availability.unavailable("cannot load the ONNX Runtime native library: " + ex);
-        }
+        return OrtProbe.probe(e -> Availability.available(e.getVersion(), "cpu", Map.of("binding",
+                "onnxruntime-java " + e.getVersion(), "provider", "CPUExecutionProvider")));
     }
 
     @Override

@@ -1,18 +1,13 @@
 package org.opbench.backend.opencv;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.bytedeco.javacpp.Loader;
-import org.opbench.backend.reference.Reference;
-import org.opbench.measure.Check;
-import org.opbench.measure.Tolerance;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
 import org.opbench.spi.PreparedOp;
-import org.opbench.spi.Support;
 import org.opbench.spi.Variant;
 import org.opbench.testing.Expectation;
+import org.opbench.testing.ReferenceCheck;
 
 /** Shared by the tests that need the natives. */
 final class OpenCvTestSupport {
@@ -58,19 +53,6 @@ final class OpenCvTestSupport {
 
     /** Runs {@code problem} and checks it against the reference within the tolerance its stated execution gives. */
     static String check(Problem problem, String algorithm, int threads) throws Exception {
-        Variant v = new Variant(algorithm, "none", threads);
-        Support s = BACKEND.supports(problem, v);
-        assertTrue(s.supported(), problem + " " + algorithm + ": " + s.reason());
-        ProblemData data = ProblemData.of(problem, 11);
-        float[] ref = Reference.compute(data);
-        try (PreparedOp op = BACKEND.prepare(problem, v, data)) {
-            op.run();
-            op.run();
-            double err = Check.relativeError(op.output(), ref);
-            double tol = Tolerance.of(op.execution());
-            assertTrue(err <= tol, problem + " " + algorithm + " (" + op.impl() + "): relative error " + err
-                    + " > " + tol);
-            return op.impl();
-        }
+        return ReferenceCheck.run(BACKEND, problem, new Variant(algorithm, "none", threads)).impl();
     }
 }
