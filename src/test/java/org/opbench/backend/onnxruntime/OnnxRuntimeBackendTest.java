@@ -34,7 +34,7 @@ import org.opbench.testing.Expectation;
 import org.opbench.testing.ReferenceCheck;
 
 /** The backend contract on onnxruntime, and its own facts: providers, optimisation levels, profiling, options. */
-class OnnxRuntimeBackendTest implements BackendContract {
+public class OnnxRuntimeBackendTest implements BackendContract {
     private static final OnnxRuntimeBackend BACKEND = new OnnxRuntimeBackend();
 
     @Override
@@ -62,7 +62,7 @@ class OnnxRuntimeBackendTest implements BackendContract {
     }
 
     /** The probe's answer; every test that runs ONNX Runtime calls this first (here and in the other ORT tests). */
-    static Availability ready() {
+    public static Availability ready() {
         Availability a = BACKEND.probe();
         expectedHere().requireAvailable("onnxruntime", a);
         return a;
