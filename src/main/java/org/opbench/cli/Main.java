@@ -14,9 +14,24 @@ import picocli.CommandLine.Command;
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, CsvCommand.class, NetworkCommand.class,
                 ExportCommand.class, EstimateCommand.class, PeaksCommand.class, AnalyzeCommand.class,
                 CompareCommand.class, ReportCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nFirst steps (in the opbench folder; each command has --help):%n",
+        footer = {
+            "  1. Sweep: time MobileNet-v1's layers on every backend this machine has",
+            "       " + Main.FIRST_SWEEP,
+            "  2. Look at the report: one HTML file with the plots, opens offline",
+            "       " + Main.FIRST_REPORT,
+            "  3. Compare two runs (before and after a change): what got faster or slower",
+            "       " + Main.SECOND_SWEEP,
+            "       " + Main.FIRST_COMPARE})
 public final class Main implements Runnable {
     public static final int USAGE = 2;
+
+    /** The first-steps commands of {@code opbench --help}, which the README's first screen repeats. */
+    static final String FIRST_SWEEP = "./opbench sweep --out first.jsonl";
+    static final String FIRST_REPORT = "./opbench report first.jsonl --html report.html";
+    static final String SECOND_SWEEP = "./opbench sweep --out second.jsonl";
+    static final String FIRST_COMPARE = "./opbench compare first.jsonl second.jsonl";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
