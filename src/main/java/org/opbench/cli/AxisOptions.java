@@ -3,6 +3,7 @@ package org.opbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opbench.sweep.Planner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,7 +19,8 @@ final class AxisOptions {
     List<String> algorithms = new ArrayList<>();
 
     @Option(names = "--tuners", paramLabel = "NAME[,NAME...]",
-            description = "tuner modes: 'default', 'all' or names such as none,rapid,exhaustive (default: default)")
+            description = "tuner modes: 'default' (each backend's default), 'all' or names such as "
+                    + "none,heuristic,rapid,exhaustive (default: default)")
     List<String> tuners = new ArrayList<>();
 
     @Mixin
@@ -37,12 +39,12 @@ final class AxisOptions {
 
     List<String> algorithmList() {
         List<String> a = Inputs.names(algorithms);
-        return a.isEmpty() ? List.of("default") : a;
+        return a.isEmpty() ? List.of(Planner.DEFAULT) : a;
     }
 
     List<String> tunerList() {
         List<String> t = Inputs.names(tuners);
-        return t.isEmpty() ? List.of("default") : t;
+        return t.isEmpty() ? List.of(Planner.DEFAULT) : t;
     }
 
     List<Integer> threadList() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.opbench.problem.Layer;
@@ -19,10 +20,16 @@ import org.opbench.worker.OperatorJob;
  * backend defines for that operator; where none is (e.g. {@code winograd} for a pooling layer), the backend's
  * default for the operator. Tuners likewise. A name no selected backend defines for any selected operator is a
  * usage error, reported before anything runs.
+ *
+ * <p>{@link #DEFAULT} and {@link #ALL} are keywords of {@code --algorithms} and {@code --tuners}, so no backend may
+ * define an algorithm or tuner under either name: {@link #plan} refuses such a backend (see {@link #keywordClash})
+ * rather than let the keyword silently shadow the backend's name.
  */
 public final class Planner {
     public static final String DEFAULT = "default";
     public static final String ALL = "all";
+    /** The keywords of {@code --algorithms} and {@code --tuners}; no backend may define a name among them. */
+    public static final List<String> KEYWORDS = List.of(DEFAULT, ALL);
 
     private Planner() {
     }
@@ -34,6 +41,10 @@ public final class Planner {
             if (b == null) {
                 throw new IllegalArgumentException("unknown backend '" + name + "' (known: "
                         + String.join(", ", backends.names()) + ")");
+            }
+            String clash = keywordClash(b);
+            if (clash != null) {
+                throw new IllegalStateException(clash);
             }
             selected.add(b);
         }
@@ -61,6 +72,32 @@ public final class Planner {
             }
         }
         return new SweepPlan(jobs);
+    }
+
+    /**
+     * Why {@code b} cannot be planned because it defines an algorithm or tuner named like a keyword, or null when it
+     * defines none.
+     */
+    public static String keywordClash(Backend b) {
+        for (String t : b.tuners()) {
+            if (KEYWORDS.contains(t)) {
+                return clash(b, "tuner", t, "");
+            }
+        }
+        for (Op op : Op.values()) {
+            for (String a : b.algorithms(op)) {
+                if (KEYWORDS.contains(a)) {
+                    return clash(b, "algorithm", a, " for " + op.name().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String clash(Backend b, String what, String name, String where) {
+        return "backend '" + b.name() + "' defines " + what + " '" + name + "'" + where + ", which is a keyword of --"
+                + what
+                + "s (" + String.join(", ", KEYWORDS) + "); the backend must name it otherwise";
     }
 
     private static List<Problem> batched(Problem p, List<Integer> batches) {

@@ -12,7 +12,8 @@ import org.opbench.problem.Layer;
  * @param batches    mini-batch sizes to apply to every problem (empty: the descriptors' own {@code mb})
  * @param backends   backend names, in order
  * @param algorithms {@code ["default"]} (each backend's default per operator), {@code ["all"]}, or names
- * @param tuners     {@code ["default"]}, {@code ["all"]}, or names
+ * @param tuners     {@code ["default"]} (each backend's default), {@code ["all"]}, or names; the keywords
+ *                   {@code default} and {@code all} are never a backend's name ({@link Planner#keywordClash})
  * @param threads    thread counts
  * @param options    backend options as {@code BACKEND.KEY -> VALUE}
  */

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import org.opbench.measure.MeasureSettings;
 import org.opbench.network.spi.NetworkBackend;
+import org.opbench.sweep.Planner;
 
 /**
  * Turns a network request into worker jobs, one per (backend, algorithm, threads). ONNX Runtime's jobs go first:
  * its workers leave the reference outputs in the cache for the others. Names that no selected backend defines
- * are usage errors ({@link IllegalArgumentException}), reported before anything runs.
+ * are usage errors ({@link IllegalArgumentException}), reported before anything runs. {@code default} and
+ * {@code all} are the keywords of {@link Planner#KEYWORDS}; a backend defining an algorithm so named is refused.
  *
  * @param model        the resolved model
  * @param backends     backend names in the user's order
@@ -51,13 +53,17 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
                 throw new IllegalArgumentException("unknown network backend '" + name + "' (known: "
                         + String.join(", ", all.names()) + ")");
             }
+            String clash = keywordClash(b);
+            if (clash != null) {
+                throw new IllegalStateException(clash);
+            }
             selected.add(b);
         }
         selected.sort((x, y) -> Boolean.compare(!x.name().equals("onnxruntime"), !y.name().equals("onnxruntime")));
         Set<String> known = new LinkedHashSet<>();
         selected.forEach(b -> known.addAll(b.algorithms()));
         for (String a : algorithms) {
-            if (!a.equals("default") && !a.equals("all") && !known.contains(a)) {
+            if (!Planner.KEYWORDS.contains(a) && !known.contains(a)) {
                 throw new IllegalArgumentException("unknown algorithm '" + a + "' for the selected network backends "
                         + "(known: " + String.join(", ", known) + ", default, all)");
             }
@@ -96,13 +102,25 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
         return jobs;
     }
 
+    /** Why {@code b} cannot be planned because it defines an algorithm named like a keyword, or null. */
+    public static String keywordClash(NetworkBackend b) {
+        for (String a : b.algorithms()) {
+            if (Planner.KEYWORDS.contains(a)) {
+                return "network backend '" + b.name() + "' defines algorithm '" + a + "', which is a keyword of "
+                        + "--algorithms (" + String.join(", ", Planner.KEYWORDS)
+                        + "); the backend must name it otherwise";
+            }
+        }
+        return null;
+    }
+
     private List<String> pick(List<String> defined) {
-        if (algorithms.contains("all")) {
+        if (algorithms.contains(Planner.ALL)) {
             return defined;
         }
         List<String> chosen = new ArrayList<>();
         for (String a : algorithms) {
-            String name = a.equals("default") ? defined.get(0) : a;
+            String name = a.equals(Planner.DEFAULT) ? defined.get(0) : a;
             if (defined.contains(name) && !chosen.contains(name)) {
                 chosen.add(name);
             }

@@ -99,7 +99,7 @@ class OpenClTunerTest {
                     assertEquals("none", d.get("tuning_source"));
                     assertTrue(locals.stream().allMatch(l -> l == null), d.toString());
                 }
-                case "default" -> {
+                case "heuristic" -> {
                     assertEquals("heuristic", d.get("tuning_source"));
                     assertTrue(locals.stream().noneMatch(l -> l == null), d.toString());
                 }

@@ -25,7 +25,7 @@ import org.opbench.spi.BackendException;
  *
  * <ul>
  *   <li>{@code none}: default tiling, local size NULL everywhere (the runtime chooses);</li>
- *   <li>{@code default}: default tiling, {@link LocalSizes#heuristic} local sizes, nothing timed;</li>
+ *   <li>{@code heuristic}: default tiling, {@link LocalSizes#heuristic} local sizes, nothing timed;</li>
  *   <li>{@code rapid}: at most {@link #RAPID_BUDGET} configurations: up to {@link #RAPID_VARIANTS} tiling variants
  *       (the default, then a seeded random choice) with heuristic local sizes, then a seeded random coordinate
  *       search over the best variant's local sizes, one launch at a time;</li>
@@ -35,7 +35,7 @@ import org.opbench.spi.BackendException;
  * </ul>
  */
 public final class Tuner {
-    public static final List<String> MODES = List.of("none", "default", "rapid", "exhaustive");
+    public static final List<String> MODES = List.of("none", "heuristic", "rapid", "exhaustive");
     public static final int RAPID_BUDGET = 16;
     public static final int RAPID_VARIANTS = 6;
     static final int REPS = 3;
@@ -74,7 +74,7 @@ public final class Tuner {
         Defines def = op.variants().get(0);
         TunedConfig c = switch (mode) {
             case "none" -> new TunedConfig(def, Collections.nCopies(kernels(def).size(), null), "none", 0, -1, 0);
-            case "default" -> new TunedConfig(def, heuristic(kernels(def)), "heuristic", 0, -1, 0);
+            case "heuristic" -> new TunedConfig(def, heuristic(kernels(def)), "heuristic", 0, -1, 0);
             case "rapid" -> rapid(seed);
             case "exhaustive" -> exhaustive();
             default -> throw new IllegalArgumentException("unknown tuner mode '" + mode + "' (known: " + MODES + ")");
