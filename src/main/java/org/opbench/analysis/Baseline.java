@@ -1,8 +1,12 @@
 package org.opbench.analysis;
 
+import java.util.List;
+import org.opbench.result.PointRecord;
+
 /**
  * What speedups are measured against: {@code BACKEND/ALGORITHM[/TUNER]} (tuner {@code none} when omitted). The
- * default is the untuned {@code direct} algorithm of the first backend in the results.
+ * default ({@link #defaultFor(List)}) is the untuned {@code direct} algorithm of the first backend in the results
+ * that is not the reference; the reference only where it is the one backend there.
  */
 public record Baseline(String backend, String algorithm, String tuner) {
     public static final String DEFAULT_ALGORITHM = "direct";
@@ -21,8 +25,33 @@ public record Baseline(String backend, String algorithm, String tuner) {
                 parts.length == 3 ? parts[2].strip() : Points.UNTUNED);
     }
 
-    public static Baseline defaultFor(String firstBackend) {
-        return new Baseline(firstBackend, DEFAULT_ALGORITHM, Points.UNTUNED);
+    public static Baseline defaultFor(String backend) {
+        return new Baseline(backend, DEFAULT_ALGORITHM, Points.UNTUNED);
+    }
+
+    /**
+     * The default baseline of these points: the first backend, in the order the points list them, that is not
+     * {@link Points#REFERENCE} (backends with an ok point first, so that a library whose every point failed is not
+     * chosen over one that was measured); the reference only where no other backend is there. Null for no points.
+     */
+    public static Baseline defaultFor(List<PointRecord> points) {
+        String chosen = firstNonReference(points.stream().filter(Points::timed).toList());
+        if (chosen == null) {
+            chosen = firstNonReference(points);
+        }
+        if (chosen == null && !points.isEmpty()) {
+            chosen = points.get(0).backend();
+        }
+        return chosen == null ? null : defaultFor(chosen);
+    }
+
+    private static String firstNonReference(List<PointRecord> points) {
+        for (PointRecord p : points) {
+            if (!Points.REFERENCE.equals(p.backend())) {
+                return p.backend();
+            }
+        }
+        return null;
     }
 
     public String label() {
