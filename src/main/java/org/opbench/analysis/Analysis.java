@@ -11,8 +11,9 @@ import org.opbench.result.PointRecord;
  *
  * @param timed         the points that enter the timing numbers (speedups, tuners, schedules, roofline, the report's
  *                      GFLOPS plot): every point, less the reference's unless it is included or the only backend
+ *                      with ok points
  * @param baselineNote  which baseline was used and why (null when there are no points)
- * @param referenceNote whether the reference is in the timing numbers (null when it has no point)
+ * @param referenceNote whether the reference is in the timing numbers (null when it has no ok point)
  */
 public record Analysis(ResultSet input, List<PointRecord> timed, Speedups.Result speedups, Tuners.Result tuners,
                        List<Schedules.Schedule> schedules, Roofline.Result roofline, List<PointRecord> notOk,
@@ -25,8 +26,8 @@ public record Analysis(ResultSet input, List<PointRecord> timed, Speedups.Result
 
     /**
      * @param baselineOption   {@code BACKEND/ALGORITHM[/TUNER]}, or null for the default
-     * @param includeReference whether the reference's points enter the timing numbers where other backends are there
-     *                         too (they always do where it is the only backend)
+     * @param includeReference whether the reference's points enter the timing numbers where other backends have ok
+     *                         points too (they always do where it is the only one)
      * @throws IllegalArgumentException for a malformed baseline or one whose backend has no point in the results
      */
     public static Analysis of(ResultSet input, String baselineOption, boolean includeReference) {
@@ -38,8 +39,10 @@ public record Analysis(ResultSet input, List<PointRecord> timed, Speedups.Result
             throw new IllegalArgumentException("baseline backend '" + baseline.backend()
                     + "' has no points in these results (backends: " + String.join(", ", backends) + ")");
         }
-        boolean hasReference = backends.contains(Points.REFERENCE);
-        boolean onlyReference = hasReference && backends.size() == 1;
+        Set<String> measured = new LinkedHashSet<>(); // backends with an ok point
+        points.stream().filter(Points::timed).forEach(p -> measured.add(p.backend()));
+        boolean hasReference = measured.contains(Points.REFERENCE);
+        boolean onlyReference = hasReference && measured.size() == 1;
         boolean dropReference = hasReference && !onlyReference && !includeReference;
         Predicate<PointRecord> shown = p -> !(dropReference && Points.REFERENCE.equals(p.backend()));
         List<PointRecord> timed = points.stream().filter(shown).toList();
@@ -48,12 +51,12 @@ public record Analysis(ResultSet input, List<PointRecord> timed, Speedups.Result
         if (baseline != null) {
             baselineNote = "baseline " + baseline.label() + ": " + (baselineOption != null ? "named with --baseline"
                     : Points.REFERENCE.equals(baseline.backend())
-                    ? "the reference, the only backend in these results"
+                    ? "the reference, the only backend with ok points in these results"
                     : "the first backend in these results other than the reference (the default; --baseline "
                             + "BACKEND/ALGORITHM names another)");
         }
         String referenceNote = !hasReference ? null
-                : onlyReference ? "the reference is the only backend in these results, so its timings are shown"
+                : onlyReference ? "the reference is the only backend with ok points in these results, so its timings are shown"
                 : dropReference ? "the reference backend (the correctness oracle every point is checked against) is "
                         + "left out of the timing numbers; --include-reference puts it in"
                 : "the reference backend is in the timing numbers (--include-reference)";

@@ -30,12 +30,16 @@ public record Baseline(String backend, String algorithm, String tuner) {
     }
 
     /**
-     * The default baseline of these points: the first backend, in the order the points list them, that is not
-     * {@link Points#REFERENCE} (backends with an ok point first, so that a library whose every point failed is not
-     * chosen over one that was measured); the reference only where no other backend is there. Null for no points.
+     * The default baseline of these points: the first backend with an ok point, in the order the points list them,
+     * that is not {@link Points#REFERENCE}; the reference where it is the only backend with an ok point. Without any
+     * ok point, the first backend other than the reference. Null for no points.
      */
     public static Baseline defaultFor(List<PointRecord> points) {
-        String chosen = firstNonReference(points.stream().filter(Points::timed).toList());
+        List<PointRecord> ok = points.stream().filter(Points::timed).toList();
+        String chosen = firstNonReference(ok);
+        if (chosen == null && !ok.isEmpty()) {
+            chosen = ok.get(0).backend();
+        }
         if (chosen == null) {
             chosen = firstNonReference(points);
         }

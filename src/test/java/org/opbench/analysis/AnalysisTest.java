@@ -107,6 +107,12 @@ class AnalysisTest {
         assertEquals(1, a.timed().size());
         assertEquals(1, a.speedups().rows().size());
         assertNull(Analysis.of(set(List.of()), null).baselineNote());
+        // a library whose every point failed does not displace the measured reference (its chart would be empty)
+        List<PointRecord> withFailed = List.of(pts.get(0),
+                Pts.failed("net", "l1", "p1", "lib0", "direct", 1, Status.UNAVAILABLE, "no device"));
+        Analysis b = Analysis.of(set(withFailed), null);
+        assertEquals("reference/direct", b.speedups().baseline().label());
+        assertEquals(1, b.speedups().rows().size());
     }
 
     private static ResultSet set(List<PointRecord> points) {
