@@ -5,8 +5,8 @@ import org.opbench.result.PointRecord;
 
 /**
  * What speedups are measured against: {@code BACKEND/ALGORITHM[/TUNER]} (tuner {@code none} when omitted). The
- * default ({@link #defaultFor(List)}) is the untuned {@code direct} algorithm of the first backend in the results
- * that is not the reference; the reference only where it is the one backend there.
+ * default ({@link #defaultFor(List)}) is the untuned {@code direct} (else first) algorithm of the first backend in
+ * the results that is not the reference; the reference only where it is the one backend there.
  */
 public record Baseline(String backend, String algorithm, String tuner) {
     public static final String DEFAULT_ALGORITHM = "direct";
@@ -32,7 +32,8 @@ public record Baseline(String backend, String algorithm, String tuner) {
     /**
      * The default baseline of these points: the first backend with an ok point, in the order the points list them,
      * that is not {@link Points#REFERENCE}; the reference where it is the only backend with an ok point. Without any
-     * ok point, the first backend other than the reference. Null for no points.
+     * ok point, the first backend other than the reference. Its untuned {@code direct} algorithm, else its first
+     * untuned algorithm in the results (a library whose default algorithm is {@code auto}). Null for no points.
      */
     public static Baseline defaultFor(List<PointRecord> points) {
         List<PointRecord> ok = points.stream().filter(Points::timed).toList();
@@ -46,7 +47,15 @@ public record Baseline(String backend, String algorithm, String tuner) {
         if (chosen == null && !points.isEmpty()) {
             chosen = points.get(0).backend();
         }
-        return chosen == null ? null : defaultFor(chosen);
+        if (chosen == null) {
+            return null;
+        }
+        String backend = chosen;
+        List<PointRecord> mine = (ok.isEmpty() ? points : ok).stream().filter(p -> p.backend().equals(backend))
+                .filter(p -> Points.UNTUNED.equals(p.tuner())).toList();
+        String algorithm = mine.stream().anyMatch(p -> p.algorithm().equals(DEFAULT_ALGORITHM)) || mine.isEmpty()
+                ? DEFAULT_ALGORITHM : mine.get(0).algorithm();
+        return new Baseline(backend, algorithm, Points.UNTUNED);
     }
 
     private static String firstNonReference(List<PointRecord> points) {

@@ -68,6 +68,8 @@ class AnalysisTest {
                 Pts.ok("net", "l2", "p2", 2, "libb", "gemm", "none", 1, 80, 1000, 100));
         // lib0 has no ok point: the first library that was measured is the baseline
         assertEquals(new Baseline("liba", "direct", "none"), Baseline.defaultFor(pts));
+        // a library without a direct algorithm: its first untuned algorithm in the results
+        assertEquals(new Baseline("libb", "gemm", "none"), Baseline.defaultFor(pts.subList(5, 7)));
         Analysis a = Analysis.of(set(pts), null);
         assertEquals("liba/direct", a.speedups().baseline().label());
         assertTrue(a.baselineNote().startsWith("baseline liba/direct: the first backend"), a.baselineNote());
