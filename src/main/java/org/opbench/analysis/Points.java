@@ -11,6 +11,12 @@ public final class Points {
     /** The tuner name of an untuned point. */
     public static final String UNTUNED = "none";
 
+    /**
+     * The backend name of the Java reference (the correctness oracle every point is checked against); the analysis
+     * leaves it out of the timing numbers unless asked, and never takes it as the default baseline beside a library.
+     */
+    public static final String REFERENCE = "reference";
+
     private Points() {
     }
 

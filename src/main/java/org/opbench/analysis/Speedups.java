@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.opbench.result.PointRecord;
 
 /**
@@ -35,6 +36,14 @@ public final class Speedups {
     }
 
     public static Result of(List<PointRecord> points, Baseline baseline) {
+        return of(points, baseline, p -> true);
+    }
+
+    /**
+     * @param shown which points get a row (the baseline is looked up among all {@code points}, so a baseline left
+     *              out of the rows, such as the reference, still serves as one)
+     */
+    public static Result of(List<PointRecord> points, Baseline baseline, Predicate<PointRecord> shown) {
         // problem (op|problem|batch) -> threads -> baseline point; exact algorithm first, fallback second
         Map<String, TreeMap<Integer, PointRecord>> exact = new LinkedHashMap<>();
         Map<String, TreeMap<Integer, PointRecord>> fallback = new LinkedHashMap<>();
@@ -58,7 +67,7 @@ public final class Speedups {
         Map<String, List<Double>> groups = new LinkedHashMap<>();
         Map<String, Row> groupExample = new LinkedHashMap<>();
         for (PointRecord p : points) {
-            if (!Points.timed(p)) {
+            if (!Points.timed(p) || !shown.test(p)) {
                 continue;
             }
             String k = problemKey(p);
@@ -89,12 +98,12 @@ public final class Speedups {
         return new Result(baseline, rows, means, new ArrayList<>(missing.values()));
     }
 
-    /** The baseline named on the command line, or the default: direct convolution of the first backend. */
+    /** The baseline named on the command line, or the default ({@link Baseline#defaultFor(List)}). */
     public static Baseline resolve(String option, List<PointRecord> points) {
         if (option != null) {
             return Baseline.parse(option);
         }
-        return points.isEmpty() ? null : Baseline.defaultFor(points.get(0).backend());
+        return Baseline.defaultFor(points);
     }
 
     private static PointRecord pick(TreeMap<Integer, PointRecord> byThreads, int threads) {

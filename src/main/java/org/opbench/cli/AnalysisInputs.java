@@ -14,14 +14,19 @@ final class AnalysisInputs {
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--baseline", paramLabel = "BACKEND/ALGORITHM[/TUNER]",
-            description = "what speedups are measured against (default: untuned direct convolution of the first backend)")
+            description = "what speedups are measured against (default: untuned direct algorithm of the first "
+                    + "backend in the results other than the reference; the reference only where it is alone)")
     String baseline;
+
+    @Option(names = "--include-reference", description = "put the reference backend (the correctness oracle) in the "
+            + "timing numbers and charts too; by default it is left out where another backend is in the results")
+    boolean includeReference;
 
     /** Reads the files (warnings to {@code err}) and analyses them; an unreadable file or bad baseline is a usage error. */
     Analysis analyze(PrintWriter err) {
         var set = ResultInputs.read(files, err);
         try {
-            return Analysis.of(set, baseline);
+            return Analysis.of(set, baseline, includeReference);
         } catch (IllegalArgumentException e) {
             throw new UsageError("invalid value for --baseline: " + e.getMessage());
         }

@@ -24,6 +24,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (a.input().points().isEmpty()) {
             spec.commandLine().getOut().println("no points in " + inputs.files);
         }
+        for (String note : new String[] {a.baselineNote(), a.referenceNote()}) {
+            if (note != null) {
+                spec.commandLine().getOut().println(note);
+            }
+        }
         AnalysisTables.print(spec.commandLine().getOut(), a);
         return 0;
     }

@@ -31,11 +31,17 @@ final class ReportBody {
         for (String w : a.input().warnings()) {
             b.append("<p class=\"warning\">").append(Html.esc(w)).append("</p>\n");
         }
-        b.append("</header>\n");
+        b.append("<p id=\"analysis-notes\">");
+        for (String note : new String[] {a.baselineNote(), a.referenceNote()}) {
+            if (note != null) {
+                b.append("<span class=\"note\">").append(Html.esc(capitalised(note))).append(".</span> ");
+            }
+        }
+        b.append("</p>\n</header>\n");
         runs(b, a.input().runs());
         peaks(b, a.input().latestPeaks());
         gflops(b, data);
-        speedup(b, a.speedups(), data);
+        speedup(b, a, data);
         tuners(b, a.tuners(), data);
         schedules(b, a.schedules(), data);
         simpleSection(b, "layers", "Per-layer time of networks",
@@ -129,13 +135,14 @@ final class ReportBody {
         b.append("</section>\n");
     }
 
-    private static void speedup(StringBuilder b, Speedups.Result s, Map<String, Object> data) {
+    private static void speedup(StringBuilder b, Analysis a, Map<String, Object> data) {
+        Speedups.Result s = a.speedups();
         if (!opened(b, "speedup", "Speedup over the baseline", data, "No ok point has a baseline point to compare "
-                + "with" + (s == null ? "." : " (baseline " + s.baseline().label() + ")."))) {
+                + "with" + (s == null ? "." : " (" + a.baselineNote() + ")."))) {
             return;
         }
-        b.append("<p class=\"explain\">Baseline ").append(Html.esc(s.baseline().label()))
-                .append(": speedup = baseline median / median per problem (above 1 is faster); the baseline at one "
+        b.append("<p class=\"explain\">").append(Html.esc(capitalised(a.baselineNote())))
+                .append(". Speedup = baseline median / median per problem (above 1 is faster); the baseline at one "
                         + "thread where it has no point at the point's thread count.</p>\n");
         b.append(Html.chart("speedup", 0, 420));
         List<List<Object>> rows = new ArrayList<>();
@@ -264,6 +271,10 @@ final class ReportBody {
         }
         String joined = String.join(" ", args);
         return args.get(0).equals("opbench") ? joined : "opbench " + joined;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String str(Object o) {

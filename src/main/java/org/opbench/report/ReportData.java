@@ -24,8 +24,8 @@ final class ReportData {
 
     static Map<String, Object> build(Analysis a) {
         Map<String, Object> d = new LinkedHashMap<>();
-        Labels labels = new Labels(a.input().points());
-        d.put("gflops", gflops(a.input().points(), labels));
+        Labels labels = new Labels(a.timed());
+        d.put("gflops", gflops(a.timed(), labels));
         d.put("speedup", speedup(a.speedups(), labels));
         d.put("tuners", tuners(a.tuners(), labels));
         d.put("schedules", schedules(a.schedules()));

@@ -56,6 +56,72 @@ class AnalysisTest {
     }
 
     @Test
+    void defaultBaselineIsTheFirstLibraryAndTheReferenceIsLeftOutOfTheTimingNumbers() {
+        // the reference comes first, as a sweep lists it; its own 2-thread point is refused (not ok)
+        List<PointRecord> pts = List.of(
+                Pts.ok("net", "l1", "p1", 1, Points.REFERENCE, "direct", "none", 1, 1000, 1000, 100),
+                Pts.ok("net", "l2", "p2", 2, Points.REFERENCE, "direct", "none", 1, 2000, 1000, 100),
+                Pts.failed("net", "l1", "p1", "lib0", "direct", 1, Status.FAILED, "crashed"),
+                Pts.ok("net", "l1", "p1", 1, "liba", "direct", "none", 1, 20, 1000, 100),
+                Pts.ok("net", "l2", "p2", 2, "liba", "direct", "none", 1, 40, 1000, 100),
+                Pts.ok("net", "l1", "p1", 1, "libb", "gemm", "none", 1, 10, 1000, 100),
+                Pts.ok("net", "l2", "p2", 2, "libb", "gemm", "none", 1, 80, 1000, 100));
+        // lib0 has no ok point: the first library that was measured is the baseline
+        assertEquals(new Baseline("liba", "direct", "none"), Baseline.defaultFor(pts));
+        // a library without a direct algorithm: its first untuned algorithm in the results
+        assertEquals(new Baseline("libb", "gemm", "none"), Baseline.defaultFor(pts.subList(5, 7)));
+        Analysis a = Analysis.of(set(pts), null);
+        assertEquals("liba/direct", a.speedups().baseline().label());
+        assertTrue(a.baselineNote().startsWith("baseline liba/direct: the first backend"), a.baselineNote());
+        assertTrue(a.referenceNote().contains("left out"), a.referenceNote());
+        assertTrue(a.speedups().rows().stream().noneMatch(r -> r.config().startsWith(Points.REFERENCE + "/")));
+        assertEquals(2.0, a.speedups().rows().stream().filter(r -> r.config().equals("libb/gemm")
+                && r.layer().equals("l1")).findFirst().orElseThrow().speedup(), 1e-12);
+        assertTrue(a.timed().stream().noneMatch(p -> p.backend().equals(Points.REFERENCE)));
+        Schedules.Schedule s = a.schedules().get(0);
+        assertEquals(List.of("liba", "libb"), List.copyOf(s.backendTotalUs().keySet()));
+        assertEquals("liba", s.bestBackend()); // 20 + 2 x 40 = 100 against 10 + 2 x 80 = 170
+
+        // asked for, the reference is in the numbers (the baseline stays the library)
+        Analysis with = Analysis.of(set(pts), null, true);
+        assertEquals("liba/direct", with.speedups().baseline().label());
+        assertEquals(0.02, with.speedups().rows().stream().filter(r -> r.config().equals("reference/direct")
+                && r.layer().equals("l1")).findFirst().orElseThrow().speedup(), 1e-12);
+        assertTrue(with.schedules().get(0).backendTotalUs().containsKey(Points.REFERENCE));
+        assertTrue(with.referenceNote().contains("--include-reference"), with.referenceNote());
+
+        // named, the reference serves as baseline without being charted itself
+        Analysis named = Analysis.of(set(pts), "reference/direct");
+        assertEquals(50.0, named.speedups().rows().stream().filter(r -> r.config().equals("liba/direct")
+                && r.layer().equals("l1")).findFirst().orElseThrow().speedup(), 1e-12);
+        assertTrue(named.speedups().rows().stream().noneMatch(r -> r.config().startsWith(Points.REFERENCE + "/")));
+        assertTrue(named.baselineNote().contains("--baseline"), named.baselineNote());
+    }
+
+    @Test
+    void theReferenceAloneStaysTheBaselineAndIsShown() {
+        List<PointRecord> pts = List.of(
+                Pts.ok("net", "l1", "p1", 1, Points.REFERENCE, "direct", "none", 1, 1000, 1000, 100));
+        Analysis a = Analysis.of(set(pts), null);
+        assertEquals("reference/direct", a.speedups().baseline().label());
+        assertTrue(a.baselineNote().contains("the only backend"), a.baselineNote());
+        assertTrue(a.referenceNote().contains("only backend"), a.referenceNote());
+        assertEquals(1, a.timed().size());
+        assertEquals(1, a.speedups().rows().size());
+        assertNull(Analysis.of(set(List.of()), null).baselineNote());
+        // a library whose every point failed does not displace the measured reference (its chart would be empty)
+        List<PointRecord> withFailed = List.of(pts.get(0),
+                Pts.failed("net", "l1", "p1", "lib0", "direct", 1, Status.UNAVAILABLE, "no device"));
+        Analysis b = Analysis.of(set(withFailed), null);
+        assertEquals("reference/direct", b.speedups().baseline().label());
+        assertEquals(1, b.speedups().rows().size());
+    }
+
+    private static ResultSet set(List<PointRecord> points) {
+        return new ResultSet(List.of(), List.of(), points, List.of(), List.of(), List.of(), List.of());
+    }
+
+    @Test
     void baselineFallsBackToTheBackendsFirstAlgorithmAndReportsMissing() {
         List<PointRecord> pts = List.of(
                 Pts.ok("net", "pool", "q1", 1, "a", "max", "none", 1, 10, 100, 100),

@@ -71,6 +71,7 @@ class ReportEndToEndTest {
         assertTrue(page.contains("single-threaded"), "non-ok points are listed with their reason");
         assertTrue(page.contains("unsupported"));
         assertTrue(page.contains("\"baseline\":\"reference/direct\""), "speedup data inlined");
+        assertTrue(page.contains("Baseline reference/direct: the reference, the only backend with ok points"), page);
         // self-contained: nothing is fetched when the page is viewed
         assertFalse(Pattern.compile("<script[^>]+src=", Pattern.CASE_INSENSITIVE).matcher(page).find());
         assertFalse(Pattern.compile("<link[^>]+href=", Pattern.CASE_INSENSITIVE).matcher(page).find());
@@ -127,6 +128,48 @@ class ReportEndToEndTest {
         Cli missing = Cli.run("analyze", dir.resolve("absent.jsonl").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+
+    /**
+     * The reference's ok points again under a library's name, after the reference's (as a sweep lists them): the
+     * library is the default baseline and the reference is left out of the timing charts unless asked for.
+     */
+    @Test
+    void defaultBaselineIsALibraryAndTheReferenceIsLeftOutUnlessAsked() throws IOException {
+        Path lib = dir.resolve("lib.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (String line : Files.readAllLines(sweep)) {
+            if (line.contains("\"record\":\"point\"") && line.contains("\"status\":\"ok\"")) {
+                text.append(line.replace("\"backend\":\"reference\"", "\"backend\":\"lib\"")).append('\n');
+            }
+        }
+        assertTrue(text.length() > 0, "the sweep has ok points");
+        Files.writeString(lib, text);
+
+        Path html = dir.resolve("lib.html");
+        Cli r = Cli.run("report", sweep.toString(), lib.toString(), "--html", html.toString());
+        assertEquals(0, r.code(), r.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("\"baseline\":\"lib/direct\""), "the library is the baseline");
+        assertTrue(page.contains("Baseline lib/direct: the first backend in these results other than the reference"),
+                "the report says which baseline and why");
+        assertTrue(page.contains("is left out of the timing numbers; --include-reference puts it in"));
+        assertTrue(page.contains("\"bars\":[\"lib\",\"adaptive\"]"), "no reference bar in the schedule");
+        assertFalse(page.contains("\"name\":\"reference/direct"), "no reference series in any chart");
+
+        Path with = dir.resolve("with-reference.html");
+        Cli w = Cli.run("report", sweep.toString(), lib.toString(), "--include-reference", "--html", with.toString());
+        assertEquals(0, w.code(), w.err());
+        String withPage = Files.readString(with);
+        assertTrue(withPage.contains("\"baseline\":\"lib/direct\""));
+        assertTrue(withPage.contains("\"bars\":[\"reference\",\"lib\",\"adaptive\"]"), "the reference bar, asked for");
+        assertTrue(withPage.contains("\"name\":\"reference/direct"));
+
+        Cli a = Cli.run("analyze", sweep.toString(), lib.toString());
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().startsWith("baseline lib/direct: the first backend in these results other than the "
+                + "reference"), a.out());
+        assertTrue(a.out().contains("left out of the timing numbers"), a.out());
     }
 
     @Test
