@@ -220,7 +220,7 @@ final class ListCommand implements Runnable {
                         m.get("published_diff") == null ? "-" : String.format(Locale.ROOT, "%+.1f%%",
                                 100 * (Double) m.get("published_diff"))));
             }
-            t.print(out);
+            t.print(out, Table.terminalWidth(), 1);
             out.println("GFLOPs = 2 x multiply-adds of every conv and fc layer plus pooling operations, at batch 1;"
                     + " sources in each file's header (opbench list tensors SET).");
             out.flush();
@@ -262,7 +262,7 @@ final class ListCommand implements Runnable {
                 t.row(List.of(l.name(), l.problem().op().id(), l.problem().descriptor(), Integer.toString(l.repeat()),
                         Format.num(f / 1e6, 2), String.format(Locale.ROOT, "%.1f%%", 100.0 * f * l.repeat() / total)));
             }
-            t.print(out);
+            t.print(out, Table.terminalWidth(), 2);
         }
     }
 }

@@ -49,7 +49,7 @@ final class ListNetworksCommand implements Runnable {
                     Format.num((Long) m.get("params") / 1e6, 2), Format.num((Double) m.get("gflops"), 3),
                     m.get("top1") == null ? "-" : m.get("top1").toString()));
         }
-        t.print(out);
+        t.print(out, Table.terminalWidth(), 1);
         out.println("GFLOPs = 2 x multiply-adds of conv and fc plus pooling and softmax operations per image (the sum "
                 + "of the layer records); parameters = every weight, bias and batch-norm value of the ONNX model.");
         out.println("Top-1 sources (ImageNet-1k validation, single crop):");

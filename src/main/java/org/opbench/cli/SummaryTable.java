@@ -18,6 +18,9 @@ import org.opbench.result.PointRecord;
  * <p>When the sweep asked for each backend's default algorithms, a backend's column holds its default for every
  * operator (the defaults differ per operator: opencl's conv {@code direct} and fc {@code gemv}), so that its total
  * covers the whole network; a line under the table names the defaults that ran.
+ *
+ * <p>Tables wider than the terminal ({@link Table#terminalWidth()}) are split into blocks of columns that each fit,
+ * every block repeating the layer columns; no number is cut.
  */
 final class SummaryTable {
     /** Up to this many configurations are shown side by side. */
@@ -35,6 +38,14 @@ final class SummaryTable {
      *                 then merge a backend's per-operator defaults
      */
     static void print(PrintWriter out, List<PointRecord> points, boolean defaults) {
+        print(out, points, defaults, Table.terminalWidth());
+    }
+
+    /**
+     * @param width the columns to fit: a table wider than this is split into blocks of configuration columns, each
+     *              repeating the layer, op and repeat columns
+     */
+    static void print(PrintWriter out, List<PointRecord> points, boolean defaults, int width) {
         if (points.isEmpty()) {
             out.println("no points");
             out.flush();
@@ -51,7 +62,7 @@ final class SummaryTable {
             rowExample.putIfAbsent(row, p);
         }
         if (configs.size() > WIDE) {
-            printLong(out, byRow, rowExample, configs);
+            printLong(out, byRow, rowExample, configs, width);
             printDefaults(out, points, defaults);
             printReasons(out, points);
             return;
@@ -96,7 +107,7 @@ final class SummaryTable {
         t.row(gflopsRow);
         out.println();
         out.println("Median time per point (" + "* = unstable: cv above the threshold; x = repeat count in the network)");
-        t.print(out);
+        t.print(out, width, 3);
         printDefaults(out, points, defaults);
         printReasons(out, points);
     }
@@ -127,7 +138,7 @@ final class SummaryTable {
 
     /** More configurations than fit across: totals per configuration, then the fastest one per layer. */
     private static void printLong(PrintWriter out, Map<String, Map<String, PointRecord>> byRow,
-                                  Map<String, PointRecord> rowExample, Set<String> configs) {
+                                  Map<String, PointRecord> rowExample, Set<String> configs, int width) {
         Table totals = new Table(List.of("configuration", "ok", "not ok", "total (x repeat)", "GFLOPS"),
                 false, true, true, true, true);
         for (String c : configs) {
@@ -155,7 +166,7 @@ final class SummaryTable {
         }
         out.println();
         out.println("Per configuration: network time over its ok layers (median x repeat)");
-        totals.print(out);
+        totals.print(out, width, 1);
         Table best = new Table(List.of("layer", "op", "x", "fastest", "median", "GFLOPS", "runner-up", "median"),
                 false, false, true, false, true, true, false, true);
         for (Map.Entry<String, Map<String, PointRecord>> e : byRow.entrySet()) {
@@ -179,7 +190,7 @@ final class SummaryTable {
         }
         out.println();
         out.println("Fastest configuration per layer (* = unstable)");
-        best.print(out);
+        best.print(out, width, 3);
     }
 
     private static void printReasons(PrintWriter out, List<PointRecord> points) {
