@@ -92,9 +92,9 @@ final class ListCommand implements Runnable {
             t.print(out, width, 1);
             for (Map<String, Object> m : rows) {
                 if (!(Boolean) m.get("available")) {
-                    printWrapped(out, "  " + m.get("name") + ": unavailable: " + m.get("reason"), width);
+                    Table.printWrapped(out, "  " + m.get("name") + ": unavailable: " + m.get("reason"), width);
                 }
-                details(m).forEach((k, v) -> printWrapped(out, "  " + m.get("name") + ": " + k + ": " + v, width));
+                details(m).forEach((k, v) -> Table.printWrapped(out, "  " + m.get("name") + ": " + k + ": " + v, width));
             }
             out.println("Every algorithm and tuner of one backend: opbench list backends NAME (or --format json)");
             out.flush();
@@ -127,32 +127,19 @@ final class ListCommand implements Runnable {
             boolean available = (Boolean) m.get("available");
             out.println(m.get("name") + ": " + (available ? "available" : "unavailable"));
             if (!available) {
-                printWrapped(out, "  reason: " + m.get("reason"), width);
+                Table.printWrapped(out, "  reason: " + m.get("reason"), width);
             }
-            printWrapped(out, "  version: " + str(m.get("version")), width);
-            printWrapped(out, "  device: " + str(m.get("device")), width);
+            Table.printWrapped(out, "  version: " + str(m.get("version")), width);
+            Table.printWrapped(out, "  device: " + str(m.get("device")), width);
             out.println("  algorithms:");
-            algorithms(m).forEach((op, algs) -> printWrapped(out, "    " + op + ": "
+            algorithms(m).forEach((op, algs) -> Table.printWrapped(out, "    " + op + ": "
                     + (algs.isEmpty() ? "(none)" : String.join(", ", algs)), width));
-            printWrapped(out, "  tuners: " + String.join(", ", tuners(m)), width);
+            Table.printWrapped(out, "  tuners: " + String.join(", ", tuners(m)), width);
             if (!details(m).isEmpty()) {
                 out.println("  details:");
-                details(m).forEach((k, v) -> printWrapped(out, "    " + k + ": " + v, width));
+                details(m).forEach((k, v) -> Table.printWrapped(out, "    " + k + ": " + v, width));
             }
             out.flush();
-        }
-
-        /** A line wrapped to the width, its continuation lines indented past the line's own indent. */
-        static void printWrapped(PrintWriter out, String line, int width) {
-            int indent = line.length() - line.stripLeading().length() + 4;
-            List<String> first = Table.wrap(line, width);
-            out.println(first.get(0));
-            if (first.size() > 1) {
-                String rest = line.substring(first.get(0).length()).stripLeading();
-                for (String l : Table.wrap(rest, Math.max(1, width - indent))) {
-                    out.println(" ".repeat(indent) + l);
-                }
-            }
         }
 
         @SuppressWarnings("unchecked")

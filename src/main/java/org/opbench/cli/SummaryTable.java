@@ -63,8 +63,8 @@ final class SummaryTable {
         }
         if (configs.size() > WIDE) {
             printLong(out, byRow, rowExample, configs, width);
-            printDefaults(out, points, defaults);
-            printReasons(out, points);
+            printDefaults(out, points, defaults, width);
+            printReasons(out, points, width);
             return;
         }
         List<String> header = new ArrayList<>(List.of("layer", "op", "x"));
@@ -106,10 +106,11 @@ final class SummaryTable {
         t.row(totalRow);
         t.row(gflopsRow);
         out.println();
-        out.println("Median time per point (" + "* = unstable: cv above the threshold; x = repeat count in the network)");
+        Table.printWrapped(out, "Median time per point (* = unstable: cv above the threshold; x = repeat count in the"
+                + " network)", width);
         t.print(out, width, 3);
-        printDefaults(out, points, defaults);
-        printReasons(out, points);
+        printDefaults(out, points, defaults, width);
+        printReasons(out, points, width);
     }
 
     /** The column of a point when defaults are merged: the algorithm becomes {@code default}. */
@@ -118,7 +119,7 @@ final class SummaryTable {
     }
 
     /** {@code default = dnnl: conv auto, fc auto, ...; opencl: conv direct, fc gemv, ...}, in point order. */
-    private static void printDefaults(PrintWriter out, List<PointRecord> points, boolean defaults) {
+    private static void printDefaults(PrintWriter out, List<PointRecord> points, boolean defaults, int width) {
         if (!defaults) {
             return;
         }
@@ -133,7 +134,8 @@ final class SummaryTable {
             ops.forEach((op, algs) -> o.add(op + " " + String.join("|", algs)));
             parts.add(b + ": " + String.join(", ", o));
         });
-        out.println("default = each backend's default algorithm per operator; " + String.join("; ", parts));
+        Table.printWrapped(out, "default = each backend's default algorithm per operator; " + String.join("; ", parts),
+                width);
     }
 
     /** More configurations than fit across: totals per configuration, then the fastest one per layer. */
@@ -193,12 +195,12 @@ final class SummaryTable {
         best.print(out, width, 3);
     }
 
-    private static void printReasons(PrintWriter out, List<PointRecord> points) {
+    private static void printReasons(PrintWriter out, List<PointRecord> points, int width) {
         long emulated = points.stream().filter(p -> p.ok() && Boolean.TRUE.equals(p.emulated())).count();
         if (emulated > 0) {
             out.println();
-            out.println("EMULATED: " + emulated + " of these points ran under an emulator; their times are the "
-                    + "emulator's, not the emulated hardware's (\"emulated\": true in the results)");
+            Table.printWrapped(out, "EMULATED: " + emulated + " of these points ran under an emulator; their times are"
+                    + " the emulator's, not the emulated hardware's (\"emulated\": true in the results)", width);
         }
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (PointRecord p : points) {
@@ -210,7 +212,7 @@ final class SummaryTable {
         if (!reasons.isEmpty()) {
             out.println();
             out.println("Points that are not ok:");
-            reasons.forEach((r, n) -> out.println(String.format(Locale.ROOT, "  %3dx %s", n, r)));
+            reasons.forEach((r, n) -> Table.printWrapped(out, String.format(Locale.ROOT, "  %3dx %s", n, r), width));
         }
         out.flush();
     }

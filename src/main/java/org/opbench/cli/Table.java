@@ -192,6 +192,19 @@ final class Table {
         }
     }
 
+    /** A line wrapped to the width, its continuation lines indented 4 past the line's own indent. */
+    static void printWrapped(PrintWriter out, String line, int width) {
+        int indent = line.length() - line.stripLeading().length() + 4;
+        List<String> first = wrap(line, width);
+        out.println(first.get(0));
+        if (first.size() > 1) {
+            String rest = line.substring(first.get(0).length()).stripLeading();
+            for (String l : wrap(rest, Math.max(1, width - indent))) {
+                out.println(" ".repeat(indent) + l);
+            }
+        }
+    }
+
     /** {@code s} in lines of at most {@code width}, broken after a space, comma, semicolon or slash where possible. */
     static List<String> wrap(String s, int width) {
         List<String> lines = new ArrayList<>();
