@@ -208,8 +208,8 @@ final class ListCommand implements Runnable {
                                 100 * (Double) m.get("published_diff"))));
             }
             t.print(out, Table.terminalWidth(), 1);
-            out.println("GFLOPs = 2 x multiply-adds of every conv and fc layer plus pooling operations, at batch 1;"
-                    + " sources in each file's header (opbench list tensors SET).");
+            Table.printWrapped(out, "GFLOPs = 2 x multiply-adds of every conv and fc layer plus pooling operations, at"
+                    + " batch 1; sources in each file's header (opbench list tensors SET).", Table.terminalWidth());
             out.flush();
         }
 
@@ -237,11 +237,11 @@ final class ListCommand implements Runnable {
                 ListFormat.printJson(out, m);
                 return;
             }
-            out.println(s.name() + (s.network().isEmpty() ? "" : " (network " + s.network() + ")") + ": "
+            Table.printWrapped(out, s.name() + (s.network().isEmpty() ? "" : " (network " + s.network() + ")") + ": "
                     + s.layers().size() + " lines, " + s.layerCount() + " layers, "
                     + Format.num(total / 1e9, 3) + " GFLOPs at batch 1"
                     + (Double.isNaN(s.publishedGflops()) ? "" : "; published " + s.publishedGflops() + " ("
-                    + s.publishedSource() + ")"));
+                    + s.publishedSource() + ")"), Table.terminalWidth());
             Table t = new Table(List.of("layer", "op", "problem", "repeat", "MFLOPs", "share"),
                     false, false, false, true, true, true);
             for (Layer l : s.layers()) {
