@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code opbench list backends|tensors}. */
+/** {@code opbench list backends [NAME]|tensors [SET]|networks}. */
 @Command(name = "list", description = "List backends, shape sets or built-in networks.", mixinStandardHelpOptions = true,
         subcommands = {ListCommand.BackendsCommand.class, ListCommand.TensorsCommand.class,
                 ListNetworksCommand.class})
@@ -33,16 +33,31 @@ final class ListCommand implements Runnable {
     }
 
     @Command(name = "backends", mixinStandardHelpOptions = true,
-            description = "Every backend on the class path, available or not, with version, device and reason.")
+            description = {"Every backend on the class path, available or not, with version, device and reason;"
+                    + " the table shows the first of each backend's conv algorithms and tuners.",
+                    "With NAME: that backend's full details, every algorithm of every operator and every tuner."})
     static final class BackendsCommand implements Runnable {
+        /** How many characters of a backend's algorithm or tuner list the table shows before {@code +N more}. */
+        static final int SHOWN_CHARS = 28;
+
+        @Parameters(arity = "0..1", paramLabel = "NAME", description = "one backend to describe in full")
+        String name;
+
         @Mixin
         ListFormat format;
 
         @Override
         public void run() {
             Backends backends = Backends.load();
+            if (name != null && !backends.names().contains(name)) {
+                throw new UsageError("list backends: unknown backend '" + name + "' (known: "
+                        + String.join(", ", backends.names()) + ")");
+            }
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Backend b : backends.all()) {
+                if (name != null && !b.name().equals(name)) {
+                    continue;
+                }
                 Availability a = backends.availability(b);
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("name", b.name());
@@ -56,30 +71,90 @@ final class ListCommand implements Runnable {
                 m.put("details", a.details());
                 rows.add(m);
             }
+            if (name != null) {
+                if (!format.printedAsJson(rows.get(0))) {
+                    describe(format.out(), rows.get(0), Table.terminalWidth());
+                }
+                return;
+            }
             if (format.printedAsJson(rows)) {
                 return;
             }
+            int width = Table.terminalWidth();
             PrintWriter out = format.out();
-            Table t = new Table(List.of("backend", "status", "version", "device", "conv algorithms", "tuners"));
+            Table t = new Table(List.of("backend", "status", "version", "device", "conv algorithms", "tuners"))
+                    .wrapping(2, 3, 4, 5);
             for (Map<String, Object> m : rows) {
-                @SuppressWarnings("unchecked")
-                Map<String, List<String>> algs = (Map<String, List<String>>) m.get("algorithms");
-                @SuppressWarnings("unchecked")
-                List<String> tuners = (List<String>) m.get("tuners");
                 t.row(List.of((String) m.get("name"), (Boolean) m.get("available") ? "available" : "unavailable",
-                        str(m.get("version")), str(m.get("device")), String.join(",", algs.get("conv")),
-                        String.join(",", tuners)));
+                        str(m.get("version")), str(m.get("device")), abbreviated(algorithms(m).get("conv")),
+                        abbreviated(tuners(m))));
             }
-            t.print(out);
+            t.print(out, width, 1);
             for (Map<String, Object> m : rows) {
                 if (!(Boolean) m.get("available")) {
-                    out.println("  " + m.get("name") + ": unavailable: " + m.get("reason"));
+                    Table.printWrapped(out, "  " + m.get("name") + ": unavailable: " + m.get("reason"), width);
                 }
-                @SuppressWarnings("unchecked")
-                Map<String, String> details = (Map<String, String>) m.get("details");
-                details.forEach((k, v) -> out.println("  " + m.get("name") + ": " + k + ": " + v));
+                details(m).forEach((k, v) -> Table.printWrapped(out, "  " + m.get("name") + ": " + k + ": " + v, width));
+            }
+            out.println("Every algorithm and tuner of one backend: opbench list backends NAME (or --format json)");
+            out.flush();
+        }
+
+        /**
+         * The first names that fit {@link #SHOWN_CHARS} characters, then {@code +N more} for the rest (always at
+         * least one name); the whole list when it fits.
+         */
+        static String abbreviated(List<String> names) {
+            String all = String.join(",", names);
+            if (all.length() <= SHOWN_CHARS) {
+                return all;
+            }
+            StringBuilder b = new StringBuilder(names.get(0));
+            int shown = 1;
+            while (shown < names.size()) {
+                String more = " +" + (names.size() - shown - 1) + " more";
+                if (b.length() + 1 + names.get(shown).length() + more.length() > SHOWN_CHARS) {
+                    break;
+                }
+                b.append(',').append(names.get(shown));
+                shown++;
+            }
+            return shown == names.size() ? b.toString() : b + " +" + (names.size() - shown) + " more";
+        }
+
+        /** One backend in full: status, reason, version, device, every operator's algorithms, tuners, details. */
+        private static void describe(PrintWriter out, Map<String, Object> m, int width) {
+            boolean available = (Boolean) m.get("available");
+            out.println(m.get("name") + ": " + (available ? "available" : "unavailable"));
+            if (!available) {
+                Table.printWrapped(out, "  reason: " + m.get("reason"), width);
+            }
+            Table.printWrapped(out, "  version: " + str(m.get("version")), width);
+            Table.printWrapped(out, "  device: " + str(m.get("device")), width);
+            out.println("  algorithms:");
+            algorithms(m).forEach((op, algs) -> Table.printWrapped(out, "    " + op + ": "
+                    + (algs.isEmpty() ? "(none)" : String.join(", ", algs)), width));
+            Table.printWrapped(out, "  tuners: " + String.join(", ", tuners(m)), width);
+            if (!details(m).isEmpty()) {
+                out.println("  details:");
+                details(m).forEach((k, v) -> Table.printWrapped(out, "    " + k + ": " + v, width));
             }
             out.flush();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, List<String>> algorithms(Map<String, Object> m) {
+            return (Map<String, List<String>>) m.get("algorithms");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<String> tuners(Map<String, Object> m) {
+            return (List<String>) m.get("tuners");
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, String> details(Map<String, Object> m) {
+            return (Map<String, String>) m.get("details");
         }
 
         private static String str(Object o) {
@@ -132,9 +207,9 @@ final class ListCommand implements Runnable {
                         m.get("published_diff") == null ? "-" : String.format(Locale.ROOT, "%+.1f%%",
                                 100 * (Double) m.get("published_diff"))));
             }
-            t.print(out);
-            out.println("GFLOPs = 2 x multiply-adds of every conv and fc layer plus pooling operations, at batch 1;"
-                    + " sources in each file's header (opbench list tensors SET).");
+            t.print(out, Table.terminalWidth(), 1);
+            Table.printWrapped(out, "GFLOPs = 2 x multiply-adds of every conv and fc layer plus pooling operations, at"
+                    + " batch 1; sources in each file's header (opbench list tensors SET).", Table.terminalWidth());
             out.flush();
         }
 
@@ -162,11 +237,11 @@ final class ListCommand implements Runnable {
                 ListFormat.printJson(out, m);
                 return;
             }
-            out.println(s.name() + (s.network().isEmpty() ? "" : " (network " + s.network() + ")") + ": "
+            Table.printWrapped(out, s.name() + (s.network().isEmpty() ? "" : " (network " + s.network() + ")") + ": "
                     + s.layers().size() + " lines, " + s.layerCount() + " layers, "
                     + Format.num(total / 1e9, 3) + " GFLOPs at batch 1"
                     + (Double.isNaN(s.publishedGflops()) ? "" : "; published " + s.publishedGflops() + " ("
-                    + s.publishedSource() + ")"));
+                    + s.publishedSource() + ")"), Table.terminalWidth());
             Table t = new Table(List.of("layer", "op", "problem", "repeat", "MFLOPs", "share"),
                     false, false, false, true, true, true);
             for (Layer l : s.layers()) {
@@ -174,7 +249,7 @@ final class ListCommand implements Runnable {
                 t.row(List.of(l.name(), l.problem().op().id(), l.problem().descriptor(), Integer.toString(l.repeat()),
                         Format.num(f / 1e6, 2), String.format(Locale.ROOT, "%.1f%%", 100.0 * f * l.repeat() / total)));
             }
-            t.print(out);
+            t.print(out, Table.terminalWidth(), 2);
         }
     }
 }

@@ -49,13 +49,14 @@ final class ListNetworksCommand implements Runnable {
                     Format.num((Long) m.get("params") / 1e6, 2), Format.num((Double) m.get("gflops"), 3),
                     m.get("top1") == null ? "-" : m.get("top1").toString()));
         }
-        t.print(out);
-        out.println("GFLOPs = 2 x multiply-adds of conv and fc plus pooling and softmax operations per image (the sum "
-                + "of the layer records); parameters = every weight, bias and batch-norm value of the ONNX model.");
+        t.print(out, Table.terminalWidth(), 1);
+        Table.printWrapped(out, "GFLOPs = 2 x multiply-adds of conv and fc plus pooling and softmax operations per image"
+                + " (the sum of the layer records); parameters = every weight, bias and batch-norm value of the ONNX"
+                + " model.", Table.terminalWidth());
         out.println("Top-1 sources (ImageNet-1k validation, single crop):");
         for (Map<String, Object> m : rows) {
             if (m.get("top1") != null) {
-                out.println("  " + m.get("name") + ": " + m.get("top1_source"));
+                Table.printWrapped(out, "  " + m.get("name") + ": " + m.get("top1_source"), Table.terminalWidth());
             }
         }
         out.flush();

@@ -18,6 +18,9 @@ import org.opbench.result.PointRecord;
  * <p>When the sweep asked for each backend's default algorithms, a backend's column holds its default for every
  * operator (the defaults differ per operator: opencl's conv {@code direct} and fc {@code gemv}), so that its total
  * covers the whole network; a line under the table names the defaults that ran.
+ *
+ * <p>Tables wider than the terminal ({@link Table#terminalWidth()}) are split into blocks of columns that each fit,
+ * every block repeating the layer columns; no number is cut.
  */
 final class SummaryTable {
     /** Up to this many configurations are shown side by side. */
@@ -35,6 +38,14 @@ final class SummaryTable {
      *                 then merge a backend's per-operator defaults
      */
     static void print(PrintWriter out, List<PointRecord> points, boolean defaults) {
+        print(out, points, defaults, Table.terminalWidth());
+    }
+
+    /**
+     * @param width the columns to fit: a table wider than this is split into blocks of configuration columns, each
+     *              repeating the layer, op and repeat columns
+     */
+    static void print(PrintWriter out, List<PointRecord> points, boolean defaults, int width) {
         if (points.isEmpty()) {
             out.println("no points");
             out.flush();
@@ -51,9 +62,9 @@ final class SummaryTable {
             rowExample.putIfAbsent(row, p);
         }
         if (configs.size() > WIDE) {
-            printLong(out, byRow, rowExample, configs);
-            printDefaults(out, points, defaults);
-            printReasons(out, points);
+            printLong(out, byRow, rowExample, configs, width);
+            printDefaults(out, points, defaults, width);
+            printReasons(out, points, width);
             return;
         }
         List<String> header = new ArrayList<>(List.of("layer", "op", "x"));
@@ -95,10 +106,11 @@ final class SummaryTable {
         t.row(totalRow);
         t.row(gflopsRow);
         out.println();
-        out.println("Median time per point (" + "* = unstable: cv above the threshold; x = repeat count in the network)");
-        t.print(out);
-        printDefaults(out, points, defaults);
-        printReasons(out, points);
+        Table.printWrapped(out, "Median time per point (* = unstable: cv above the threshold; x = repeat count in the"
+                + " network)", width);
+        t.print(out, width, 3);
+        printDefaults(out, points, defaults, width);
+        printReasons(out, points, width);
     }
 
     /** The column of a point when defaults are merged: the algorithm becomes {@code default}. */
@@ -107,7 +119,7 @@ final class SummaryTable {
     }
 
     /** {@code default = dnnl: conv auto, fc auto, ...; opencl: conv direct, fc gemv, ...}, in point order. */
-    private static void printDefaults(PrintWriter out, List<PointRecord> points, boolean defaults) {
+    private static void printDefaults(PrintWriter out, List<PointRecord> points, boolean defaults, int width) {
         if (!defaults) {
             return;
         }
@@ -122,12 +134,13 @@ final class SummaryTable {
             ops.forEach((op, algs) -> o.add(op + " " + String.join("|", algs)));
             parts.add(b + ": " + String.join(", ", o));
         });
-        out.println("default = each backend's default algorithm per operator; " + String.join("; ", parts));
+        Table.printWrapped(out, "default = each backend's default algorithm per operator; " + String.join("; ", parts),
+                width);
     }
 
     /** More configurations than fit across: totals per configuration, then the fastest one per layer. */
     private static void printLong(PrintWriter out, Map<String, Map<String, PointRecord>> byRow,
-                                  Map<String, PointRecord> rowExample, Set<String> configs) {
+                                  Map<String, PointRecord> rowExample, Set<String> configs, int width) {
         Table totals = new Table(List.of("configuration", "ok", "not ok", "total (x repeat)", "GFLOPS"),
                 false, true, true, true, true);
         for (String c : configs) {
@@ -155,7 +168,7 @@ final class SummaryTable {
         }
         out.println();
         out.println("Per configuration: network time over its ok layers (median x repeat)");
-        totals.print(out);
+        totals.print(out, width, 1);
         Table best = new Table(List.of("layer", "op", "x", "fastest", "median", "GFLOPS", "runner-up", "median"),
                 false, false, true, false, true, true, false, true);
         for (Map.Entry<String, Map<String, PointRecord>> e : byRow.entrySet()) {
@@ -179,15 +192,15 @@ final class SummaryTable {
         }
         out.println();
         out.println("Fastest configuration per layer (* = unstable)");
-        best.print(out);
+        best.print(out, width, 3);
     }
 
-    private static void printReasons(PrintWriter out, List<PointRecord> points) {
+    private static void printReasons(PrintWriter out, List<PointRecord> points, int width) {
         long emulated = points.stream().filter(p -> p.ok() && Boolean.TRUE.equals(p.emulated())).count();
         if (emulated > 0) {
             out.println();
-            out.println("EMULATED: " + emulated + " of these points ran under an emulator; their times are the "
-                    + "emulator's, not the emulated hardware's (\"emulated\": true in the results)");
+            Table.printWrapped(out, "EMULATED: " + emulated + " of these points ran under an emulator; their times are"
+                    + " the emulator's, not the emulated hardware's (\"emulated\": true in the results)", width);
         }
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (PointRecord p : points) {
@@ -199,7 +212,7 @@ final class SummaryTable {
         if (!reasons.isEmpty()) {
             out.println();
             out.println("Points that are not ok:");
-            reasons.forEach((r, n) -> out.println(String.format(Locale.ROOT, "  %3dx %s", n, r)));
+            reasons.forEach((r, n) -> Table.printWrapped(out, String.format(Locale.ROOT, "  %3dx %s", n, r), width));
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package org.opbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +52,52 @@ class SummaryTableTest {
         assertTrue(out.contains("opencl/direct/t1") && out.contains("opencl/gemv/t1"), out);
         assertTrue(out.contains("incomplete"), out);
         assertFalse(out.contains("default ="), out);
+    }
+
+    private static String print(List<PointRecord> points, int width) {
+        StringWriter w = new StringWriter();
+        SummaryTable.print(new PrintWriter(w), points, false, width);
+        return w.toString();
+    }
+
+    @Test
+    void aWideSummaryIsSplitIntoBlocksThatFitRepeatingTheLayerColumn() {
+        List<PointRecord> points = new java.util.ArrayList<>();
+        String[] backends = {"onnxruntime-long-name", "opencl-long-name", "dnnl-long-backend", "opencv-long-name"};
+        for (int i = 0; i < backends.length; i++) {
+            points.add(ok("conv", "conv1", backends[i], "implicit_precomp_gemm", 11 + i));
+            points.add(ok("conv", "conv2", backends[i], "implicit_precomp_gemm", 21 + i));
+        }
+        int width = 100;
+        String out = print(points, width);
+        for (String line : out.split("\n")) {
+            assertTrue(line.length() <= width, "wider than " + width + ": " + line + "\n" + out);
+        }
+        // every configuration and every time is whole, in some block
+        for (int i = 0; i < backends.length; i++) {
+            assertTrue(out.contains(backends[i] + "/implicit_precomp_gemm/t1"), out);
+            assertTrue(out.contains((11 + i) + ".0 us") && out.contains((21 + i) + ".0 us"), out);
+        }
+        long headers = out.lines().filter(l -> l.startsWith("layer")).count();
+        long conv1 = out.lines().filter(l -> l.contains("conv1")).count();
+        assertTrue(headers >= 2, "not split into blocks:\n" + out);
+        assertEquals(headers, conv1, "the layer column is not repeated in every block:\n" + out);
+        // at an ample width, the same table is one block
+        assertEquals(1, print(points, 1000).lines().filter(l -> l.startsWith("layer")).count());
+    }
+
+    @Test
+    void manyConfigurationsFitTooInTheirPerLayerTable() {
+        List<PointRecord> points = new java.util.ArrayList<>();
+        for (int i = 0; i < SummaryTable.WIDE + 2; i++) {
+            points.add(ok("conv", "conv1", "backend-with-a-long-name-" + i, "implicit_precomp_gemm", 10 + i));
+        }
+        int width = 70;
+        String out = print(points, width);
+        for (String line : out.split("\n")) {
+            assertTrue(line.length() <= width, "wider than " + width + ": " + line + "\n" + out);
+        }
+        assertTrue(out.contains("backend-with-a-long-name-0/implicit_precomp_gemm/t1"), out);
+        assertTrue(out.contains("11.0 us"), out); // the runner-up's median
     }
 }
