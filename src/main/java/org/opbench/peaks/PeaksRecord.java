@@ -2,12 +2,9 @@ package org.opbench.peaks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.opbench.result.HostInfo;
-import org.opbench.result.Json;
 import org.opbench.result.Record;
 
 /**
@@ -21,18 +18,6 @@ public record PeaksRecord(String record, int schema, String opbenchVersion, Stri
                           String started, HostInfo host, Map<String, Object> settings, Theoretical theoretical,
                           List<Ceiling> ceilings) implements Record {
     public static final String KIND = "peaks";
-
-    public static boolean is(JsonNode node) {
-        return node.has("record") && KIND.equals(node.get("record").asText());
-    }
-
-    public static PeaksRecord from(JsonNode node) {
-        try {
-            return Json.mapper().treeToValue(node, PeaksRecord.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("malformed peaks record: " + e.getOriginalMessage(), e);
-        }
-    }
 
     /** The best ok ceiling of a kind on the CPU at a thread count (the maximum over providers), or null. */
     public Ceiling bestCpu(String kind, int threads) {

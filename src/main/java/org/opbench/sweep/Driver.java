@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.opbench.env.Emulation;
-import org.opbench.result.Json;
 import org.opbench.result.PointRecord;
+import org.opbench.result.ResultReader;
 import org.opbench.result.ResultWriter;
 import org.opbench.result.Status;
 import org.opbench.spi.Availability;
@@ -98,7 +98,10 @@ public final class Driver {
 
         @Override
         public void record(OperatorJob job, int unit, JsonNode record) throws IOException {
-            write(Json.mapper().treeToValue(record, PointRecord.class));
+            if (!(ResultReader.decode(record) instanceof PointRecord point)) {
+                throw new IOException("an operator worker sent a record that is not a point: " + record);
+            }
+            write(point);
         }
 
         @Override
