@@ -56,6 +56,16 @@ public abstract class Plugins<T> {
         }
     }
 
+    /**
+     * The reason for a probe that hit a class missing from the class path: the plug-in's library jar is not in this
+     * build (the GPU check bundle, say, carries only the jars of {@code cudnn} and the reference).
+     */
+    static String missingClass(NoClassDefFoundError e) {
+        String cls = e.getMessage() == null ? "?" : e.getMessage().replace('/', '.');
+        return "its library is not on the class path (class " + cls + " not found): this build was made without"
+                + " that library's jar";
+    }
+
     public final List<T> all() {
         return List.copyOf(byName.values());
     }
@@ -76,6 +86,8 @@ public abstract class Plugins<T> {
         return probed.computeIfAbsent(name.apply(plugin), n -> {
             try {
                 return probe.apply(plugin);
+            } catch (NoClassDefFoundError e) {
+                return Availability.unavailable(missingClass(e));
             } catch (RuntimeException | LinkageError e) {
                 return Availability.unavailable("probe failed: " + e);
             }

@@ -186,12 +186,8 @@ public final class OnnxRuntimeBackend implements Backend {
         settings.put("spinning", spin);
         settings.put("onnx_opset", SingleNodeModels.OPSET);
         byte[] model = SingleNodeModels.build(problem, data);
-        OrtSession.SessionOptions options;
-        try {
-            options = OrtSessionOptions.create(provider, level(alg.opt()), variant.threads(), spin, prefix);
-        } catch (OrtException e) {
-            throw OrtStatus.map("session options", e);
-        }
+        OrtSession.SessionOptions options =
+                OrtSessionOptions.createMapped(provider, level(alg.opt()), variant.threads(), spin, prefix);
         return OrtPreparedOp.open(OrtSessionOptions.environment(), options, model, data.src(),
                 SingleNodeModels.inputShape(problem), SingleNodeModels.outputShape(problem), provider,
                 variant.algorithm(), SingleNodeModels.opType(problem), settings, profile);

@@ -66,6 +66,21 @@ public final class OrtSessionOptions {
         }
     }
 
+    /**
+     * {@link #create}, with ONNX Runtime's exception mapped ({@link OrtStatus#map}). The backends call this one, so
+     * that their own classes name no ONNX Runtime exception type in a catch clause: the JVM loads such a type when it
+     * verifies the class, and a build without the ONNX Runtime jar (the GPU check bundle) must still be able to
+     * create the backends and list them as unavailable.
+     */
+    public static SessionOptions createMapped(OrtProvider provider, OptLevel level, int threads, boolean spin,
+                                              String profilePrefix) throws org.opbench.spi.BackendException {
+        try {
+            return create(provider, level, threads, spin, profilePrefix);
+        } catch (OrtException e) {
+            throw OrtStatus.map("session options", e);
+        }
+    }
+
     private static void addProvider(SessionOptions so, OrtProvider provider, int threads) throws OrtException {
         switch (provider) {
             case CPU -> {

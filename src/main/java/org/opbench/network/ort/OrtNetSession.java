@@ -48,6 +48,19 @@ final class OrtNetSession extends PinnedOp implements NetSession {
         this.spin = spin;
     }
 
+    /**
+     * {@link #open} in the process-wide environment, with ONNX Runtime's exception mapped: {@link OrtNetworkBackend}
+     * names no ONNX Runtime exception type in a catch clause, so that it can be created (and listed as unavailable)
+     * in a build without the ONNX Runtime jar, such as the GPU check bundle.
+     */
+    static OrtNetSession openMapped(NetRequest r, OptLevel level, boolean spin) throws BackendException {
+        try {
+            return open(OrtSessionOptions.environment(), r, level, spin);
+        } catch (OrtException e) {
+            throw OrtStatus.map("environment", e);
+        }
+    }
+
     static OrtNetSession open(OrtEnvironment env, NetRequest r, OptLevel level, boolean spin)
             throws BackendException, OrtException {
         OrtSession.SessionOptions options = OrtSessionOptions.create(OrtProvider.CPU, level, r.threads(), spin, null);

@@ -1,13 +1,11 @@
 package org.opbench.network.ort;
 
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.opbench.backend.onnxruntime.OrtDirs;
 import org.opbench.backend.onnxruntime.OrtProbe;
-import org.opbench.backend.onnxruntime.OrtSessionOptions;
 import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.network.spi.NetworkBackend;
@@ -76,10 +74,6 @@ public final class OrtNetworkBackend implements NetworkBackend {
         if (!spin.equals("true") && !spin.equals("false")) {
             throw new UnsupportedException("option onnxruntime.spin must be true or false, not '" + spin + "'");
         }
-        try {
-            return OrtNetSession.open(OrtSessionOptions.environment(), request, level, Boolean.parseBoolean(spin));
-        } catch (OrtException e) {
-            throw org.opbench.backend.onnxruntime.OrtStatus.map("environment", e);
-        }
+        return OrtNetSession.openMapped(request, level, Boolean.parseBoolean(spin));
     }
 }
