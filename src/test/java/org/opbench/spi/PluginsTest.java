@@ -115,4 +115,11 @@ public class PluginsTest {
         assertEquals(List.of("good"), things.names());
         assertSame(first, things.get("good"));
     }
+
+    @Test
+    void aProbeThatMissesAClassSaysTheLibraryJarIsAbsent() {
+        String reason = Plugins.missingClass(new NoClassDefFoundError("org/bytedeco/tensorrt/global/nvinfer"));
+        assertTrue(reason.contains("class org.bytedeco.tensorrt.global.nvinfer not found"), reason);
+        assertTrue(reason.contains("not on the class path"), reason);
+    }
 }
