@@ -4,6 +4,7 @@
 # 64 MiB, working tree included). Runs on any x86-64 Linux build machine with JDK 17 (jlink, jdeps); no GPU needed.
 #
 #   benchmarks/gpu/bundle.sh            # -> benchmarks/gpu/bundle/ (ignored by git; name it in the device tool's carry)
+#   benchmarks/gpu/bundle.sh --check    # only the size check of the bundle already there
 #
 # The bundle holds: a jlink'ed Java runtime with only the modules opbench's code and the bundled jars use
 # (jre/), opbench.jar, and in lib/ only the jars the `cudnn` backend and the reference need: picocli, Jackson, JavaCPP
@@ -11,7 +12,8 @@
 # from the GPU machine), no oneDNN / ONNX Runtime / OpenCV / OpenCL / TensorRT / ACL jars: those backends report
 # themselves unavailable from the bundle. Environment: BUNDLE_DIR (output folder), BUNDLE_LIMIT_MIB (60),
 # CARRY_LIMIT_MIB (64), OPBENCH_MAVEN_ARGS (extra Maven arguments, e.g. -o), BUNDLE_SKIP_BUILD=1 (use target/ as is).
-# Exit 0 with the bundle in place, 1 when a step fails or the bundle is over a limit (the bundle is then removed).
+# Exit 0 with the bundle in place, 1 when a step fails or the bundle is over a limit (a bundle just built is then
+# removed; --check leaves it), 2 for a usage error.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${BUNDLE_DIR:-$repo/benchmarks/gpu/bundle}"
@@ -20,6 +22,32 @@ carry_mib="${CARRY_LIMIT_MIB:-64}"
 cd "$repo"
 
 die() { echo "bundle.sh: $*" >&2; exit 1; }
+
+# Sizes: the bundle against its own limit, and the bundle plus what the device tool carries anyway (tracked and
+# untracked-but-not-ignored files) against the carry limit. Returns 1 when over either.
+mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
+check_size() {
+  local bundle_bytes tree_bytes
+  bundle_bytes="$(du -sb "$out" | cut -f1)"
+  tree_bytes="$(git ls-files -z --cached --others --exclude-standard 2>/dev/null \
+    | (xargs -0 -r stat -c %s 2>/dev/null || true) | awk '{s += $1} END {print s + 0}')"
+  echo "bundle.sh: bundle $out: $(mib "$bundle_bytes") MiB (limit $limit_mib MiB); with the working tree" \
+    "($(mib "$tree_bytes") MiB) $(mib $((bundle_bytes + tree_bytes))) MiB of the device tool's $carry_mib MiB carry limit"
+  if [ "$bundle_bytes" -gt $((limit_mib * 1048576)) ] || [ $((bundle_bytes + tree_bytes)) -gt $((carry_mib * 1048576)) ]; then
+    echo "bundle.sh: the bundle is over the limit: $(mib "$bundle_bytes") MiB (limit $limit_mib MiB), with the" \
+      "working tree $(mib $((bundle_bytes + tree_bytes))) MiB (limit $carry_mib MiB)" >&2
+    return 1
+  fi
+}
+
+case "${1:-}" in
+  "") ;;
+  --check)
+    [ -f "$out/opbench.jar" ] || { echo "bundle.sh: no bundle at $out to check" >&2; exit 1; }
+    check_size || exit 1
+    exit 0 ;;
+  *) echo "bundle.sh: unknown argument '$1' (usage: bundle.sh [--check])" >&2; exit 2 ;;
+esac
 
 [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ] || die "builds the x86-64 Linux bundle only (this is $(uname -s)-$(uname -m))"
 
@@ -81,6 +109,11 @@ modules="$(printf '%s\n' ${found_modules//,/ } java.base jdk.unsupported jdk.man
 echo "bundle.sh: jlink --add-modules $modules" >&2
 "$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=2 \
   --output "$out/jre" || die "jlink failed"
+# jlink links each module's legal files to java.base's: plain copies travel anywhere (the device tool carries links
+# only as links)
+find "$out" -type l | while IFS= read -r l; do
+  cp --remove-destination "$(readlink -f "$l")" "$l" || die "cannot replace the link $l"
+done
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 dirty="$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && echo ' (with uncommitted changes)' || true)"
@@ -91,22 +124,13 @@ dirty="$(git status --porcelain --untracked-files=no 2>/dev/null | grep -q . && 
   (cd "$out" && ls -l opbench.jar lib/ | awk 'NF >= 9 {print "  " $9 " " $5}')
 } >"$out/BUNDLE.txt"
 
-# Sizes: the bundle against its own limit, and the bundle plus what the device tool carries anyway (tracked and
-# untracked-but-not-ignored files) against the carry limit.
-bundle_bytes="$(du -sb "$out" | cut -f1)"
-tree_bytes="$(git ls-files -z --cached --others --exclude-standard 2>/dev/null \
-  | (xargs -0 -r stat -c %s 2>/dev/null || true) | awk '{s += $1} END {print s + 0}')"
-mib() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1048576}'; }
 echo "bundle.sh: jre $(mib "$(du -sb "$out/jre" | cut -f1)") MiB, jars $(mib "$(du -cb "$out/opbench.jar" "$out"/lib/*.jar | tail -1 | cut -f1)") MiB"
-echo "bundle.sh: bundle $out: $(mib "$bundle_bytes") MiB (limit $limit_mib MiB); with the working tree" \
-  "($(mib "$tree_bytes") MiB) $(mib $((bundle_bytes + tree_bytes))) MiB of the device tool's $carry_mib MiB carry limit"
-echo "size_bytes=$bundle_bytes" >>"$out/BUNDLE.txt"
-if [ "$bundle_bytes" -gt $((limit_mib * 1048576)) ] || [ $((bundle_bytes + tree_bytes)) -gt $((carry_mib * 1048576)) ]; then
+echo "size_bytes=$(du -sb "$out" | cut -f1)" >>"$out/BUNDLE.txt"
+if ! check_size; then
   rm -rf "$out"
-  die "the bundle is over the limit: $(mib "$bundle_bytes") MiB (limit $limit_mib MiB), with the working tree" \
-    "$(mib $((bundle_bytes + tree_bytes))) MiB (limit $carry_mib MiB); removed"
+  die "removed $out"
 fi
-# A smoke test of the bundle itself: its runtime starts opbench and lists the backends.
+# A smoke test of the bundle itself: its runtime starts opbench.
 "$out/jre/bin/java" -jar "$out/opbench.jar" --help >/dev/null \
   || die "the bundled runtime cannot start opbench ($out/jre/bin/java -jar $out/opbench.jar --help)"
 echo "bundle.sh: ok; on the GPU machine run: OUT=... benchmarks/gpu/verify.sh (device tool: carry benchmarks/gpu/bundle)"

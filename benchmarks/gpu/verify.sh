@@ -35,6 +35,11 @@ backend="${GPU_CHECK_BACKEND:-cudnn}"
 OUT="${OUT:-$repo/results/gpu-check-$(date -u +%Y%m%d-%H%M%S)}"
 java="$bundle/jre/bin/java"
 
+# A copy that lost the execute bits (a carried folder, an unpacked archive): the launcher, and jspawnhelper, through
+# which the JVM starts the worker processes.
+if [ -f "$java" ] && [ ! -x "$java" ]; then
+  chmod u+x "$bundle"/jre/bin/* "$bundle"/jre/lib/jspawnhelper "$bundle"/jre/lib/jexec 2>/dev/null
+fi
 if [ ! -x "$java" ] || [ ! -f "$bundle/opbench.jar" ]; then
   echo "verify.sh: no GPU check bundle at $bundle: build it with benchmarks/gpu/bundle.sh (and carry" \
     "benchmarks/gpu/bundle to the GPU machine)" >&2
@@ -206,8 +211,9 @@ fi
 # ------------------------------------------------------------------------------------------------ opbench
 export OPBENCH_HOME="$repo"
 export OPBENCH_CACHE="$work/cache"
-jvm=(-Dopbench.home="$repo")
-worker_args=()
+# JavaCPP unpacks the presets' JNI libraries into its cache (by default ~/.javacpp/cache): a fresh folder here
+jvm=(-Dopbench.home="$repo" -Dorg.bytedeco.javacpp.cachedir="$work/javacpp")
+worker_args=(--worker-jvm-arg=-Dorg.bytedeco.javacpp.cachedir="$work/javacpp")
 if [ "${JAVACPP_DEBUG:-0}" = 1 ]; then
   jvm+=(-Dorg.bytedeco.javacpp.logger.debug=true)
   worker_args+=(--worker-jvm-arg=-Dorg.bytedeco.javacpp.logger.debug=true)
