@@ -16,8 +16,9 @@
 #
 # Everything goes under $OUT (at most 8 files, the device tool's limit): summary.txt, environment.txt,
 # nvidia-smi.txt, opbench.log (stdout and stderr of every opbench command), backends.json, problems.jsonl,
-# mobilenet.jsonl. Each opbench command runs under a time limit (list 90 s, problems 240 s, MobileNet 180 s), so
-# the whole check ends within about 9 minutes even when something hangs; normally it takes one or two.
+# mobilenet.jsonl. Each opbench command runs under a time limit (list 60 s, problems 180 s, MobileNet 120 s), so
+# the whole check ends within about 6 minutes even when something hangs (a device call of timeout_s=420 leaves a
+# rerun inside the 15 device minutes); it should take one or two.
 #
 # Exit status: 0 when the check ran and every point is ok (or unsupported: cuDNN's own refusal, with its status), and
 # also when this machine has no NVIDIA GPU and `cudnn` is reported unavailable with its reason (the CI path);
@@ -231,7 +232,7 @@ opbench() {  # opbench with the bundle's runtime under a time limit: opbench SEC
   return "$rc"
 }
 
-opbench 90 list backends || { say "opbench list backends failed (opbench.log)"; problems=$((problems + 1)); }
+opbench 60 list backends || { say "opbench list backends failed (opbench.log)"; problems=$((problems + 1)); }
 "$java" "${jvm[@]}" -jar "$bundle/opbench.jar" list backends "$backend" --format json >"$OUT/backends.json" 2>>"$log"
 avail="$(sed -n 's/^  "available" : \(true\|false\),$/\1/p' "$OUT/backends.json" | head -1)"
 reason="$(sed -n 's/^  "reason" : "\(.*\)",$/\1/p' "$OUT/backends.json" | head -1)"
@@ -270,13 +271,13 @@ esac
 # times; they are not a benchmark (for that: ./opbench sweep with its default settings).
 measure=(--reps 5 --min-time 0.05 --max-time 1 --warmup 0.05 --point-timeout 60 --quiet "${worker_args[@]}")
 # every algorithm and tuner the backend has, on the check's problems
-opbench 240 sweep --tensors benchmarks/gpu/problems.txt --backends "$backend" --algorithms all --tuners all \
+opbench 180 sweep --tensors benchmarks/gpu/problems.txt --backends "$backend" --algorithms all --tuners all \
   "${measure[@]}" --out "$OUT/problems.jsonl" --force \
   || { say "the problems sweep ended with exit $? (opbench.log)"; problems=$((problems + 1)); }
 # MobileNet-v1: the default algorithm with and without the tuners, and the reference timed as well
 mobilenet_backends="$backend"
 [ "$backend" = reference ] || mobilenet_backends="$backend,reference"
-opbench 180 sweep --tensors mobilenet-v1-1.0-224 --backends "$mobilenet_backends" --algorithms default --tuners all \
+opbench 120 sweep --tensors mobilenet-v1-1.0-224 --backends "$mobilenet_backends" --algorithms default --tuners all \
   "${measure[@]}" --out "$OUT/mobilenet.jsonl" --force \
   || { say "the MobileNet sweep ended with exit $? (opbench.log)"; problems=$((problems + 1)); }
 command -v nvidia-smi >/dev/null 2>&1 && nvidia-smi --query-gpu=clocks.sm,clocks.mem,temperature.gpu,power.draw \
