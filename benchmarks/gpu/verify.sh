@@ -73,6 +73,13 @@ fact "repo commit: $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '
 section "bundle"
 cat "$bundle/BUNDLE.txt" >>"$facts" 2>/dev/null || fact "(no BUNDLE.txt)"
 "$java" -version >>"$facts" 2>&1
+# the bundled JVM's own needs (libz.so.1, libstdc++.so.6, glibc 2.34 or newer): a machine lacking one cannot start it
+# (libjvm.so and libjava.so themselves the launcher loads by path)
+jvm_missing="$(ldd "$bundle/jre/lib/server/libjvm.so" "$bundle/jre/lib/libzip.so" 2>&1 | grep 'not found' \
+  | grep -v -E '^[[:space:]]*lib(jvm|java)\.so ' || true)"
+if [ -n "$jvm_missing" ]; then
+  say "the bundled Java runtime lacks system libraries here: $(echo "$jvm_missing" | sed 's/^[[:space:]]*//' | paste -sd';' -)"
+fi
 
 gpu_seen=0
 section "nvidia-smi"
