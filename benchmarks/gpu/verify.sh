@@ -38,9 +38,9 @@ java="$bundle/jre/bin/java"
 
 # A copy that lost the execute bits (a carried folder, an unpacked archive): the launcher, and jspawnhelper, through
 # which the JVM starts the worker processes.
-if [ -f "$java" ] && [ ! -x "$java" ]; then
-  chmod u+x "$bundle"/jre/bin/* "$bundle"/jre/lib/jspawnhelper "$bundle"/jre/lib/jexec 2>/dev/null
-fi
+for f in "$bundle"/jre/bin/* "$bundle"/jre/lib/jspawnhelper "$bundle"/jre/lib/jexec; do
+  [ ! -f "$f" ] || [ -x "$f" ] || chmod u+x "$f"
+done
 if [ ! -x "$java" ] || [ ! -f "$bundle/opbench.jar" ]; then
   echo "verify.sh: no GPU check bundle at $bundle: build it with benchmarks/gpu/bundle.sh (and carry" \
     "benchmarks/gpu/bundle to the GPU machine)" >&2
