@@ -51,6 +51,11 @@ final class AxisOptions {
         return t.isEmpty() ? List.of(Planner.DEFAULT) : t;
     }
 
+    /** Whether --threads was left out (the sweep then times each backend at all cores, or its most threads). */
+    boolean threadsDefaulted() {
+        return threads.threads.isEmpty();
+    }
+
     /** The thread counts asked for, else all the cores this JVM may use. */
     List<Integer> threadList() {
         return threads.list(Runtime.getRuntime().availableProcessors());

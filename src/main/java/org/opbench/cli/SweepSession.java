@@ -60,7 +60,7 @@ final class SweepSession {
             names.add(ReferenceBackend.NAME);
         }
         SweepRequest request = new SweepRequest(layers, axes.batchList(), names, axes.algorithmList(),
-                axes.tunerList(), axes.threadList(), axes.optionMap(), settings, axes.seed);
+                axes.tunerList(), axes.threadList(), axes.optionMap(), settings, axes.seed, axes.threadsDefaulted());
         SweepPlan plan;
         try {
             plan = Planner.plan(request, backends);
