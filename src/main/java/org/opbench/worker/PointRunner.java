@@ -221,6 +221,8 @@ public final class PointRunner {
         float[] out = p.op.output();
         Execution ran = p.op.execution(); // after running: a profiling backend names the kernels the runs used
         d.record().impl(ran.impl());
+        d.details(p.op.details());
+        d.detail(Execution.DETAILS_KEY, ran.recorded());
         double relErr = Check.relativeError(out, p.expected);
         double tolerance = Tolerance.of(ran);
         d.record().tolerance(tolerance);
@@ -254,12 +256,10 @@ public final class PointRunner {
             Sensors.Reading after = Sensors.read();
             d.record().cpuMhz(new SensorPair(p.before.cpuMhz(), after.cpuMhz()))
                     .tempC(new SensorPair(p.before.tempC(), after.tempC()));
-            d.details(p.op.details());
             PointRecord wrong = check(p, interleaved ? "after its interleaved rounds: " : "after its rounds: ");
             if (wrong != null) {
                 return wrong;
             }
-            d.detail(Execution.DETAILS_KEY, p.op.execution().recorded());
             d.record().clock(samples.clock().id()).interleaved(interleaved);
             if (interleaved) {
                 d.detail("round_order_seed", orderSeed);
