@@ -53,7 +53,8 @@ final class GroupRunner {
             }
         }
         boolean interleaved = held.size() > 1;
-        String alone = held.size() == 1 && later.isEmpty() ? "the only point of its worker to be timed" : null;
+        String alone = held.size() != 1 ? null : later.isEmpty() ? "the only point of its worker to be timed"
+                : "the only point of its worker that memory allowed to keep prepared";
         measure(held, sink, interleaved, alone);
         for (int i = 0; i < later.size(); i++) {
             Task task = later.get(i);
