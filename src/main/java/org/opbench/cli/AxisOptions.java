@@ -26,6 +26,10 @@ final class AxisOptions {
     @Mixin
     ThreadOptions threads;
 
+    @Option(names = "--time-reference", description = "time the plain-Java reference too when --backends is not "
+            + "given (by default it only runs as the oracle every point is checked against)")
+    boolean timeReference;
+
     @Option(names = "--batch", paramLabel = "N[,N...]",
             description = "mini-batch sizes applied to every problem (default: the descriptors' mb, 1 when absent)")
     List<String> batch = new ArrayList<>();
@@ -47,8 +51,14 @@ final class AxisOptions {
         return t.isEmpty() ? List.of(Planner.DEFAULT) : t;
     }
 
+    /** Whether --threads was left out (the sweep then times each backend at all cores, or its most threads). */
+    boolean threadsDefaulted() {
+        return threads.threads.isEmpty();
+    }
+
+    /** The thread counts asked for, else all the cores this JVM may use. */
     List<Integer> threadList() {
-        return threads.list();
+        return threads.list(Runtime.getRuntime().availableProcessors());
     }
 
     List<Integer> batchList() {

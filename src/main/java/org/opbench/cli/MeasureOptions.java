@@ -24,9 +24,21 @@ final class MeasureOptions {
     @Option(names = "--warmup", paramLabel = "SECONDS", description = "untimed warm-up per point, at least one run (default: 0.1)")
     Double warmup;
 
-    @Option(names = "--cv-threshold", paramLabel = "PERCENT",
-            description = "flag points whose coefficient of variation exceeds this as unstable (default: 2)")
+    @Option(names = {"--ci-threshold", "--cv-threshold"}, paramLabel = "PERCENT",
+            description = "flag points whose 95% confidence interval is wider than +-PERCENT of the median as "
+                    + "unstable (default: 3; --cv-threshold is the former name; for network runs, the CV limit, "
+                    + "default 2)")
     Double cvThresholdPercent;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "split each point's timed repetitions into N rounds, interleaved with the other points' "
+                    + "(default: 5; see docs/measurement.md)")
+    Integer rounds;
+
+    @Option(names = "--target-ci", paramLabel = "PERCENT",
+            description = "add rounds to a point until its 95% confidence interval is within +-PERCENT of the median "
+                    + "or --max-time of timing is spent (default: off)")
+    Double targetCi;
 
     @Option(names = "--cold-cache", description = "evict CPU caches before every repetition")
     boolean coldCache;
@@ -38,11 +50,20 @@ final class MeasureOptions {
     MeasureSettings settings() {
         try {
             int minReps = reps != null ? reps : D.minReps();
+            if (rounds != null && (rounds < 1 || rounds > MeasureSettings.MAX_ROUNDS)) {
+                throw new UsageError("invalid value for --rounds: " + rounds + " (must be 1 to "
+                        + MeasureSettings.MAX_ROUNDS + ")");
+            }
+            if (targetCi != null && !(targetCi > 0)) {
+                throw new UsageError("invalid value for --target-ci: " + targetCi + " (must be a positive percentage)");
+            }
             return new MeasureSettings(D.warmupReps(), warmup != null ? warmup * 1e3 : D.warmupMs(), minReps,
                     minTime != null ? minTime * 1e3 : D.minTimeMs(), maxTime != null ? maxTime * 1e3 : D.maxTimeMs(),
                     maxReps != null ? maxReps : Math.max(D.maxReps(), minReps),
                     cvThresholdPercent != null ? cvThresholdPercent / 100 : D.cvThreshold(), coldCache,
-                    cooldown, D.cooldownMaxMs());
+                    cooldown, D.cooldownMaxMs(), rounds != null ? rounds : MeasureSettings.DEFAULT_ROUNDS,
+                    cvThresholdPercent != null ? cvThresholdPercent / 100 : MeasureSettings.DEFAULT_CI_THRESHOLD,
+                    targetCi != null ? targetCi / 100 : null);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }

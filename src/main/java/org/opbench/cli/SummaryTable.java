@@ -106,7 +106,7 @@ final class SummaryTable {
         t.row(totalRow);
         t.row(gflopsRow);
         out.println();
-        Table.printWrapped(out, "Median time per point (* = unstable: cv above the threshold; x = repeat count in the"
+        Table.printWrapped(out, "Median time per point (* = unstable: 95% interval wider than the threshold; x = repeat count in the"
                 + " network)", width);
         t.print(out, width, 3);
         printDefaults(out, points, defaults, width);

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opbench.backend.reference.ReferenceBackend;
 import org.opbench.measure.MeasureSettings;
+import org.opbench.measure.RoundStats;
 import org.opbench.measure.TimerCalibration;
 import org.opbench.problem.Layer;
 import org.opbench.result.Json;
@@ -53,14 +55,12 @@ final class SweepSession {
         Backends backends = Backends.load();
         List<String> names = Inputs.names(axes.backends);
         if (names.isEmpty()) {
-            for (Backend b : backends.all()) {
-                if (backends.availability(b).available()) {
-                    names.add(b.name());
-                }
-            }
+            names.addAll(defaultBackends(backends, axes.timeReference, err));
+        } else if (axes.timeReference && !names.contains(ReferenceBackend.NAME)) {
+            names.add(ReferenceBackend.NAME);
         }
         SweepRequest request = new SweepRequest(layers, axes.batchList(), names, axes.algorithmList(),
-                axes.tunerList(), axes.threadList(), axes.optionMap(), settings, axes.seed);
+                axes.tunerList(), axes.threadList(), axes.optionMap(), settings, axes.seed, axes.threadsDefaulted());
         SweepPlan plan;
         try {
             plan = Planner.plan(request, backends);
@@ -97,9 +97,11 @@ final class SweepSession {
             TimerCalibration timer = session.calibrate();
             collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec));
             Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
+            long started = System.nanoTime();
             session.measure(() -> driver.run(plan, done), driver::abort, () -> "opbench: interrupted; "
                     + points.size() + " points were written" + (path != null ? " to " + path
                     + ". Continue with the same command plus --resume --out " + path : ""));
+            err.println(budgetLine(points, (System.nanoTime() - started) / 1e9));
             SummaryTable.print(out, points, request.algorithms().equals(List.of(Planner.DEFAULT)));
         }
         if (path != null) {
@@ -107,6 +109,51 @@ final class SweepSession {
             err.flush();
         }
         return 0;
+    }
+
+    /**
+     * Where the sweep's wall time went (issue 15): the timed regions and warm-ups of its points against the wall
+     * time of the measuring, e.g. "opbench: timed 27.1 s + 3.0 s warm-up of 41.0 s wall (1.36x)".
+     */
+    static String budgetLine(List<PointRecord> points, double wallS) {
+        double timed = 0;
+        double warm = 0;
+        synchronized (points) {
+            for (PointRecord p : points) {
+                timed += p.timedMs() == null ? 0 : p.timedMs() / 1e3;
+                warm += p.warmupMs() == null ? 0 : p.warmupMs() / 1e3;
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "opbench: timed %.1f s + %.1f s warm-up of %.1f s wall%s", timed,
+                warm, wallS, timed + warm > 0 ? String.format(java.util.Locale.ROOT, " (%.2fx)", wallS / (timed + warm))
+                        : "");
+    }
+
+    /**
+     * The backends a sweep times when {@code --backends} is absent: every available one except the reference, which
+     * runs as the oracle in every worker anyway (issue 22), unless {@code --time-reference}; the reference alone,
+     * saying so, when no library is available.
+     */
+    static List<String> defaultBackends(Backends backends, boolean timeReference, PrintWriter err) {
+        List<String> names = new ArrayList<>();
+        boolean reference = false;
+        for (Backend b : backends.all()) {
+            if (!backends.availability(b).available()) {
+                continue;
+            }
+            if (b instanceof ReferenceBackend) {
+                reference = true;
+            } else {
+                names.add(b.name());
+            }
+        }
+        if (reference && (timeReference || names.isEmpty())) {
+            if (!timeReference) {
+                err.println("opbench: no library backend is available here; timing the reference alone");
+            }
+            names.add(ReferenceBackend.NAME);
+        }
+        return names;
     }
 
     /** Writes to the file, if any, and keeps every point for the summary table. */
@@ -141,6 +188,8 @@ final class SweepSession {
         settings.put("batches", r.batches());
         settings.put("options", r.options());
         settings.put("measure", Json.mapper().convertValue(r.settings(), Map.class));
+        settings.put("ci_method", RoundStats.METHOD);
+        settings.put("round_order_seed", r.seed());
         WorkerOptions.record(spec, settings);
         return RunHeader.of(commandLine, resumed, r.seed(), RunHeader.libraries(backends.all(), Backend::name,
                 backends::availability), timer, settings);

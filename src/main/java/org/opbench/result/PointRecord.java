@@ -12,7 +12,7 @@ import org.opbench.problem.Problem;
  * {@code emulated} is true when the worker ran under an emulator (its timings are not the hardware's), false when it
  * found no emulation, null when unknown (a worker on another machine that left no record of its own).
  *
- * <p>Built by name through {@link #builder()}: the canonical constructor, with its 37 positional components, is for
+ * <p>Built by name through {@link #builder()}: the canonical constructor, with its positional components, is for
  * the builder and for reading JSON only.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,7 +20,8 @@ import org.opbench.problem.Problem;
         "backend_version", "device", "emulated", "algorithm", "impl", "tuner", "threads", "status", "reason", "clock",
         "samples_us",
         "time_us", "cv", "unstable", "flops", "bytes", "gflops", "gbps", "prepare_ms", "rel_err", "tolerance",
-        "wall_us", "cpu_mhz", "temp_c", "seed", "finished", "details"})
+        "wall_us", "cpu_mhz", "temp_c", "seed", "finished", "details", "rounds", "round_us", "samples_round", "ci_us",
+        "ci_pct", "unstable_reason", "interleaved", "noise", "warmup_ms", "timed_ms"})
 public record PointRecord(String record, String op, String problem, String layer, String network, int repeat, int batch,
                           String dtype, Map<String, Object> shape, String backend, String backendVersion, String device,
                           Boolean emulated, String algorithm, String impl, String tuner, int threads, Status status,
@@ -28,7 +29,9 @@ public record PointRecord(String record, String op, String problem, String layer
                           String clock, double[] samplesUs, TimeStats timeUs, Double cv, Boolean unstable, long flops,
                           long bytes, Double gflops, Double gbps, Double prepareMs, Double relErr, Double tolerance,
                           TimeStats wallUs, SensorPair cpuMhz, SensorPair tempC, long seed, String finished,
-                          Map<String, Object> details) implements Record {
+                          Map<String, Object> details, Integer rounds, double[] roundUs, int[] samplesRound,
+                          Interval ciUs, Double ciPct, String unstableReason, Boolean interleaved, Noise noise,
+                          Double warmupMs, Double timedMs) implements Record {
     public static final String KIND = "point";
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
@@ -88,6 +91,16 @@ public record PointRecord(String record, String op, String problem, String layer
         private long seed;
         private String finished;
         private Map<String, Object> details;
+        private Integer rounds;
+        private double[] roundUs;
+        private int[] samplesRound;
+        private Interval ciUs;
+        private Double ciPct;
+        private String unstableReason;
+        private Boolean interleaved;
+        private Noise noise;
+        private Double warmupMs;
+        private Double timedMs;
 
         private Builder() {
         }
@@ -134,6 +147,16 @@ public record PointRecord(String record, String op, String problem, String layer
         public Builder seed(long value) { seed = value; return this; }
         public Builder finished(String value) { finished = value; return this; }
         public Builder details(Map<String, Object> value) { details = value; return this; }
+        public Builder rounds(Integer value) { rounds = value; return this; }
+        public Builder roundUs(double[] value) { roundUs = value; return this; }
+        public Builder samplesRound(int[] value) { samplesRound = value; return this; }
+        public Builder ciUs(Interval value) { ciUs = value; return this; }
+        public Builder ciPct(Double value) { ciPct = value; return this; }
+        public Builder unstableReason(String value) { unstableReason = value; return this; }
+        public Builder interleaved(Boolean value) { interleaved = value; return this; }
+        public Builder noise(Noise value) { noise = value; return this; }
+        public Builder warmupMs(Double value) { warmupMs = value; return this; }
+        public Builder timedMs(Double value) { timedMs = value; return this; }
 
         /** The record; every point record has a status (ok, or why not). */
         public PointRecord build() {
@@ -143,7 +166,8 @@ public record PointRecord(String record, String op, String problem, String layer
             return new PointRecord(KIND, op, problem, layer, network, repeat, batch, dtype, shape, backend,
                     backendVersion, device, emulated, algorithm, impl, tuner, threads, status, reason, clock,
                     samplesUs, timeUs, cv, unstable, flops, bytes, gflops, gbps, prepareMs, relErr, tolerance, wallUs,
-                    cpuMhz, tempC, seed, finished, details);
+                    cpuMhz, tempC, seed, finished, details, rounds, roundUs, samplesRound, ciUs, ciPct,
+                    unstableReason, interleaved, noise, warmupMs, timedMs);
         }
 
     }

@@ -62,6 +62,14 @@ public interface Backend {
     PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException;
 
     /**
+     * The most threads this backend can use; a sweep without {@code --threads} times it at all cores or this,
+     * whichever is fewer (the reference is single-threaded by design).
+     */
+    default int maxThreads() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Native (off-heap or device) memory {@link #prepare} will allocate for {@code problem}, in bytes: checked
      * against the memory available before the point is prepared, so that a point that cannot fit is
      * {@code skipped} instead of killing its worker. Default: one copy of every tensor plus a workspace as large

@@ -117,7 +117,7 @@ public final class Supervisor {
                     if (aborted) {
                         return job.withUnits(List.of());
                     }
-                    return charge(job, client, inFlight, next, Status.TIMEOUT, "no result within "
+                    return charge(job, client, inFlight, next, settled, Status.TIMEOUT, "no result within "
                             + spec.pointTimeoutMs() + " ms (" + limitOption + "); worker " + w.pid() + " killed",
                             " timed out");
                 }
@@ -136,7 +136,7 @@ public final class Supervisor {
                     boolean killed = code != null && code == SIGKILL_EXIT;
                     String reason = killed ? "worker killed by SIGKILL (the kernel's out-of-memory killer ends a "
                             + "process so when memory runs out); " + exit : exit + (tail.isEmpty() ? "" : "\n" + tail);
-                    return charge(job, client, inFlight, next, killed ? Status.SKIPPED : Status.FAILED, reason,
+                    return charge(job, client, inFlight, next, settled, killed ? Status.SKIPPED : Status.FAILED, reason,
                             " ended its worker (" + exit + ")");
                 }
                 if (frame instanceof Frame.Start s) {
@@ -160,7 +160,7 @@ public final class Supervisor {
                 notMeasured(job, client, Status.FAILED, "worker failed to start: cannot run worker: " + e.getMessage());
                 return job.withUnits(List.of());
             }
-            return charge(job, client, inFlight, next, Status.FAILED, "cannot run worker: " + e.getMessage(),
+            return charge(job, client, inFlight, next, settled, Status.FAILED, "cannot run worker: " + e.getMessage(),
                     " could not be run");
         } finally {
             current = null;
@@ -169,15 +169,22 @@ public final class Supervisor {
 
     /**
      * Records the unit a worker ended on (the one in flight, else the first unit not yet settled) with
-     * {@code status}; the units after it are what a new worker continues with.
+     * {@code status}; the units not yet settled besides it are what a new worker continues with. A job that runs
+     * its units one after another has settled every unit before the charged one; one that interleaves them (an
+     * operator job's rounds) announces the unit of each round with {@link Sink#start}, so the unit charged is the
+     * one whose round was running, and the others it had not yet recorded go to the new worker.
      */
-    private <J extends Job<J>> J charge(J job, Client<J> client, Integer inFlight, int next, Status status,
-                                        String reason, String what) {
+    private <J extends Job<J>> J charge(J job, Client<J> client, Integer inFlight, int next, Set<Integer> settled,
+                                        Status status, String reason, String what) {
         List<Integer> units = job.units();
+        List<Integer> unsettled = units.stream().filter(u -> !settled.contains(u)).toList();
+        boolean beyond = !units.containsAll(settled); // the job reported units of its own (auto batch): none left
         int unit;
         if (inFlight != null) {
             unit = inFlight;
-        } else if (next < units.size()) {
+        } else if (!beyond && !unsettled.isEmpty()) {
+            unit = unsettled.get(0);
+        } else if (beyond && next < units.size()) {
             unit = units.get(next);
         } else {
             client.notice("a worker ended after its last unit: " + reason.lines().findFirst().orElse(""));
@@ -185,7 +192,8 @@ public final class Supervisor {
         }
         client.notMeasured(job, unit, status, reason);
         int at = units.indexOf(unit);
-        List<Integer> rest = at < 0 ? List.of() : units.subList(at + 1, units.size());
+        List<Integer> rest = at < 0 ? List.of()
+                : beyond ? units.subList(at + 1, units.size()) : unsettled.stream().filter(u -> u != unit).toList();
         client.notice(client.describe(job, unit) + what + (rest.isEmpty() ? "" : "; starting a new worker"));
         return job.withUnits(List.copyOf(rest));
     }

@@ -55,7 +55,10 @@ public final class Planner {
         List<OperatorJob> jobs = new ArrayList<>();
         int index = 0;
         for (Backend b : selected) {
-            for (int threads : r.threads()) {
+            List<Integer> counts = r.defaultThreads()
+                    ? r.threads().stream().map(t -> Math.min(t, Math.max(1, b.maxThreads()))).distinct().toList()
+                    : r.threads();
+            for (int threads : counts) {
                 List<Task> tasks = new ArrayList<>();
                 for (Layer layer : r.layers()) {
                     for (Problem p : batched(layer.problem(), r.batches())) {

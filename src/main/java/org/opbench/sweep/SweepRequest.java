@@ -16,10 +16,19 @@ import org.opbench.problem.Layer;
  *                   {@code default} and {@code all} are never a backend's name ({@link Planner#keywordClash})
  * @param threads    thread counts
  * @param options    backend options as {@code BACKEND.KEY -> VALUE}
+ * @param defaultThreads  {@code threads} is the default (all cores), not asked for: each backend is timed at that
+ *                   count or its {@link org.opbench.spi.Backend#maxThreads()}, whichever is fewer
  */
 public record SweepRequest(List<Layer> layers, List<Integer> batches, List<String> backends, List<String> algorithms,
                            List<String> tuners, List<Integer> threads, Map<String, String> options,
-                           MeasureSettings settings, long seed) {
+                           MeasureSettings settings, long seed, boolean defaultThreads) {
+    /** A request whose thread counts were asked for. */
+    public SweepRequest(List<Layer> layers, List<Integer> batches, List<String> backends, List<String> algorithms,
+                        List<String> tuners, List<Integer> threads, Map<String, String> options,
+                        MeasureSettings settings, long seed) {
+        this(layers, batches, backends, algorithms, tuners, threads, options, settings, seed, false);
+    }
+
     public SweepRequest {
         layers = List.copyOf(layers);
         batches = List.copyOf(batches);

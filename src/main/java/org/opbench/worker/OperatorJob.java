@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.opbench.measure.MeasureSettings;
+import org.opbench.measure.RoundObservers;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
@@ -12,8 +13,9 @@ import org.opbench.supervisor.Job;
 import org.opbench.supervisor.Sink;
 
 /**
- * The operator points of one (backend, threads) group, measured by one worker in order. Each task is a unit
- * (identified by its {@link Task#index()}) whose record is its {@link org.opbench.result.PointRecord}.
+ * The operator points of one (backend, threads) group, measured by one worker with their rounds interleaved
+ * ({@link GroupRunner}; the order of the rounds is seeded by {@code seed}). Each task is a unit (identified by its
+ * {@link Task#index()}) whose record is its {@link org.opbench.result.PointRecord}.
  */
 public record OperatorJob(String backend, int threads, MeasureSettings settings, long seed, Map<String, String> options,
                           List<Task> tasks) implements Job<OperatorJob> {
@@ -56,10 +58,7 @@ public record OperatorJob(String backend, int threads, MeasureSettings settings,
         }
         Availability availability = backends.availability(b);
         PointRunner runner = new PointRunner(b, availability, settings, seed, options);
-        for (Task task : tasks) {
-            sink.start(task.index());
-            sink.record(task.index(), runner.run(task, threads));
-        }
+        new GroupRunner(runner, threads, seed, RoundObservers.forWorker()).run(tasks, sink);
         sink.done();
     }
 }

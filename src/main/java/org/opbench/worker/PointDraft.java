@@ -58,7 +58,8 @@ public final class PointDraft {
     /** A record that was not measured, with its status and reason: no samples or figures derived from them. */
     public PointRecord fail(Status s, String why) {
         record.status(s).reason(why).samplesUs(null).timeUs(null).cv(null).unstable(null).gflops(null).gbps(null)
-                .wallUs(null);
+                .wallUs(null).rounds(null).roundUs(null).samplesRound(null).ciUs(null).ciPct(null)
+                .unstableReason(null).interleaved(null).noise(null).warmupMs(null).timedMs(null);
         return build();
     }
 

@@ -77,7 +77,9 @@ class SweepEndToEndTest {
         assertEquals(10, f.points().size());
         for (PointRecord p : f.points()) {
             assertEquals(Status.OK, p.status(), p.reason());
-            assertEquals(3, p.samplesUs().length);
+            assertTrue(p.samplesUs().length >= 3, "--reps 3 at least, one per round of 5 here");
+            assertEquals(p.samplesUs().length, p.samplesRound().length);
+            assertEquals(5, p.rounds());
             assertEquals(0.0, p.relErr());
             assertTrue(p.gflops() > 0);
             assertEquals("toy", p.network());
@@ -144,8 +146,8 @@ class SweepEndToEndTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals(6, rows.size());
         assertTrue(rows.get(0).startsWith("op,problem,layer,network"));
-        assertTrue(rows.get(1).startsWith("conv,mb1ic4ih9iw9oc6oh5ow5kh3kw3sh2sw2ph1pw1g1,c1,toy,1,1,f32,reference"),
-                rows.get(1));
+        assertTrue(rows.stream().anyMatch(row -> row.startsWith(
+                "conv,mb1ic4ih9iw9oc6oh5ow5kh3kw3sh2sw2ph1pw1g1,c1,toy,1,1,f32,reference")), rows.toString());
     }
 
     @Test

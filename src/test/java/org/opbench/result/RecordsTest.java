@@ -42,7 +42,8 @@ class RecordsTest {
         assertTrue(f.networks().stream().anyMatch(n -> !n.ok() && n.extra() == null));
         assertTrue(f.layers().stream().anyMatch(LayerRecord::inserted));
 
-        List<String> expected = lines.stream().filter(l -> !l.startsWith("{\"record\":\"peaks\"")).toList();
+        List<String> expected = lines.stream().filter(l -> !l.startsWith("{\"record\":\"peaks\"")).map(RecordsTest::asWritten)
+                .toList();
         List<String> encoded = new ArrayList<>();
         for (Record r : f.records()) {
             encoded.add(JsonlWriter.encode(r));
@@ -56,6 +57,55 @@ class RecordsTest {
         assertEquals(String.join("\n", expected) + "\n", Files.readString(out, StandardCharsets.UTF_8));
     }
 
+    /** The keys schema 2 added to a point, null in a schema-1 point read back. */
+    private static final String ROUND_KEYS_NULL = ",\"rounds\":null,\"round_us\":null,\"samples_round\":null,"
+            + "\"ci_us\":null,\"ci_pct\":null,\"unstable_reason\":null,\"interleaved\":null,\"noise\":null,"
+            + "\"warmup_ms\":null,\"timed_ms\":null}";
+
+    /** A line of the schema-1 fixture as opbench writes it now: a point gains the round keys, null. */
+    private static String asWritten(String line) {
+        return line.startsWith("{\"record\":\"point\"") ? line.substring(0, line.length() - 1) + ROUND_KEYS_NULL
+                : line;
+    }
+
+    @Test
+    void aSchema2PointKeepsItsRoundKeysAndMatchesTheJsonSchema() throws Exception {
+        PointRecord p = PointRecord.builder().op("conv").problem("mb1ic4ih9oc6kh3").layer("c1").network("toy")
+                .repeat(1).batch(1).dtype("f32").backend("dnnl").backendVersion("3").device("cpu").algorithm("auto")
+                .impl("jit").tuner("none").threads(2).status(Status.OK).clock("wall")
+                .samplesUs(new double[] {10, 11, 12, 10.5}).samplesRound(new int[] {0, 0, 1, 1})
+                .timeUs(new TimeStats(10, 10.75, 10.875, 0.85, 11.7, 12)).cv(0.08).unstable(true)
+                .unstableReason("round medians spread 9.3%").rounds(2).roundUs(new double[] {10.5, 11.25})
+                .ciUs(new Interval(10.5, 11.25)).ciPct(3.5).interleaved(true)
+                .noise(new Noise(1.5, 2, 40L, null, 0.0, 1, 1)).warmupMs(120.0).timedMs(0.05).flops(100).bytes(40)
+                .gflops(9.3).gbps(3.7).prepareMs(1.0).relErr(0.0).tolerance(1e-4).seed(9)
+                .shape(Map.of("mb", 1, "ic", 4)).finished("2026-12-05T15:04:35Z").build();
+        String json = JsonlWriter.encode(p);
+        assertTrue(json.contains("\"samples_round\":[0,0,1,1]"), json);
+        assertTrue(json.contains("\"ci_us\":{\"lo\":10.5,\"hi\":11.25},\"ci_pct\":3.5,"), json);
+        assertTrue(json.contains("\"noise\":{\"steal_pct\":1.5,\"other_runnable\":2,\"involuntary_cs\":40,"
+                + "\"gc_ms\":null,\"jit_ms\":0.0,\"disturbed_rounds\":1,\"reruns\":1}"), json);
+        PointRecord back = (PointRecord) ResultReader.decode(Json.mapper().readTree(json));
+        assertEquals(json, JsonlWriter.encode(back));
+        assertEquals(2, back.rounds());
+
+        com.networknt.schema.JsonSchema schema;
+        try (java.io.InputStream in = RecordsTest.class.getResourceAsStream("/schema/opbench-results.schema.json")) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                    com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        assertEquals(java.util.Set.of(), schema.validate(Json.mapper().readTree(json)));
+        String badNoise = json.replace("\"reruns\":1}", "\"reruns\":-1}");
+        assertTrue(!schema.validate(Json.mapper().readTree(badNoise)).isEmpty(), "the schema checks the new keys");
+        String badCi = json.replace("{\"lo\":10.5,\"hi\":11.25}", "{\"lo\":10.5}");
+        assertTrue(!schema.validate(Json.mapper().readTree(badCi)).isEmpty());
+        for (String line : Files.readAllLines(written())) { // schema-1 records stay valid
+            if (line.startsWith("{\"record\":\"point\"")) {
+                assertEquals(java.util.Set.of(), schema.validate(Json.mapper().readTree(line)), line);
+            }
+        }
+    }
+
     @Test
     void aWorkersTreeDecodesToTheSameRecord() throws Exception {
         for (String line : Files.readAllLines(written())) {
@@ -64,7 +114,7 @@ class RecordsTest {
                 continue;
             }
             Record r = ResultReader.decode(Json.mapper().readTree(line));
-            assertEquals(line + "\n", JsonlWriter.encode(r));
+            assertEquals(asWritten(line) + "\n", JsonlWriter.encode(r));
         }
     }
 

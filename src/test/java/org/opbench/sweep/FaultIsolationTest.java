@@ -44,7 +44,10 @@ class FaultIsolationTest {
                 "--out", out.toString(), "--point-timeout", "10", "--reps", "2", "--min-time", "0", "--warmup", "0",
                 "--worker-jvm-arg", "-XX:MaxDirectMemorySize=256m", "-q");
         assertEquals(0, code, err.toString());
-        List<PointRecord> p = ResultReader.read(out).points();
+        // records arrive as points finish (their rounds are interleaved): put them back in the order of the set
+        List<String> order = List.of("ok1", "crash", "ok2", "hang", "ok3", "hog", "ok4", "wrong", "ok5", "killed", "ok6");
+        List<PointRecord> p = ResultReader.read(out).points().stream()
+                .sorted(java.util.Comparator.comparingInt(r -> order.indexOf(r.layer()))).toList();
         assertEquals(11, p.size(), err.toString());
         assertEquals(List.of(Status.OK, Status.FAILED, Status.OK, Status.TIMEOUT, Status.OK, Status.FAILED, Status.OK,
                 Status.MISMATCH, Status.OK, Status.SKIPPED, Status.OK), p.stream().map(PointRecord::status).toList());
@@ -57,6 +60,31 @@ class FaultIsolationTest {
         assertEquals(null, p.get(7).gflops());
         assertTrue(p.get(9).reason().contains("SIGKILL") && p.get(9).reason().contains("out-of-memory killer"),
                 p.get(9).reason());
+    }
+
+    @Test
+    void aWorkerThatDiesDuringInterleavedRoundsCostsOnlyThePointWhoseRoundWasRunning(@TempDir Path dir)
+            throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "sweep", "--backends", "faulty", "--threads", "1", "--tensors",
+                set(dir, "ok1", "late-crash", "ok2", "ok3").toString(), "--out", out.toString(), "--reps", "5",
+                "--min-time", "1", "--max-reps", "1000000", "--warmup", "0", "-q");
+        assertEquals(0, code, err.toString());
+        List<PointRecord> p = ResultReader.read(out).points();
+        assertEquals(4, p.size(), err.toString());
+        assertEquals(4, p.stream().map(PointRecord::layer).distinct().count(), "each point exactly once");
+        for (PointRecord r : p) {
+            if (r.layer().equals("late-crash")) {
+                assertEquals(Status.FAILED, r.status());
+                assertTrue(r.reason().contains("SIGSEGV"), r.reason());
+            } else {
+                assertEquals(Status.OK, r.status(), r.layer() + ": " + r.reason());
+                assertEquals(Boolean.TRUE, r.interleaved(), "the new worker interleaves the points left");
+                assertEquals(5, r.rounds());
+            }
+        }
     }
 
     @Test
@@ -81,7 +109,7 @@ class FaultIsolationTest {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "sweep", "--backends", "reference",
                 "--tensors", set.toString(), "--out", out.toString(), "--reps", "5", "--min-time", "0.15",
-                "--warmup", "0", "-q"));
+                "--warmup", "0", "--rounds", "1", "-q")); // one round each: points finish one after another
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (pointLines(out) < 4 && System.nanoTime() < deadline) {

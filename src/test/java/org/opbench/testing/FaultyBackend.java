@@ -17,7 +17,9 @@ import org.opbench.spi.Variant;
  * Test-only backend that misbehaves on purpose, chosen by the layer name: {@code crash} writes to address 0
  * (a real SIGSEGV that kills the worker JVM), {@code hang} never returns from {@code run()}, {@code hog} allocates
  * native memory without bound, {@code wrong} returns a wrong answer, {@code killed} sends its worker SIGKILL (as the
- * kernel's out-of-memory killer does). Any other layer is computed correctly with the reference loops.
+ * kernel's out-of-memory killer does), {@code late-crash} computes correctly for its first half second, then
+ * crashes like {@code crash} (in a timed round: after its check and warm-up). Any other layer is computed correctly
+ * with the reference loops.
  */
 public final class FaultyBackend extends AnyProblemBackend {
     @Override
@@ -47,8 +49,16 @@ public final class FaultyBackend extends AnyProblemBackend {
         float[] dst = new float[Math.toIntExact(problem.dstElements())];
         double[] scratch = Reference.scratch(problem);
         return new PreparedOp() {
+            private long firstRun;
+
             @Override
             public void run() {
+                if (firstRun == 0) {
+                    firstRun = System.nanoTime();
+                }
+                if (mode.equals("late-crash") && System.nanoTime() - firstRun > 500_000_000L) {
+                    segfault();
+                }
                 switch (mode) {
                     case "crash" -> segfault();
                     case "killed" -> sigkill();

@@ -41,6 +41,11 @@ public final class ReferenceBackend implements Backend {
     }
 
     @Override
+    public int maxThreads() {
+        return 1;
+    }
+
+    @Override
     public Support supports(Problem problem, Variant variant) {
         if (!variant.algorithm().equals("direct")) {
             return Support.no("the reference backend has only the 'direct' algorithm, not '" + variant.algorithm() + "'");

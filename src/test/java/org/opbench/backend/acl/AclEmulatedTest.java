@@ -113,7 +113,7 @@ class AclEmulatedTest {
             assertEquals("NEWinogradConvolutionLayer", p.impl());
             assertEquals(Boolean.TRUE, p.details().get("fast_math"));
             assertEquals(5e-3, p.tolerance(), "Winograd's looser tolerance");
-            assertEquals(1, p.details().get("threads"));
+            assertEquals(p.threads(), p.details().get("threads"), "the threads asked for (default: all cores)");
         }
     }
 

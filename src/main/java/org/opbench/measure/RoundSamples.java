@@ -1,0 +1,37 @@
+package org.opbench.measure;
+
+import java.util.List;
+import org.opbench.spi.Clock;
+
+/**
+ * The timed repetitions of one point measured in rounds (issue 15), in nanoseconds. Only the rounds kept are here: a
+ * disturbed round that was run again is dropped (its noise still counts in {@code noise}).
+ *
+ * @param clock       what {@code timed} was read from
+ * @param timed       every kept repetition, round after round
+ * @param wall        {@code System.nanoTime} around the same runs ({@code timed} itself for the wall clock)
+ * @param round       the round index of each repetition (0 .. rounds-1, in the order the rounds ran)
+ * @param rounds      kept rounds
+ * @param roundNoise  what the observer reported for each kept round, by round index
+ * @param allNoise    what it reported for every round run, dropped ones included
+ * @param reruns      rounds run again because they were disturbed
+ * @param warmupNs    untimed runs: the warm-up and the one settling run before each round
+ * @param timedNs     the sum of the timed regions of every round run, dropped ones included
+ */
+public record RoundSamples(Clock clock, long[] timed, long[] wall, int[] round, int rounds,
+                           List<Disturbance> roundNoise, List<Disturbance> allNoise, int reruns, long warmupNs,
+                           long timedNs) {
+    public RoundSamples {
+        roundNoise = List.copyOf(roundNoise);
+        allNoise = List.copyOf(allNoise);
+    }
+
+    public int count() {
+        return timed.length;
+    }
+
+    /** Rounds the observer marked disturbed, dropped ones included. */
+    public int disturbedRounds() {
+        return (int) allNoise.stream().filter(Disturbance::disturbed).count();
+    }
+}

@@ -1,0 +1,17 @@
+package org.opbench.result;
+
+/**
+ * What the noise probe saw during a point's rounds ({@code noise} of a point record, issue 15), over every round
+ * run, dropped ones included. A counter nobody could read is null, never a made-up 0.
+ *
+ * @param stealPct         the largest steal time of a round, percent of its wall time over all CPUs
+ * @param otherRunnable    the most runnable tasks besides the worker seen after a round
+ * @param involuntaryCs    the worker's involuntary context switches, summed over the rounds
+ * @param gcMs             garbage-collection time, summed
+ * @param jitMs            JIT compilation time, summed
+ * @param disturbedRounds  rounds the probe called disturbed
+ * @param reruns           disturbed rounds dropped and run again
+ */
+public record Noise(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
+                    int disturbedRounds, int reruns) {
+}
