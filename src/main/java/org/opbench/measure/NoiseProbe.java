@@ -41,8 +41,10 @@ import org.opbench.env.ProcText;
  *       worker's own JVM beside the measured code.</li>
  * </ul>
  *
- * <p>Cost: on a 2-vCPU VM with a JVM of about 20 threads one round's two readings took well under a millisecond
- * (the per-thread status files dominate); buffers are allocated once, the per-round garbage is the thread listing.
+ * <p>Cost: the per-thread status files dominate (one {@code /proc} file read took 50-110 us on a 2-vCPU VM loaded
+ * four times over; a quiet figure is still to be measured); with a JVM of about 20 threads one round's two readings
+ * took 2.6-4 ms on that loaded VM, all outside the timed region. Buffers are allocated once; the thread list is read again
+ * every {@link #RELIST_EVERY} readings or when a thread has gone.
  * Not thread-safe: one probe per measuring thread.
  */
 public final class NoiseProbe implements RoundObserver {
@@ -50,6 +52,8 @@ public final class NoiseProbe implements RoundObserver {
     public static final long INVOLUNTARY_MIN = 2;
     public static final double INVOLUNTARY_PER_MS = 0.05;
     static final double TICK_MS = 10.0;
+    /** The worker's threads are listed again after this many readings (they change at warm-up, not per round). */
+    static final int RELIST_EVERY = 32;
 
     private final String stat;
     private final String taskDir;
@@ -59,6 +63,8 @@ public final class NoiseProbe implements RoundObserver {
     private final LongSupplier jitMs;
     private final byte[] buf = new byte[1 << 16];
 
+    private String[] taskFiles;
+    private int roundsSinceListing;
     private long steal0 = -1;
     private long invol0 = -1;
     private long gc0 = -1;
@@ -165,16 +171,24 @@ public final class NoiseProbe implements RoundObserver {
 
     /** Involuntary switches summed over the worker's threads (-1 if unreadable); counts running threads if asked. */
     private long tasks(int[] running) {
-        String[] tids = new File(taskDir).list();
-        if (tids == null) {
-            return -1;
+        if (taskFiles == null || ++roundsSinceListing >= RELIST_EVERY) {
+            String[] tids = new File(taskDir).list();
+            if (tids == null) {
+                return -1;
+            }
+            taskFiles = new String[tids.length];
+            for (int i = 0; i < tids.length; i++) {
+                taskFiles[i] = taskDir + "/" + tids[i] + "/status";
+            }
+            roundsSinceListing = 0;
         }
         long sum = 0;
         boolean any = false;
-        for (String tid : tids) {
-            int n = ProcText.read(taskDir + "/" + tid + "/status", buf);
+        for (String file : taskFiles) {
+            int n = ProcText.read(file, buf);
             if (n < 0) {
-                continue; // a thread that ended meanwhile
+                taskFiles = null; // a thread that ended: list again next time
+                continue;
             }
             long v = ProcText.field(buf, n, "nonvoluntary_ctxt_switches:", 0);
             if (v >= 0) {
