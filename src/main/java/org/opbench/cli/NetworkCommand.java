@@ -186,8 +186,9 @@ final class NetworkCommand implements Callable<Integer> {
                         + "not measured again");
             }
             TimerCalibration timer = session.calibrate();
+            org.opbench.env.SystemCheck.Report system = RunHeader.systemCheck(err);
             if (path != null) {
-                session.write(header(all, names, source, planner, timer));
+                session.write(header(all, names, source, planner, timer, system));
                 err.println("opbench: writing " + path);
             }
             NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
@@ -219,7 +220,7 @@ final class NetworkCommand implements Callable<Integer> {
     }
 
     private RunRecord header(NetworkBackends all, List<String> names, ModelSource source, NetworkPlanner p,
-                             TimerCalibration timer) {
+                             TimerCalibration timer, org.opbench.env.SystemCheck.Report system) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", "network");
         s.put("model", source.name());
@@ -237,6 +238,7 @@ final class NetworkCommand implements Callable<Integer> {
         s.put("tolerance", p.tolerance());
         s.put("options", p.options());
         s.put("measure", Json.mapper().convertValue(p.settings(), Map.class));
+        s.put("system_check", system);
         return RunHeader.of(spec.commandLine().getParseResult().originalArgs(), false, seed,
                 RunHeader.libraries(all.all(), NetworkBackend::name, all::availability), timer, s);
     }

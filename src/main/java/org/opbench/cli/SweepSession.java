@@ -95,7 +95,9 @@ final class SweepSession {
                         + " points already there)" : ""));
             }
             TimerCalibration timer = session.calibrate();
-            collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec));
+            org.opbench.env.SystemCheck.Report system = RunHeader.systemCheck(err);
+            collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
+                    system));
             Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
             session.measure(() -> driver.run(plan, done), driver::abort, () -> "opbench: interrupted; "
                     + points.size() + " points were written" + (path != null ? " to " + path
@@ -131,7 +133,8 @@ final class SweepSession {
     }
 
     private static RunRecord header(List<String> commandLine, Backends backends, List<String> names, SweepRequest r,
-                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec) {
+                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec,
+                                    org.opbench.env.SystemCheck.Report system) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("sets", sets);
         settings.put("backends", names);
@@ -142,6 +145,7 @@ final class SweepSession {
         settings.put("options", r.options());
         settings.put("measure", Json.mapper().convertValue(r.settings(), Map.class));
         WorkerOptions.record(spec, settings);
+        settings.put("system_check", system);
         return RunHeader.of(commandLine, resumed, r.seed(), RunHeader.libraries(backends.all(), Backend::name,
                 backends::availability), timer, settings);
     }
