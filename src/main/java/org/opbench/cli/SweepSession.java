@@ -71,6 +71,8 @@ final class SweepSession {
             throw new UsageError("invalid value for --point-timeout: must be positive");
         }
         WorkerSpec spec = WorkerOptions.spec(output);
+        Map<String, Object> pin = new LinkedHashMap<>();
+        WorkerSpec workers = WorkerOptions.pin(spec, output, request.threads(), err, pin);
         Path path = output.out == null && defaultOut ? ResultSession.timestamped("sweep") : output.out;
         try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.of(output), inputs)) {
             Set<String> done = new HashSet<>();
@@ -96,12 +98,15 @@ final class SweepSession {
             }
             TimerCalibration timer = session.calibrate();
             org.opbench.env.SystemCheck.Report system = RunHeader.systemCheck(err);
-            collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
-                    system));
-            Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
+            RunRecord head = header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
+                    system);
+            head.settings().putAll(pin);
+            collecting.write(head);
+            Driver driver = new Driver(backends, workers, collecting, new ProgressPrinter(err, output.quiet));
             session.measure(() -> driver.run(plan, done), driver::abort, () -> "opbench: interrupted; "
                     + points.size() + " points were written" + (path != null ? " to " + path
                     + ". Continue with the same command plus --resume --out " + path : ""));
+            AnswerLines.print(out, points);
             SummaryTable.print(out, points, request.algorithms().equals(List.of(Planner.DEFAULT)));
         }
         if (path != null) {
