@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
-import org.opbench.env.ProcText;
 
 /**
  * The real {@link RoundObserver} (issue 15): reads what Linux and the JVM expose before and after each timed round

@@ -1,4 +1,4 @@
-package org.opbench.env;
+package org.opbench.measure;
 
 import java.io.FileInputStream;
 import java.io.IOException;
