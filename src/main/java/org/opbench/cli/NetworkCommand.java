@@ -127,6 +127,8 @@ final class NetworkCommand implements Callable<Integer> {
             throw new UsageError("--resume needs --out FILE: the result file to continue");
         }
         WorkerSpec ws = WorkerOptions.spec(output);
+        Map<String, Object> pin = new java.util.LinkedHashMap<>();
+        ws = WorkerOptions.pin(ws, output, threadList, spec.commandLine().getErr(), pin);
         NetworkBackends all = NetworkBackends.load();
         List<String> names = Inputs.names(backends);
         if (names.isEmpty()) {
@@ -186,8 +188,9 @@ final class NetworkCommand implements Callable<Integer> {
                         + "not measured again");
             }
             TimerCalibration timer = session.calibrate();
+            org.opbench.env.SystemCheck.Report system = RunHeader.systemCheck(err);
             if (path != null) {
-                session.write(header(all, names, source, planner, timer));
+                session.write(header(all, names, source, planner, timer, system, pin));
                 err.println("opbench: writing " + path);
             }
             NetworkDriver driver = new NetworkDriver(all, ws, source, new NetworkDriver.Listener() {
@@ -219,7 +222,8 @@ final class NetworkCommand implements Callable<Integer> {
     }
 
     private RunRecord header(NetworkBackends all, List<String> names, ModelSource source, NetworkPlanner p,
-                             TimerCalibration timer) {
+                             TimerCalibration timer, org.opbench.env.SystemCheck.Report system,
+                             Map<String, Object> pin) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("kind", "network");
         s.put("model", source.name());
@@ -237,6 +241,8 @@ final class NetworkCommand implements Callable<Integer> {
         s.put("tolerance", p.tolerance());
         s.put("options", p.options());
         s.put("measure", Json.mapper().convertValue(p.settings(), Map.class));
+        s.put("system_check", system);
+        s.putAll(pin);
         return RunHeader.of(spec.commandLine().getParseResult().originalArgs(), false, seed,
                 RunHeader.libraries(all.all(), NetworkBackend::name, all::availability), timer, s);
     }

@@ -46,4 +46,8 @@ final class OutputOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "no per-point progress lines")
     boolean quiet;
+
+    @Option(names = "--pin", description = "place workers on fixed CPUs (taskset; OMP_PLACES=cores, OMP_PROC_BIND=close) "
+            + "and the driver on the CPUs left, if any; needs taskset and at least as many CPUs as threads")
+    boolean pin;
 }

@@ -170,7 +170,35 @@ final class PeaksCommand implements Callable<Integer> {
         } else {
             out.println("Theoretical fp32 peak: unknown (" + (th == null ? "not computed" : th.reason()) + ")");
         }
+        for (String line : aboveTheoretical(r)) {
+            out.println(line);
+        }
         out.flush();
+    }
+
+    /**
+     * A line for each measured compute ceiling above the theoretical peak of its thread count (issue 22: a
+     * "theoretical" figure below a measured one must say why).
+     */
+    static List<String> aboveTheoretical(PeaksRecord r) {
+        List<String> lines = new ArrayList<>();
+        Theoretical th = r.theoretical();
+        if (th == null || th.perCoreGflops() == null) {
+            return lines;
+        }
+        for (Ceiling c : r.ceilings()) {
+            if (!c.isOk() || !Ceiling.COMPUTE.equals(c.kind()) || c.threads() == null) {
+                continue;
+            }
+            Double peak = th.forThreads(c.threads());
+            if (peak != null && c.value() > peak) {
+                lines.add("  note: " + c.name() + " measured " + Format.num(c.value(), 1) + " GFLOPS at " + c.threads()
+                        + (c.threads() == 1 ? " thread" : " threads") + ", above the theoretical " + Format.num(peak, 1)
+                        + ": the cores ran faster than the " + Format.num(th.mhz(), 0) + " MHz used, or a core has "
+                        + "more FMA throughput than assumed");
+            }
+        }
+        return lines;
     }
 
     private static String firstLine(String s) {

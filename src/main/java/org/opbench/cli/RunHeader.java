@@ -41,6 +41,20 @@ final class RunHeader {
         return m;
     }
 
+    /** How long the run header's system check watches steal time and busy processes. */
+    static final double SYSTEM_PROBE_S = 0.25;
+
+    /**
+     * Runs {@code opbench system}'s checks with a short probe and prints their warnings in one line; the header
+     * keeps every check in its settings ({@code system_check}), so that a result says what the machine was like.
+     */
+    static org.opbench.env.SystemCheck.Report systemCheck(java.io.PrintWriter err) throws InterruptedException {
+        org.opbench.env.SystemCheck.Report r = org.opbench.env.SystemCheck.run(SYSTEM_PROBE_S);
+        err.println("opbench: system: " + r.summary());
+        err.flush();
+        return r;
+    }
+
     /** The header of a run started by {@code opbench ARGS...}, stamped now. */
     static RunRecord of(List<String> args, boolean resumed, long seed, Map<String, Map<String, Object>> libraries,
                         TimerCalibration timer, Map<String, Object> settings) {

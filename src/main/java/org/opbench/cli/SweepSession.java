@@ -71,6 +71,8 @@ final class SweepSession {
             throw new UsageError("invalid value for --point-timeout: must be positive");
         }
         WorkerSpec spec = WorkerOptions.spec(output);
+        Map<String, Object> pin = new LinkedHashMap<>();
+        WorkerSpec workers = WorkerOptions.pin(spec, output, request.threads(), err, pin);
         Path path = output.out == null && defaultOut ? ResultSession.timestamped("sweep") : output.out;
         try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.of(output), inputs)) {
             Set<String> done = new HashSet<>();
@@ -95,13 +97,18 @@ final class SweepSession {
                         + " points already there)" : ""));
             }
             TimerCalibration timer = session.calibrate();
-            collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec));
-            Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
+            org.opbench.env.SystemCheck.Report system = RunHeader.systemCheck(err);
+            RunRecord head = header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
+                    system);
+            head.settings().putAll(pin);
+            collecting.write(head);
+            Driver driver = new Driver(backends, workers, collecting, new ProgressPrinter(err, output.quiet));
             long started = System.nanoTime();
             session.measure(() -> driver.run(plan, done), driver::abort, () -> "opbench: interrupted; "
                     + points.size() + " points were written" + (path != null ? " to " + path
                     + ". Continue with the same command plus --resume --out " + path : ""));
             err.println(budgetLine(points, (System.nanoTime() - started) / 1e9));
+            AnswerLines.print(out, points);
             SummaryTable.print(out, points, request.algorithms().equals(List.of(Planner.DEFAULT)));
         }
         if (path != null) {
@@ -178,7 +185,8 @@ final class SweepSession {
     }
 
     private static RunRecord header(List<String> commandLine, Backends backends, List<String> names, SweepRequest r,
-                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec) {
+                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec,
+                                    org.opbench.env.SystemCheck.Report system) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("sets", sets);
         settings.put("backends", names);
@@ -191,6 +199,7 @@ final class SweepSession {
         settings.put("ci_method", RoundStats.METHOD);
         settings.put("round_order_seed", r.seed());
         WorkerOptions.record(spec, settings);
+        settings.put("system_check", system);
         return RunHeader.of(commandLine, resumed, r.seed(), RunHeader.libraries(backends.all(), Backend::name,
                 backends::availability), timer, settings);
     }

@@ -47,4 +47,55 @@ final class WorkerOptions {
         settings.put("workers_emulated", spec.launched() ? (Emulation.emulatorLauncher(spec.launcher()) ? Boolean.TRUE
                 : null) : Boolean.valueOf(Emulation.detect() != null));
     }
+
+    /**
+     * With {@code --pin}: the workers' spec with the pinning launcher ({@link org.opbench.env.Pinning}), the driver
+     * moved off the workers' CPUs when any are left, and what was done put in {@code settings} ({@code pin}:
+     * worker_cpus, driver_cpus, driver_moved). Without it, {@code spec} unchanged and {@code pin: null}. A usage
+     * error, before anything runs, when taskset is missing, a worker launcher is given, or the threads outnumber the
+     * CPUs.
+     */
+    static WorkerSpec pin(WorkerSpec spec, OutputOptions output, List<Integer> threads, java.io.PrintWriter err,
+                          Map<String, Object> settings) throws InterruptedException {
+        if (!output.pin) {
+            settings.put("pin", null);
+            return spec;
+        }
+        if (spec.inProcess()) {
+            throw new UsageError("--pin excludes --in-process (workers are pinned, the driver's JVM is not)");
+        }
+        if (spec.launched()) {
+            throw new UsageError("--pin excludes --worker-launcher (put taskset in the launcher instead)");
+        }
+        String taskset = org.opbench.env.Pinning.taskset();
+        if (taskset == null) {
+            throw new UsageError("--pin needs taskset (util-linux) on PATH; it is not there");
+        }
+        List<Integer> allowed = org.opbench.env.Pinning.allowedCpus();
+        if (allowed == null || allowed.isEmpty()) {
+            throw new UsageError("--pin: this process's CPUs are unknown (no Cpus_allowed_list in /proc/self/status)");
+        }
+        int most = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
+        org.opbench.env.Pinning.Plan plan;
+        try {
+            plan = org.opbench.env.Pinning.plan(allowed, most);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        String moved = null;
+        if (!plan.driverCpus().isEmpty()) {
+            moved = org.opbench.env.Pinning.moveProcess(taskset, ProcessHandle.current().pid(), plan.driverCpus());
+        }
+        Map<String, Object> pin = new java.util.LinkedHashMap<>();
+        pin.put("worker_cpus", org.opbench.env.Pinning.format(plan.workerCpus()));
+        pin.put("driver_cpus", plan.driverCpus().isEmpty() ? null : org.opbench.env.Pinning.format(plan.driverCpus()));
+        pin.put("driver_moved", plan.driverCpus().isEmpty() ? Boolean.FALSE : Boolean.valueOf(moved == null));
+        pin.put("omp", "OMP_PLACES=cores OMP_PROC_BIND=close");
+        settings.put("pin", pin);
+        err.println("opbench: pinning workers to CPUs " + pin.get("worker_cpus") + (plan.driverCpus().isEmpty()
+                ? "; no CPU left for the driver, which shares them" : moved == null ? "; the driver to CPUs "
+                + pin.get("driver_cpus") : "; the driver could not be moved (" + moved + ")"));
+        err.flush();
+        return spec.launcher(plan.launcher(taskset));
+    }
 }

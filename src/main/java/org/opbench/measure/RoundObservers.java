@@ -1,8 +1,8 @@
 package org.opbench.measure;
 
 /**
- * The one place a worker gets its {@link RoundObserver}. Today {@link RoundObserver#NONE} (no counters: a point's
- * {@code noise} keys are null and no round is re-run); the noise probe (issue 15, {@code NoiseProbe}) plugs in here.
+ * The one place a worker gets its {@link RoundObserver}. The {@link NoiseProbe} where the OS exposes {@code /proc};
+ * {@link RoundObserver#NONE} elsewhere (a point's {@code noise} keys are then null and no round is re-run).
  */
 public final class RoundObservers {
     private RoundObservers() {
@@ -10,6 +10,6 @@ public final class RoundObservers {
 
     /** The observer a measuring worker uses around each timed round. */
     public static RoundObserver forWorker() {
-        return RoundObserver.NONE;
+        return NoiseProbe.forWorker();
     }
 }

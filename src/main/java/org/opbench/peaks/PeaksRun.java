@@ -32,6 +32,9 @@ public final class PeaksRun {
         void finished(CeilingProvider provider, Integer threads, List<Ceiling> ceilings);
     }
 
+    /** How long each chain of the {@link EffectiveClock} runs, in the driver before the workers start. */
+    static final double CLOCK_SECONDS = 0.1;
+
     private final PeakSettings settings;
     private final WorkerSpec spec;
 
@@ -69,8 +72,9 @@ public final class PeaksRun {
             throws InterruptedException {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         HostInfo host = HostProbe.probe();
+        EffectiveClock.Estimate clock = EffectiveClock.measure(host.arch(), CLOCK_SECONDS);
         Theoretical theoretical = TheoreticalPeak.compute(host.arch(), CpuFacts.read(), host.cores(),
-                host.logicalCpus(), host.cpuMaxMhz());
+                host.logicalCpus(), host.cpuMaxMhz(), clock);
         List<Ceiling> ceilings = new ArrayList<>();
         Supervisor supervisor = new Supervisor(spec, "--timeout");
         for (CeilingProvider p : providers) {
@@ -89,6 +93,7 @@ public final class PeaksRun {
         s.put("triad_array_bytes", settings.triadArrayBytes());
         s.put("in_process", spec.inProcess());
         s.put("providers", providers.stream().map(CeilingProvider::name).toList());
+        s.put("effective_clock", clock);
         return new PeaksRecord(PeaksRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
                 started, host, s, theoretical, ceilings);
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  *   <li>FMA units per core: assumed 2 (true of Intel cores since Haswell except some AVX-512 parts with one 512-bit
  *       unit, of AMD Zen 2 and later, and of Arm Cortex-A76 and later; the little Arm cores have 1). The assumption
  *       is recorded with the figure.</li>
- *   <li>clock: the maximum from sysfs ({@code cpuinfo_max_freq}); else the highest {@code cpu MHz} of
+ *   <li>clock: the higher of the maximum from sysfs ({@code cpuinfo_max_freq}) and the {@link EffectiveClock}
+ *       measured where it was; else the highest {@code cpu MHz} of
  *       {@code /proc/cpuinfo}, which is the clock when read (a virtual machine reports its nominal clock) and may be
  *       below the boost clock.</li>
  *   <li>cores: physical cores (one thread per core); logical CPUs where the core count is unknown.</li>
@@ -26,12 +27,32 @@ public final class TheoreticalPeak {
     }
 
     public static Theoretical compute(String arch, CpuFacts cpu, Integer cores, int logicalCpus, Double sysfsMaxMhz) {
+        return compute(arch, cpu, cores, logicalCpus, sysfsMaxMhz, null);
+    }
+
+    /**
+     * As {@link #compute(String, CpuFacts, Integer, int, Double)}, with the clock the higher of sysfs's
+     * {@code cpuinfo_max_freq} and the {@link EffectiveClock} measured (issue 22); {@code /proc/cpuinfo}'s
+     * {@code cpu MHz} only where neither is known. The source says which clock was used and the others' values.
+     */
+    public static Theoretical compute(String arch, CpuFacts cpu, Integer cores, int logicalCpus, Double sysfsMaxMhz,
+                                      EffectiveClock.Estimate effective) {
         Integer n = cores != null ? cores : logicalCpus > 0 ? Integer.valueOf(logicalCpus) : null;
+        Double measured = effective == null ? null : effective.mhz();
         Double mhz = sysfsMaxMhz;
         String mhzSource = "sysfs cpuinfo_max_freq";
+        if (measured != null && (mhz == null || measured > mhz)) {
+            mhz = measured;
+            mhzSource = effective.method() + (sysfsMaxMhz != null ? String.format(Locale.ROOT,
+                    "; above sysfs cpuinfo_max_freq %.0f MHz", sysfsMaxMhz) : "") + (cpu.cpuinfoMhz() != null
+                    ? String.format(Locale.ROOT, "; /proc/cpuinfo says %.0f MHz", cpu.cpuinfoMhz()) : "");
+        } else if (mhz != null && measured != null) {
+            mhzSource += String.format(Locale.ROOT, " (effective clock measured %.0f MHz)", measured);
+        }
         if (mhz == null) {
             mhz = cpu.cpuinfoMhz();
-            mhzSource = "/proc/cpuinfo cpu MHz (the clock when read; may be below the boost clock)";
+            mhzSource = "/proc/cpuinfo cpu MHz (the clock when read; may be below the boost clock)"
+                    + (effective != null && effective.reason() != null ? "; " + effective.reason() : "");
         }
         if (mhz == null) {
             mhzSource = null;

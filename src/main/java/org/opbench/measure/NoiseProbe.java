@@ -1,0 +1,249 @@
+package org.opbench.measure;
+
+import java.io.File;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The real {@link RoundObserver} (issue 15): reads what Linux and the JVM expose before and after each timed round
+ * and says whether the round was disturbed.
+ *
+ * <p>What it reads (each reading that fails gives a null field, never an exception or a made-up 0):
+ * <ul>
+ *   <li>steal: the {@code steal} column of the aggregate {@code cpu} line of {@code /proc/stat} (in USER_HZ ticks,
+ *       taken as 10 ms, the value on every mainstream Linux build), as a percentage of the round's wall time times
+ *       the CPUs in {@code /proc/stat}. The tick is coarse: a round of 50 ms sees steal in steps of 10 ms.</li>
+ *   <li>other runnable tasks: {@code procs_running} of {@code /proc/stat} after the round, less the worker's own
+ *       threads that are running then (state {@code R} in {@code /proc/self/task/TID/status}; the probing thread is one
+ *       of them, as are OpenMP threads still spinning).</li>
+ *   <li>involuntary context switches: {@code nonvoluntary_ctxt_switches} summed over the worker's threads
+ *       ({@code /proc/self/status} alone counts only the main thread).</li>
+ *   <li>CPU frequency: mean {@code scaling_cur_freq} over the CPUs that have one (absent on most VMs: null).</li>
+ *   <li>GC and JIT time: the sum of the {@link GarbageCollectorMXBean}s' collection times and the
+ *       {@link CompilationMXBean}'s total compilation time (both in whole milliseconds).</li>
+ * </ul>
+ *
+ * <p>When a round counts as disturbed ({@link #cause}; every rule that fires is named, joined by "; "):
+ * <ul>
+ *   <li>steal above {@link #STEAL_PCT_LIMIT} % of the round;</li>
+ *   <li>more other runnable tasks than the CPUs the worker leaves free (CPUs minus its running threads): then some
+ *       task waits for, or takes, a CPU the worker uses;</li>
+ *   <li>more involuntary context switches than {@link #INVOLUNTARY_MIN} and than {@link #INVOLUNTARY_PER_MS} per
+ *       millisecond of the round (a quiet core preempts a busy thread a few times a second, a shared one every
+ *       scheduler slice of a few milliseconds);</li>
+ *   <li>any GC time ({@code > 0} ms) or JIT time ({@code > 0} ms) during the round: both run on threads of the
+ *       worker's own JVM beside the measured code.</li>
+ * </ul>
+ *
+ * <p>Cost: the per-thread status files dominate (one {@code /proc} file read took 50-110 us on a 2-vCPU VM loaded
+ * four times over; a quiet figure is still to be measured); with a JVM of about 20 threads one round's two readings
+ * took 2.6-4 ms on that loaded VM, all outside the timed region. Buffers are allocated once; the thread list is read again
+ * every {@link #RELIST_EVERY} readings or when a thread has gone.
+ * Not thread-safe: one probe per measuring thread.
+ */
+public final class NoiseProbe implements RoundObserver {
+    public static final double STEAL_PCT_LIMIT = 5.0;
+    public static final long INVOLUNTARY_MIN = 2;
+    public static final double INVOLUNTARY_PER_MS = 0.05;
+    static final double TICK_MS = 10.0;
+    /** The worker's threads are listed again after this many readings (they change at warm-up, not per round). */
+    static final int RELIST_EVERY = 32;
+
+    private final String stat;
+    private final String taskDir;
+    private final String[] freqFiles;
+    private final int cpus;
+    private final LongSupplier gcMs;
+    private final LongSupplier jitMs;
+    private final byte[] buf = new byte[1 << 16];
+
+    private String[] taskFiles;
+    private int roundsSinceListing;
+    private long steal0 = -1;
+    private long invol0 = -1;
+    private long gc0 = -1;
+    private long jit0 = -1;
+
+    /**
+     * A probe of this JVM ({@code /proc/self}); {@link RoundObserver#NONE} where {@code /proc/stat} cannot be read
+     * (not Linux). The worker side of the round harness creates one per measuring thread.
+     */
+    public static RoundObserver forWorker() {
+        if (!new File("/proc/stat").canRead() || !new File("/proc/self/task").isDirectory()) {
+            return RoundObserver.NONE;
+        }
+        return new NoiseProbe("/proc", "/sys/devices/system/cpu", NoiseProbe::gcMillis, NoiseProbe::jitMillis);
+    }
+
+    /**
+     * A probe of the files under {@code procRoot} ({@code stat}, {@code self/task/TID/status}) and {@code cpuRoot}
+     * ({@code cpuN/cpufreq/scaling_cur_freq}), with the GC and JIT clocks given (-1: unknown). For tests on fixed
+     * files and for other roots.
+     */
+    NoiseProbe(String procRoot, String cpuRoot, LongSupplier gcMs, LongSupplier jitMs) {
+        this.stat = procRoot + "/stat";
+        this.taskDir = procRoot + "/self/task";
+        this.gcMs = gcMs;
+        this.jitMs = jitMs;
+        int n = ProcText.read(stat, buf);
+        this.cpus = n < 0 ? 0 : countCpuLines(buf, n);
+        List<String> freq = new ArrayList<>();
+        String[] entries = new File(cpuRoot).list();
+        if (entries != null) {
+            for (String e : entries) {
+                if (e.matches("cpu[0-9]+")) {
+                    File f = new File(cpuRoot + "/" + e + "/cpufreq/scaling_cur_freq");
+                    if (f.canRead()) {
+                        freq.add(f.getPath());
+                    }
+                }
+            }
+        }
+        this.freqFiles = freq.toArray(new String[0]);
+    }
+
+    @Override
+    public void beforeRound() {
+        int n = ProcText.read(stat, buf);
+        steal0 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
+        invol0 = tasks(null);
+        gc0 = gcMs.getAsLong();
+        jit0 = jitMs.getAsLong();
+    }
+
+    @Override
+    public Disturbance afterRound(long roundNanos) {
+        try {
+            int n = ProcText.read(stat, buf);
+            long steal1 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
+            long running = n < 0 ? -1 : ProcText.field(buf, n, "procs_running", 0);
+            int[] ownRunning = new int[1];
+            long invol1 = tasks(ownRunning);
+            long gc1 = gcMs.getAsLong();
+            long jit1 = jitMs.getAsLong();
+            double roundMs = roundNanos / 1e6;
+            Double stealPct = steal0 >= 0 && steal1 >= 0 && cpus > 0 && roundNanos > 0
+                    ? 100.0 * Math.max(0, steal1 - steal0) * TICK_MS / (roundMs * cpus) : null;
+            Integer other = running >= 0 && invol1 >= 0 ? Integer.valueOf((int) Math.max(0, running - ownRunning[0]))
+                    : null;
+            Long invol = invol0 >= 0 && invol1 >= 0 ? Long.valueOf(Math.max(0, invol1 - invol0)) : null;
+            Double gc = gc0 >= 0 && gc1 >= 0 ? Double.valueOf(gc1 - gc0) : null;
+            Double jit = jit0 >= 0 && jit1 >= 0 ? Double.valueOf(jit1 - jit0) : null;
+            int free = cpus > 0 ? Math.max(0, cpus - ownRunning[0]) : 0;
+            return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(),
+                    cause(stealPct, other, free, invol, roundMs, gc, jit));
+        } catch (RuntimeException e) {
+            return Disturbance.UNKNOWN; // never let a probe break a measurement
+        }
+    }
+
+    /**
+     * Why a round counts as disturbed, or null. {@code freeCpus}: the CPUs not taken by the worker's running
+     * threads. Null readings never fire a rule.
+     */
+    public static String cause(Double stealPct, Integer otherRunnable, int freeCpus, Long involuntary, double roundMs,
+                               Double gcMs, Double jitMs) {
+        List<String> why = new ArrayList<>(2);
+        if (stealPct != null && stealPct > STEAL_PCT_LIMIT) {
+            why.add(String.format(Locale.ROOT, "steal %.0f%% of the round", stealPct));
+        }
+        if (otherRunnable != null && otherRunnable > freeCpus) {
+            why.add(otherRunnable + " other runnable task" + (otherRunnable == 1 ? "" : "s") + " ("
+                    + freeCpus + " CPU" + (freeCpus == 1 ? "" : "s") + " free)");
+        }
+        if (involuntary != null && involuntary > INVOLUNTARY_MIN && involuntary > INVOLUNTARY_PER_MS * roundMs) {
+            why.add(involuntary + " involuntary context switches");
+        }
+        if (gcMs != null && gcMs > 0) {
+            why.add(String.format(Locale.ROOT, "GC %.0f ms", gcMs));
+        }
+        if (jitMs != null && jitMs > 0) {
+            why.add(String.format(Locale.ROOT, "JIT %.0f ms", jitMs));
+        }
+        return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    /** Involuntary switches summed over the worker's threads (-1 if unreadable); counts running threads if asked. */
+    private long tasks(int[] running) {
+        if (taskFiles == null || ++roundsSinceListing >= RELIST_EVERY) {
+            String[] tids = new File(taskDir).list();
+            if (tids == null) {
+                return -1;
+            }
+            taskFiles = new String[tids.length];
+            for (int i = 0; i < tids.length; i++) {
+                taskFiles[i] = taskDir + "/" + tids[i] + "/status";
+            }
+            roundsSinceListing = 0;
+        }
+        long sum = 0;
+        boolean any = false;
+        for (String file : taskFiles) {
+            int n = ProcText.read(file, buf);
+            if (n < 0) {
+                taskFiles = null; // a thread that ended: list again next time
+                continue;
+            }
+            long v = ProcText.field(buf, n, "nonvoluntary_ctxt_switches:", 0);
+            if (v >= 0) {
+                sum += v;
+                any = true;
+            }
+            if (running != null && ProcText.charAfter(buf, n, "State:") == 'R') {
+                running[0]++;
+            }
+        }
+        return any ? sum : -1;
+    }
+
+    private Double meanMhz() {
+        if (freqFiles.length == 0) {
+            return null;
+        }
+        double sum = 0;
+        int got = 0;
+        for (String f : freqFiles) {
+            int n = ProcText.read(f, buf);
+            long khz = n < 0 ? -1 : ProcText.firstNumber(buf, n);
+            if (khz > 0) {
+                sum += khz;
+                got++;
+            }
+        }
+        return got == 0 ? null : sum / got / 1000.0;
+    }
+
+    static int countCpuLines(byte[] b, int len) {
+        int count = 0;
+        for (int i = 0; i + 3 < len; i++) {
+            if ((i == 0 || b[i - 1] == '\n') && b[i] == 'c' && b[i + 1] == 'p' && b[i + 2] == 'u' && b[i + 3] >= '0'
+                    && b[i + 3] <= '9') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static long gcMillis() {
+        long sum = 0;
+        boolean any = false;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            long t = gc.getCollectionTime();
+            if (t >= 0) {
+                sum += t;
+                any = true;
+            }
+        }
+        return any ? sum : -1;
+    }
+
+    static long jitMillis() {
+        CompilationMXBean c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : -1;
+    }
+}

@@ -1,0 +1,132 @@
+package org.opbench.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NoiseProbeTest {
+    @TempDir
+    Path dir;
+
+    private void put(String fixture, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (InputStream in = NoiseProbeTest.class.getResourceAsStream("noise/" + fixture)) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private NoiseProbe probe(long[] gc, long[] jit) {
+        return new NoiseProbe(dir.resolve("proc").toString(), dir.resolve("cpu").toString(), () -> gc[0],
+                () -> jit[0]);
+    }
+
+    @Test
+    void disturbedRoundNamesStealRunnableTasksSwitchesGcAndJit() throws IOException {
+        Path proc = dir.resolve("proc");
+        put("stat-before.txt", proc.resolve("stat"));
+        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
+        put("task-status-sleeping.txt", proc.resolve("self/task/4250/status"));
+        long[] gc = {100};
+        long[] jit = {2000};
+        NoiseProbe p = probe(gc, jit);
+        p.beforeRound();
+        put("stat-after.txt", proc.resolve("stat"));
+        Files.writeString(proc.resolve("self/task/4243/status"), Files.readString(proc.resolve(
+                "self/task/4243/status")).replace("nonvoluntary_ctxt_switches:\t12", "nonvoluntary_ctxt_switches:\t20"));
+        gc[0] = 103;
+        jit[0] = 2001;
+        Disturbance d = p.afterRound(100_000_000L);
+        // 2 ticks of steal (20 ms) over 2 CPUs x 100 ms
+        assertEquals(10.0, d.stealPct(), 1e-9);
+        // procs_running 5 less the one running worker thread
+        assertEquals(4, d.otherRunnable());
+        assertEquals(8L, d.involuntaryCs());
+        assertEquals(3.0, d.gcMs());
+        assertEquals(1.0, d.jitMs());
+        assertNull(d.cpuMhz(), "no cpufreq files: unknown, not 0");
+        assertEquals("steal 10% of the round; 4 other runnable tasks (1 CPU free); 8 involuntary context switches; "
+                + "GC 3 ms; JIT 1 ms", d.cause());
+        assertTrue(d.disturbed());
+    }
+
+    @Test
+    void quietRoundHasReadingsAndNoCause() throws IOException {
+        Path proc = dir.resolve("proc");
+        put("stat-before.txt", proc.resolve("stat"));
+        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
+        Files.createDirectories(dir.resolve("cpu/cpu0/cpufreq"));
+        Files.writeString(dir.resolve("cpu/cpu0/cpufreq/scaling_cur_freq"), "2600000\n");
+        Files.createDirectories(dir.resolve("cpu/cpu1/cpufreq"));
+        Files.writeString(dir.resolve("cpu/cpu1/cpufreq/scaling_cur_freq"), "3000000\n");
+        NoiseProbe p = probe(new long[] {5}, new long[] {7});
+        p.beforeRound();
+        Disturbance d = p.afterRound(50_000_000L);
+        assertEquals(0.0, d.stealPct());
+        assertEquals(1, d.otherRunnable(), "procs_running 2, one of them the worker's running thread");
+        assertEquals(0L, d.involuntaryCs());
+        assertEquals(0.0, d.gcMs());
+        assertEquals(0.0, d.jitMs());
+        assertEquals(2800.0, d.cpuMhz(), 1e-9);
+        assertNull(d.cause(), "one other task and one free CPU is no disturbance");
+    }
+
+    @Test
+    void unreadableFilesGiveNullsNotZerosAndNoException() {
+        NoiseProbe p = probe(new long[] {-1}, new long[] {-1});
+        p.beforeRound();
+        Disturbance d = p.afterRound(1_000_000L);
+        assertEquals(Disturbance.UNKNOWN, d);
+    }
+
+    @Test
+    void thresholds() {
+        assertNull(NoiseProbe.cause(5.0, 0, 1, 2L, 10, 0.0, 0.0), "at the limits: quiet");
+        assertEquals("steal 6% of the round", NoiseProbe.cause(5.5, null, 0, null, 10, null, null));
+        assertEquals("2 other runnable tasks (1 CPU free)", NoiseProbe.cause(null, 2, 1, null, 10, null, null));
+        assertNull(NoiseProbe.cause(null, 1, 1, null, 10, null, null));
+        // 4 switches in 100 ms: above the minimum but below 0.05 per ms
+        assertNull(NoiseProbe.cause(null, null, 0, 4L, 100, null, null));
+        assertEquals("6 involuntary context switches", NoiseProbe.cause(null, null, 0, 6L, 100, null, null));
+        assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, 10, 1.0, null));
+    }
+
+    @Test
+    void liveProcReadingsAreSane() {
+        Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/stat")) && Files.isDirectory(Path.of("/proc/self/task")),
+                "needs Linux /proc (stat and self/task)");
+        RoundObserver o = NoiseProbe.forWorker();
+        assertTrue(o instanceof NoiseProbe);
+        o.beforeRound(); // warm the probe's own code once
+        o.afterRound(1_000_000L);
+        long t0 = System.nanoTime();
+        o.beforeRound();
+        long x = 0;
+        while (System.nanoTime() - t0 < 20_000_000L) {
+            x += x ^ t0;
+        }
+        long round = System.nanoTime() - t0;
+        Disturbance d = o.afterRound(round);
+        long probeNs = System.nanoTime() - t0 - round;
+        assertNotNull(d.stealPct());
+        assertTrue(d.stealPct() >= 0 && d.stealPct() <= 100 * 20, "steal " + d.stealPct());
+        assertNotNull(d.otherRunnable());
+        assertTrue(d.otherRunnable() >= 0);
+        assertNotNull(d.involuntaryCs());
+        assertTrue(d.involuntaryCs() >= 0);
+        assertNotNull(d.gcMs());
+        assertTrue(d.gcMs() >= 0);
+        assertTrue(d.jitMs() == null || d.jitMs() >= 0);
+        assertTrue(d.cpuMhz() == null || d.cpuMhz() > 100, "MHz " + d.cpuMhz());
+        assertTrue(probeNs < 1_000_000_000L, "one reading took " + probeNs + " ns (x=" + x + ")");
+    }
+}
