@@ -12,7 +12,7 @@ import org.opbench.problem.Problem;
  * {@code emulated} is true when the worker ran under an emulator (its timings are not the hardware's), false when it
  * found no emulation, null when unknown (a worker on another machine that left no record of its own).
  *
- * <p>Built by name through {@link #builder()}: the canonical constructor, with its 37 positional components, is for
+ * <p>Built by name through {@link #builder()}: the canonical constructor, with its 38 positional components, is for
  * the builder and for reading JSON only.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -20,7 +20,7 @@ import org.opbench.problem.Problem;
         "backend_version", "device", "emulated", "algorithm", "impl", "tuner", "threads", "status", "reason", "clock",
         "samples_us",
         "time_us", "cv", "unstable", "flops", "bytes", "gflops", "gbps", "prepare_ms", "rel_err", "tolerance",
-        "wall_us", "cpu_mhz", "temp_c", "seed", "finished", "details"})
+        "wall_us", "cpu_mhz", "temp_c", "seed", "finished", "details", "tuning_ms"})
 public record PointRecord(String record, String op, String problem, String layer, String network, int repeat, int batch,
                           String dtype, Map<String, Object> shape, String backend, String backendVersion, String device,
                           Boolean emulated, String algorithm, String impl, String tuner, int threads, Status status,
@@ -28,7 +28,7 @@ public record PointRecord(String record, String op, String problem, String layer
                           String clock, double[] samplesUs, TimeStats timeUs, Double cv, Boolean unstable, long flops,
                           long bytes, Double gflops, Double gbps, Double prepareMs, Double relErr, Double tolerance,
                           TimeStats wallUs, SensorPair cpuMhz, SensorPair tempC, long seed, String finished,
-                          Map<String, Object> details) implements Record {
+                          Map<String, Object> details, Double tuningMs) implements Record {
     public static final String KIND = "point";
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
@@ -88,6 +88,7 @@ public record PointRecord(String record, String op, String problem, String layer
         private long seed;
         private String finished;
         private Map<String, Object> details;
+        private Double tuningMs;
 
         private Builder() {
         }
@@ -134,6 +135,7 @@ public record PointRecord(String record, String op, String problem, String layer
         public Builder seed(long value) { seed = value; return this; }
         public Builder finished(String value) { finished = value; return this; }
         public Builder details(Map<String, Object> value) { details = value; return this; }
+        public Builder tuningMs(Double value) { tuningMs = value; return this; }
 
         /** The record; every point record has a status (ok, or why not). */
         public PointRecord build() {
@@ -143,7 +145,7 @@ public record PointRecord(String record, String op, String problem, String layer
             return new PointRecord(KIND, op, problem, layer, network, repeat, batch, dtype, shape, backend,
                     backendVersion, device, emulated, algorithm, impl, tuner, threads, status, reason, clock,
                     samplesUs, timeUs, cv, unstable, flops, bytes, gflops, gbps, prepareMs, relErr, tolerance, wallUs,
-                    cpuMhz, tempC, seed, finished, details);
+                    cpuMhz, tempC, seed, finished, details, tuningMs);
         }
 
     }

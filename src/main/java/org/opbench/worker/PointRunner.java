@@ -110,6 +110,7 @@ public final class PointRunner {
             return d.fail(Status.FAILED, "prepare: " + e);
         }
         d.record().prepareMs((System.nanoTime() - t0) / 1e6);
+        d.record().tuningMs(op.tuningMs());
         try (op) {
             Samples samples = harness.measure(op);
             Sensors.Reading after = Sensors.read();
