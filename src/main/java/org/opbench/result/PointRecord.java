@@ -1,6 +1,7 @@
 package org.opbench.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import org.opbench.problem.Problem;
@@ -11,6 +12,8 @@ import org.opbench.problem.Problem;
  * times are microseconds. {@code gflops} and {@code gbps} come from the median. Fields that do not apply are null.
  * {@code emulated} is true when the worker ran under an emulator (its timings are not the hardware's), false when it
  * found no emulation, null when unknown (a worker on another machine that left no record of its own).
+ * {@code tuning_ms} (the time a tuner searched in prepare) is written only where a backend tunes, so records of
+ * backends that do not tune keep their bytes.
  *
  * <p>Built by name through {@link #builder()}: the canonical constructor, with its 38 positional components, is for
  * the builder and for reading JSON only.
@@ -28,7 +31,8 @@ public record PointRecord(String record, String op, String problem, String layer
                           String clock, double[] samplesUs, TimeStats timeUs, Double cv, Boolean unstable, long flops,
                           long bytes, Double gflops, Double gbps, Double prepareMs, Double relErr, Double tolerance,
                           TimeStats wallUs, SensorPair cpuMhz, SensorPair tempC, long seed, String finished,
-                          Map<String, Object> details, Double tuningMs) implements Record {
+                          Map<String, Object> details,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double tuningMs) implements Record {
     public static final String KIND = "point";
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
