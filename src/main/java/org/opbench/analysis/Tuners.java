@@ -69,8 +69,11 @@ public final class Tuners {
         return new Result(rows, means, unmatched);
     }
 
-    /** {@code details.tuning_ms} as a number, or null. */
+    /** The record's top-level {@code tuning_ms}; for records without it, {@code details.tuning_ms}; or null. */
     static Double tuningMs(PointRecord p) {
+        if (p.tuningMs() != null) {
+            return p.tuningMs();
+        }
         if (p.details() == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package org.opbench.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import org.opbench.problem.Problem;
@@ -11,6 +12,8 @@ import org.opbench.problem.Problem;
  * times are microseconds. {@code gflops} and {@code gbps} come from the median. Fields that do not apply are null.
  * {@code emulated} is true when the worker ran under an emulator (its timings are not the hardware's), false when it
  * found no emulation, null when unknown (a worker on another machine that left no record of its own).
+ * {@code tuning_ms} (the time a tuner searched in prepare) is written only where a backend tunes, so records of
+ * backends that do not tune keep their bytes.
  *
  * <p>Built by name through {@link #builder()}: the canonical constructor, with its positional components, is for
  * the builder and for reading JSON only.
@@ -21,7 +24,8 @@ import org.opbench.problem.Problem;
         "samples_us",
         "time_us", "cv", "unstable", "flops", "bytes", "gflops", "gbps", "prepare_ms", "rel_err", "tolerance",
         "wall_us", "cpu_mhz", "temp_c", "seed", "finished", "details", "rounds", "round_us", "samples_round", "ci_us",
-        "ci_pct", "unstable_reason", "interleaved", "noise", "warmup_ms", "timed_ms"})
+        "ci_pct", "unstable_reason", "interleaved", "noise", "warmup_ms", "timed_ms",
+        "tuning_ms"})
 public record PointRecord(String record, String op, String problem, String layer, String network, int repeat, int batch,
                           String dtype, Map<String, Object> shape, String backend, String backendVersion, String device,
                           Boolean emulated, String algorithm, String impl, String tuner, int threads, Status status,
@@ -31,7 +35,8 @@ public record PointRecord(String record, String op, String problem, String layer
                           TimeStats wallUs, SensorPair cpuMhz, SensorPair tempC, long seed, String finished,
                           Map<String, Object> details, Integer rounds, double[] roundUs, int[] samplesRound,
                           Interval ciUs, Double ciPct, String unstableReason, Boolean interleaved, Noise noise,
-                          Double warmupMs, Double timedMs) implements Record {
+                          Double warmupMs, Double timedMs,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double tuningMs) implements Record {
     public static final String KIND = "point";
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
@@ -101,6 +106,7 @@ public record PointRecord(String record, String op, String problem, String layer
         private Noise noise;
         private Double warmupMs;
         private Double timedMs;
+        private Double tuningMs;
 
         private Builder() {
         }
@@ -157,6 +163,7 @@ public record PointRecord(String record, String op, String problem, String layer
         public Builder noise(Noise value) { noise = value; return this; }
         public Builder warmupMs(Double value) { warmupMs = value; return this; }
         public Builder timedMs(Double value) { timedMs = value; return this; }
+        public Builder tuningMs(Double value) { tuningMs = value; return this; }
 
         /** The record; every point record has a status (ok, or why not). */
         public PointRecord build() {
@@ -167,7 +174,7 @@ public record PointRecord(String record, String op, String problem, String layer
                     backendVersion, device, emulated, algorithm, impl, tuner, threads, status, reason, clock,
                     samplesUs, timeUs, cv, unstable, flops, bytes, gflops, gbps, prepareMs, relErr, tolerance, wallUs,
                     cpuMhz, tempC, seed, finished, details, rounds, roundUs, samplesRound, ciUs, ciPct,
-                    unstableReason, interleaved, noise, warmupMs, timedMs);
+                    unstableReason, interleaved, noise, warmupMs, timedMs, tuningMs);
         }
 
     }

@@ -44,6 +44,15 @@ public interface PreparedOp extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Milliseconds this point's {@link Backend#prepare} spent tuning (searching configurations) in this process,
+     * recorded as the point's top-level {@code tuning_ms}; 0 when the configuration came from a cache or no search
+     * ran, null for backends that do not tune.
+     */
+    default Double tuningMs() {
+        return null;
+    }
+
     @Override
     void close();
 }

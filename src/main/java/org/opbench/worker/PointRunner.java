@@ -193,6 +193,7 @@ public final class PointRunner {
             return new Opened(null, d.fail(Status.FAILED, "prepare: " + e));
         }
         d.record().prepareMs((System.nanoTime() - t0) / 1e6);
+        d.record().tuningMs(op.tuningMs());
         Prepared p = new Prepared(task, d, problem, variant, op, cache.expected(problem), before);
         PointRecord wrong;
         try {

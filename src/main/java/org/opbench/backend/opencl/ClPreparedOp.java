@@ -20,21 +20,28 @@ final class ClPreparedOp extends BasePreparedOp {
     private final Launch[] launches;
     private final Profiler profiler;
     private final float[] out;
+    private final double tuningMs;
     private boolean closed;
 
     ClPreparedOp(ClContext ctx, ClOperator op, Launch[] launches, long dstElements, Execution execution,
-                 Map<String, Object> details) {
-        this(ctx, op, launches, new Profiler(launches.length), dstElements, execution, details);
+                 Map<String, Object> details, double tuningMs) {
+        this(ctx, op, launches, new Profiler(launches.length), dstElements, execution, details, tuningMs);
     }
 
     private ClPreparedOp(ClContext ctx, ClOperator op, Launch[] launches, Profiler profiler, long dstElements,
-                         Execution execution, Map<String, Object> details) {
+                         Execution execution, Map<String, Object> details, double tuningMs) {
         super(execution, new LinkedHashMap<>(details), profiler::deviceNanos);
         this.ctx = ctx;
         this.op = op;
         this.launches = launches.clone();
         this.profiler = profiler;
         this.out = new float[Math.toIntExact(dstElements)];
+        this.tuningMs = tuningMs;
+    }
+
+    @Override
+    public Double tuningMs() {
+        return tuningMs;
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.opbench.backend.opencl.ops.ClOperator;
 import org.opbench.backend.opencl.ops.KernelSources;
 import org.opbench.backend.opencl.ops.KernelSpec;
 import org.opbench.backend.opencl.ops.Operators;
+import org.opbench.backend.opencl.tune.Budget;
+import org.opbench.backend.opencl.tune.LocalSizes;
 import org.opbench.backend.opencl.tune.TunedConfig;
 import org.opbench.backend.opencl.tune.Tuner;
 import org.opbench.backend.opencl.tune.TuningFile;
@@ -43,6 +45,8 @@ import org.opbench.spi.Variant;
 public final class OpenClBackend implements Backend {
     public static final String NAME = "opencl";
     public static final String OPTION_CACHE = "cache_dir";
+    /** Option: the rapid and exhaustive tuners' search budget per point, in seconds (default 10). */
+    public static final String OPTION_TUNE_BUDGET = "tune_budget";
     static final String BINDING = "org.bytedeco:opencl-platform:3.0-1.5.13";
 
     private List<ClDevice> devices;
@@ -130,6 +134,14 @@ public final class OpenClBackend implements Backend {
             return Support.no("unknown tuner mode '" + variant.tuner() + "' (known: " + String.join(", ", Tuner.MODES)
                     + ")");
         }
+        String budget = variant.option(OPTION_TUNE_BUDGET, null);
+        if (budget != null) {
+            try {
+                Budget.parse(budget);
+            } catch (IllegalArgumentException e) {
+                return Support.no("option " + NAME + "." + OPTION_TUNE_BUDGET + ": " + e.getMessage());
+            }
+        }
         String opt = variant.option(DeviceSelector.OPTION, null);
         if (opt != null) {
             try {
@@ -174,13 +186,25 @@ public final class OpenClBackend implements Backend {
         String mode = variant.tuner();
         TuningFile file = null;
         TunedConfig cfg = null;
+        String fileInvalid = null;
         if (mode.equals("rapid") || mode.equals("exhaustive")) {
             file = new TuningFile(cache.resolve("tuning.json"));
             TuningFile.Key key = new TuningFile.Key(dev.name(), dev.driverVersion(), kernelId(op),
                     problem.descriptor(), variant.algorithm(), mode);
-            cfg = valid(file.lookup(key), tuner);
+            TuningFile.Lookup found = file.read(key);
+            fileInvalid = found.invalid();
+            if (found.config() != null) {
+                String why = invalid(found.config(), op, tuner, dev);
+                if (why == null) {
+                    cfg = found.config();
+                } else {
+                    fileInvalid = file.invalid(key, why);
+                }
+            }
             if (cfg == null) {
-                cfg = tuner.choose(mode, key.toString().hashCode());
+                String b = variant.option(OPTION_TUNE_BUDGET, null);
+                cfg = tuner.choose(mode, key.toString().hashCode(),
+                        Budget.seconds(b == null ? Budget.DEFAULT_SECONDS : Budget.parse(b)));
                 file.store(key, cfg);
             }
         } else {
@@ -211,8 +235,28 @@ public final class OpenClBackend implements Backend {
         if (cfg.bestNanos() >= 0) {
             details.put("tuning_best_exec_ns", cfg.bestNanos());
         }
+        TunedConfig.Evidence ev = cfg.evidence();
+        if (ev != null) {
+            details.put("untuned_us", ev.untunedUs());
+            if (ev.gain() != null) {
+                Map<String, Object> gain = new LinkedHashMap<>();
+                gain.put("ratio", ev.gain().ratio());
+                gain.put("lo", ev.gain().lo());
+                gain.put("hi", ev.gain().hi());
+                gain.put("rounds", ev.gain().rounds());
+                gain.put("coverage", ev.gain().coverage());
+                details.put("tuning_gain", gain);
+            }
+            details.put("tuning_decision", ev.decision());
+        }
+        if (!tuner.searchStats().isEmpty()) {
+            details.put("tuning_search", new LinkedHashMap<>(tuner.searchStats()));
+        }
         if (file != null) {
             details.put("tuning_file", file.path().toString());
+        }
+        if (fileInvalid != null) {
+            details.put("tuning_file_invalid", fileInvalid + "; ignored and tuned again");
         }
         if (!tuner.skipped().isEmpty()) {
             details.put("tuning_skipped", new LinkedHashMap<>(tuner.skipped()));
@@ -224,29 +268,29 @@ public final class OpenClBackend implements Backend {
         details.put("device_clock", "sum over kernels of END - QUEUED (queue overlap counted once)");
         // PoCL and GPU drivers compute fp32 (-cl-mad-enable fuses a*b+c, it does not narrow the format)
         Execution execution = Execution.f32(variant.algorithm(), op.impl(cfg.variant()), op.transform());
-        return new ClPreparedOp(ctx, op, launches, problem.dstElements(), execution, details);
+        return new ClPreparedOp(ctx, op, launches, problem.dstElements(), execution, details, cfg.tuningMs());
     }
 
-    /** A configuration from the tuning file that still fits the kernels, or null. */
-    private static TunedConfig valid(TunedConfig cfg, Tuner tuner) {
-        if (cfg == null) {
-            return null;
+    /**
+     * Why a configuration read from the tuning file cannot run here, or null: its variant must be one of the
+     * operator's, with one local size per kernel, each within the device's and the kernel's limits.
+     */
+    static String invalid(TunedConfig cfg, ClOperator op, Tuner tuner, ClDevice dev) throws BackendException {
+        if (!op.variants().contains(cfg.variant())) {
+            return "tiling {" + cfg.variant() + "} is not a variant of this operator";
         }
-        try {
-            List<KernelSpec> specs = tuner.kernels(cfg.variant());
-            if (specs.size() != cfg.locals().size()) {
-                return null;
-            }
-            for (int i = 0; i < specs.size(); i++) {
-                long[] l = cfg.locals().get(i);
-                if (l != null && l.length != specs.get(i).work().length) {
-                    return null;
-                }
-            }
-            return cfg;
-        } catch (BackendException | RuntimeException e) {
-            return null;
+        List<KernelSpec> specs = tuner.kernels(cfg.variant());
+        if (specs.size() != cfg.locals().size()) {
+            return cfg.locals().size() + " local sizes for " + specs.size() + " kernels";
         }
+        for (int i = 0; i < specs.size(); i++) {
+            KernelSpec s = specs.get(i);
+            String why = LocalSizes.violation(cfg.locals().get(i), s.work(), s.kernel().maxWorkGroupSize(), dev);
+            if (why != null) {
+                return s.kernel().name() + ": " + why;
+            }
+        }
+        return null;
     }
 
     /** Source files and a hash of their text: a tuning result is reused only for the same kernel code. */

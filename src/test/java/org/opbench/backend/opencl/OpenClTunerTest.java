@@ -47,7 +47,9 @@ class OpenClTunerTest {
 
     static Map<String, Object> run(Problem p, String algorithm, String tuner) throws Exception {
         OpenClTestSupport.ready(avail);
-        Variant v = new Variant(algorithm, tuner, 1, Map.of(OpenClBackend.OPTION_CACHE, cache.toString()));
+        // a budget no test machine reaches: these tests check what the search covers, not where the budget stops it
+        Variant v = new Variant(algorithm, tuner, 1, Map.of(OpenClBackend.OPTION_CACHE, cache.toString(),
+                OpenClBackend.OPTION_TUNE_BUDGET, "600"));
         ProblemData data = ProblemData.of(p, 3);
         try (PreparedOp op = backend.prepare(p, v, data)) {
             op.run();

@@ -79,6 +79,15 @@ public final class ClKernel {
         return sizeInfo(CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE);
     }
 
+    /** CL_KERNEL_LOCAL_MEM_SIZE: the local memory the kernel needs on the device (its static __local arrays). */
+    public long localMemBytes() throws ClException {
+        try (LongPointer v = new LongPointer(1)) {
+            Cl.check(clGetKernelWorkGroupInfo(kernel, device, CL_KERNEL_LOCAL_MEM_SIZE, 8, v, (SizeTPointer) null),
+                    "clGetKernelWorkGroupInfo(" + name + ", CL_KERNEL_LOCAL_MEM_SIZE)");
+            return v.get();
+        }
+    }
+
     private long sizeInfo(int param) throws ClException {
         try (SizeTPointer v = new SizeTPointer(1)) {
             Cl.check(clGetKernelWorkGroupInfo(kernel, device, param, Pointer.sizeof(SizeTPointer.class), v, null),

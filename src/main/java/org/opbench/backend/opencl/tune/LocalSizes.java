@@ -13,6 +13,8 @@ public final class LocalSizes {
     public static final int CPU_TARGET = 64;
     /** Work-group size the heuristic aims at on other devices (a few warps / wavefronts). */
     public static final int GPU_TARGET = 256;
+    /** Most idle work-items (as a share of the work) a pruned candidate may add by rounding the global size up. */
+    public static final double MAX_PADDING = 0.125;
 
     private LocalSizes() {
     }
@@ -56,6 +58,70 @@ public final class LocalSizes {
             cur[d] = l;
             collect(work, max, dev, d + 1, cur, product * l, out);
         }
+    }
+
+    /**
+     * {@link #all} less what cannot pay off: local sizes whose rounding up of the global size adds more than
+     * {@link #MAX_PADDING} idle work-items (a local size that divides the work adds none), and every local size when
+     * the kernel needs more local memory than the device has ({@code kernelLocalMem}, CL_KERNEL_LOCAL_MEM_SIZE).
+     */
+    public static List<long[]> pruned(long[] work, long kernelMax, long kernelLocalMem, ClDevice dev) {
+        List<long[]> out = new ArrayList<>();
+        if (kernelLocalMem > dev.localMemBytes()) {
+            return out;
+        }
+        for (long[] l : all(work, kernelMax, dev)) {
+            if (padding(work, l) <= MAX_PADDING) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /** The share of idle work-items {@code local} adds by rounding the global size up: 0 when it divides the work. */
+    public static double padding(long[] work, long[] local) {
+        double padded = 1;
+        double real = 1;
+        for (int d = 0; d < work.length; d++) {
+            long w = Math.max(1, work[d]);
+            padded *= (double) ((w + local[d] - 1) / local[d] * local[d]);
+            real *= w;
+        }
+        return padded / real - 1;
+    }
+
+    /**
+     * Why {@code local} cannot run {@code work} on {@code dev} with a kernel whose CL_KERNEL_WORK_GROUP_SIZE is
+     * {@code kernelMax}, or null when it can (null local: the runtime chooses, always valid).
+     */
+    public static String violation(long[] local, long[] work, long kernelMax, ClDevice dev) {
+        if (local == null) {
+            return null;
+        }
+        if (local.length != work.length) {
+            return "local size " + java.util.Arrays.toString(local) + " has " + local.length + " dimensions, the kernel "
+                    + work.length;
+        }
+        long product = 1;
+        for (int d = 0; d < local.length; d++) {
+            if (local[d] < 1) {
+                return "local size " + java.util.Arrays.toString(local) + " has a dimension below 1";
+            }
+            if (local[d] > itemLimit(dev, d)) {
+                return "local size " + java.util.Arrays.toString(local) + " exceeds CL_DEVICE_MAX_WORK_ITEM_SIZES["
+                        + d + "] = " + itemLimit(dev, d);
+            }
+            product = Math.multiplyHigh(product, local[d]) != 0 ? Long.MAX_VALUE : product * local[d];
+        }
+        if (product > dev.maxWorkGroupSize()) {
+            return "local size " + java.util.Arrays.toString(local) + " (" + product
+                    + " work-items) exceeds CL_DEVICE_MAX_WORK_GROUP_SIZE " + dev.maxWorkGroupSize();
+        }
+        if (product > kernelMax) {
+            return "local size " + java.util.Arrays.toString(local) + " (" + product
+                    + " work-items) exceeds the kernel's CL_KERNEL_WORK_GROUP_SIZE " + kernelMax;
+        }
+        return null;
     }
 
     /**

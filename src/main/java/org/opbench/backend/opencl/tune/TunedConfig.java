@@ -18,9 +18,37 @@ import org.opbench.backend.opencl.ops.Defines;
  * @param evaluated  configurations the tuner timed (0 for none, default and file)
  * @param bestNanos  the tuner's best execution time (sum of END - START), -1 when nothing was timed
  * @param tuningMs   time spent tuning in this process (0 for none, default and file)
+ * @param evidence   what a timing tuner decided against the untuned baseline; null for none and heuristic
  */
 public record TunedConfig(Defines variant, List<long[]> locals, String source, int evaluated, long bestNanos,
-                          double tuningMs) {
+                          double tuningMs, Evidence evidence) {
+    /**
+     * The untuned baseline a timing tuner compared against and its decision.
+     *
+     * @param untunedUs the untuned configuration's median over its round medians, in microseconds (device clock)
+     * @param gain      the best candidate's gain over the untuned configuration with its interval; null when no
+     *                  candidate reached the final rounds
+     * @param decision  {@code tuned: ...} or {@code kept default: ...}, with the reason
+     */
+    public record Evidence(double untunedUs, Decision.Gain gain, String decision) {
+        public Evidence {
+            if (decision == null || !(decision.startsWith("tuned: ") || decision.startsWith("kept default: "))) {
+                throw new IllegalArgumentException("a tuning decision starts with 'tuned: ' or 'kept default: ', got "
+                        + decision);
+            }
+        }
+    }
+
+    public TunedConfig(Defines variant, List<long[]> locals, String source, int evaluated, long bestNanos,
+                       double tuningMs) {
+        this(variant, locals, source, evaluated, bestNanos, tuningMs, null);
+    }
+
+    /** This configuration with {@code ms} as its tuning time. */
+    public TunedConfig withTuningMs(double ms) {
+        return new TunedConfig(variant, locals, source, evaluated, bestNanos, ms, evidence);
+    }
+
     public TunedConfig {
         List<long[]> copy = new ArrayList<>(locals.size());
         for (long[] l : locals) {

@@ -47,35 +47,90 @@ public final class TuningFile {
         }
     }
 
-    /** The stored configuration for {@code key} (source {@code file}, tuning time 0), or null. */
+    /**
+     * What the file holds for a key: nothing ({@code config} and {@code invalid} null), a configuration, or an entry
+     * that cannot be used ({@code invalid} says why, naming the file and the key).
+     */
+    public record Lookup(TunedConfig config, String invalid) {
+        static final Lookup NONE = new Lookup(null, null);
+    }
+
+    /** The stored configuration for {@code key} (source {@code file}, tuning time 0), or null (also when unusable). */
     public TunedConfig lookup(Key key) {
+        return read(key).config();
+    }
+
+    /** The entry for {@code key}: absent, a configuration, or why it cannot be used. */
+    public Lookup read(Key key) {
+        JsonNode e;
         try {
-            JsonNode e = withLock(false, root -> root.path("entries").path(key.id()));
-            if (e == null || e.isMissingNode() || !e.isObject()) {
-                return null;
-            }
-            Map<String, Integer> defs = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = e.path("defines").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> d = it.next();
-                defs.put(d.getKey(), d.getValue().asInt());
-            }
-            List<long[]> locals = new ArrayList<>();
-            for (JsonNode l : e.path("local")) {
-                if (l.isNull()) {
-                    locals.add(null);
-                } else {
-                    long[] v = new long[l.size()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = l.get(i).asLong();
-                    }
-                    locals.add(v);
-                }
-            }
-            return new TunedConfig(new Defines(defs), locals, "file", e.path("evaluated").asInt(),
-                    e.path("device_ns").asLong(-1), 0);
+            e = withLock(false, root -> root.path("entries").path(key.id()));
         } catch (IOException | RuntimeException ex) {
-            return null;
+            return Lookup.NONE; // unreadable file: nothing stored (replaced on the next store)
         }
+        if (e == null || e.isMissingNode()) {
+            return Lookup.NONE;
+        }
+        try {
+            return new Lookup(parse(e), null);
+        } catch (IllegalArgumentException ex) {
+            return new Lookup(null, invalid(key, ex.getMessage()));
+        }
+    }
+
+    /** The one-line report of an unusable entry: file, key and why. */
+    public String invalid(Key key, String why) {
+        return file + ": entry '" + key.id() + "': " + why;
+    }
+
+    private static TunedConfig parse(JsonNode e) {
+        if (!e.isObject()) {
+            throw new IllegalArgumentException("not an object");
+        }
+        Map<String, Integer> defs = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = e.path("defines").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> d = it.next();
+            if (!d.getValue().isIntegralNumber()) {
+                throw new IllegalArgumentException("define " + d.getKey() + " is not an integer: " + d.getValue());
+            }
+            defs.put(d.getKey(), d.getValue().intValue());
+        }
+        JsonNode ls = e.path("local");
+        if (!ls.isArray() || ls.isEmpty()) {
+            throw new IllegalArgumentException("'local' is not a non-empty array: " + ls);
+        }
+        List<long[]> locals = new ArrayList<>();
+        for (JsonNode l : ls) {
+            if (l.isNull()) {
+                locals.add(null);
+                continue;
+            }
+            if (!l.isArray() || l.isEmpty()) {
+                throw new IllegalArgumentException("local size " + l + " is neither null nor an array of sizes");
+            }
+            long[] v = new long[l.size()];
+            for (int i = 0; i < v.length; i++) {
+                if (!l.get(i).canConvertToLong() || !l.get(i).isIntegralNumber()) {
+                    throw new IllegalArgumentException("local size " + l + " holds a non-integer");
+                }
+                v[i] = l.get(i).asLong();
+            }
+            locals.add(v);
+        }
+        TunedConfig.Evidence ev = null;
+        JsonNode decision = e.path("tuning_decision");
+        if (decision.isTextual()) {
+            JsonNode g = e.path("tuning_gain");
+            Decision.Gain gain = g.isObject() ? new Decision.Gain(g.path("ratio").asDouble(), g.path("lo").asDouble(),
+                    g.path("hi").asDouble(), g.path("rounds").asInt(), g.path("coverage").asDouble()) : null;
+            try {
+                ev = new TunedConfig.Evidence(e.path("untuned_us").asDouble(), gain, decision.asText());
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("tuning_decision: " + ex.getMessage());
+            }
+        }
+        return new TunedConfig(new Defines(defs), locals, "file", e.path("evaluated").asInt(),
+                e.path("device_ns").asLong(-1), 0, ev);
     }
 
     /** Stores {@code cfg} under {@code key}; returns false when the file could not be written. */
@@ -107,6 +162,19 @@ public final class TuningFile {
                 e.put("device_ns", cfg.bestNanos());
                 e.put("evaluated", cfg.evaluated());
                 e.put("tuning_ms", cfg.tuningMs());
+                TunedConfig.Evidence ev = cfg.evidence();
+                if (ev != null) {
+                    e.put("untuned_us", ev.untunedUs());
+                    if (ev.gain() != null) {
+                        ObjectNode g = e.putObject("tuning_gain");
+                        g.put("ratio", ev.gain().ratio());
+                        g.put("lo", ev.gain().lo());
+                        g.put("hi", ev.gain().hi());
+                        g.put("rounds", ev.gain().rounds());
+                        g.put("coverage", ev.gain().coverage());
+                    }
+                    e.put("tuning_decision", ev.decision());
+                }
                 root.put("format", FORMAT);
                 return null;
             });

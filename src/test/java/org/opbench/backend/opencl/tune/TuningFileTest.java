@@ -63,4 +63,36 @@ class TuningFileTest {
         assertTrue(f.store(KEY, config()));
         assertEquals(config().variant(), f.lookup(KEY).variant());
     }
+
+    @Test
+    void theEvidenceRoundTrips(@TempDir Path dir) {
+        TuningFile f = new TuningFile(dir.resolve("t.json"));
+        Decision.Gain gain = new Decision.Gain(1.2, 1.1, 1.3, 9, 0.961);
+        TunedConfig c = new TunedConfig(Defines.of("TM", 4), Arrays.asList(new long[] {8, 1}), "tuned", 5, 100, 3,
+                new TunedConfig.Evidence(66.5, gain, "tuned: x"));
+        f.store(KEY, c);
+        TunedConfig back = f.lookup(KEY);
+        assertEquals(66.5, back.evidence().untunedUs());
+        assertEquals(gain, back.evidence().gain());
+        assertEquals("tuned: x", back.evidence().decision());
+    }
+
+    @Test
+    void anEntryThatCannotBeReadIsReportedWithFileAndKey(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("t.json");
+        TuningFile f = new TuningFile(p);
+        f.store(KEY, config());
+        String text = Files.readString(p);
+        String bad = text.replaceFirst("\\[\\s*8,\\s*4,\\s*1\\s*\\]", "[ 8, \"four\", 1 ]");
+        assertTrue(!bad.equals(text), "the test edits the stored local size");
+        Files.writeString(p, bad);
+        TuningFile.Lookup l = f.read(KEY);
+        assertNull(l.config());
+        assertTrue(l.invalid().contains(p.toString()) && l.invalid().contains(KEY.id()), l.invalid());
+        assertTrue(l.invalid().contains("non-integer"), l.invalid());
+        assertNull(f.lookup(KEY));
+        assertNull(f.read(new TuningFile.Key("x", "y", "z", "w", "v", "u")).invalid(), "a missing key is no error");
+        assertTrue(f.store(KEY, config()), "re-tuning replaces the bad entry");
+        assertEquals(config().variant(), f.lookup(KEY).variant());
+    }
 }
