@@ -31,6 +31,12 @@ public final class GbenchFormat {
 
     /** The document for these run records and points, times in {@code unit} (a key of {@link #UNITS}). */
     public static ObjectNode of(List<RunRecord> runs, List<PointRecord> points, String unit) {
+        return of(runs, points, unit, RoundStats::of);
+    }
+
+    /** With each point's rounds given by {@code rounds}. */
+    public static ObjectNode of(List<RunRecord> runs, List<PointRecord> points, String unit,
+                                java.util.function.Function<PointRecord, RoundStats> rounds) {
         Double perUnit = UNITS.get(unit);
         if (perUnit == null) {
             throw new IllegalArgumentException("unknown time unit " + unit + " (expected one of ns, us, ms, s)");
@@ -46,7 +52,7 @@ public final class GbenchFormat {
             String name = family + "/threads:" + p.threads();
             Map<Integer, Integer> ofFamily = instances.computeIfAbsent(family, k -> new LinkedHashMap<>());
             int instance = ofFamily.computeIfAbsent(p.threads(), k -> ofFamily.size());
-            point(benchmarks, p, name, familyIndex, instance, unit, perUnit);
+            point(benchmarks, p, rounds.apply(p), name, familyIndex, instance, unit, perUnit);
         }
         return root;
     }
@@ -114,8 +120,8 @@ public final class GbenchFormat {
         }
     }
 
-    private static void point(ArrayNode out, PointRecord p, String name, int family, int instance, String unit,
-                              double perUnit) {
+    private static void point(ArrayNode out, PointRecord p, RoundStats rounds, String name, int family,
+                              int instance, String unit, double perUnit) {
         if (!p.ok() || p.timeUs() == null || !(p.timeUs().median() > 0)) {
             ObjectNode e = entry(out, name, family, instance, "iteration", 1, p.threads());
             e.put("repetition_index", 0);
@@ -124,7 +130,6 @@ public final class GbenchFormat {
             times(e, 0, 0, unit);
             return;
         }
-        RoundStats rounds = RoundStats.of(p);
         List<double[]> reps = new ArrayList<>(); // {median us, iterations}
         List<Double> values; // what the aggregates are over
         if (rounds.hasRounds()) {
@@ -157,21 +162,21 @@ public final class GbenchFormat {
         double mean = mean(v);
         double sd = stddev(v, mean);
         aggregate(out, p, name, family, instance, reps.size(), v.length, "mean", mean / perUnit, unit,
-                c -> mean(c), unit);
+                c -> mean(c), unit, v);
         aggregate(out, p, name, family, instance, reps.size(), v.length, "median", RoundStats.median(v) / perUnit,
-                unit, RoundStats::median, unit);
+                unit, RoundStats::median, unit, v);
         aggregate(out, p, name, family, instance, reps.size(), v.length, "stddev", sd / perUnit, unit,
-                c -> stddev(c, mean(c)), unit);
+                c -> stddev(c, mean(c)), unit, v);
         aggregate(out, p, name, family, instance, reps.size(), v.length, "cv", mean == 0 ? 0 : sd / mean, null,
                 c -> {
                     double m = mean(c);
                     return m == 0 ? 0 : stddev(c, m) / m;
-                }, unit);
+                }, unit, v);
     }
 
     private static void aggregate(ArrayNode out, PointRecord p, String name, int family, int instance, int reps,
                                   int count, String what, double value, String unit,
-                                  ToDoubleFunction<double[]> counterStat, String timeUnit) {
+                                  ToDoubleFunction<double[]> counterStat, String timeUnit, double[] basis) {
         ObjectNode e = entry(out, name + "_" + what, family, instance, "aggregate", reps, p.threads());
         e.put("run_name", name);
         e.put("aggregate_name", what);
@@ -181,8 +186,6 @@ public final class GbenchFormat {
         e.put("cpu_time", value);
         e.put("time_unit", unit == null ? timeUnit : unit);
         // the counters' statistic over the same values (Google Benchmark aggregates each counter alike)
-        RoundStats rounds = RoundStats.of(p);
-        double[] basis = rounds.hasRounds() ? rounds.roundMedians() : p.samplesUs();
         if (p.flops() > 0) {
             e.put("GFLOPS", counterStat.applyAsDouble(map(basis, t -> p.flops() / (t * 1e3))));
         }

@@ -100,7 +100,10 @@ class ConvertTest {
                 break;
             }
         }
-        assertEquals(first.timeUs().median() * 1000, firstMedian.get("real_time").asDouble(),
+        org.opbench.result.RoundStats fr = org.opbench.result.RoundStats.of(first);
+        double expected = fr.hasRounds() ? org.opbench.result.RoundStats.median(fr.roundMedians())
+                : first.timeUs().median();
+        assertEquals(expected * 1000, firstMedian.get("real_time").asDouble(),
                 1e-6 * firstMedian.get("real_time").asDouble(), firstMedian.toString());
         // an existing output is not replaced without --force; an input never
         assertEquals(2, Cli.run("convert", in.toString(), "--to", "gbench", "--out", out.toString()).code());
@@ -119,6 +122,48 @@ class ConvertTest {
         assertEquals(0, Cli.run("convert", in.toString(), "--to", "csv", "--out", csv2.toString()).code());
         assertEquals(Files.readString(csv1), Files.readString(csv2));
         assertEquals(points.size() + 1, Files.readAllLines(csv2).size());
+    }
+
+    @Test
+    void roundsAreRepetitionsAndPointsNotOkAreErrors() {
+        PointRecord ok = PointRecord.builder().op("conv").problem("mb1ic8ih8oc8oh8kh3ph1").backend("dnnl")
+                .algorithm("auto").tuner("none").threads(2).batch(1).status(org.opbench.result.Status.OK)
+                .flops(2_000_000).bytes(10_000).impl("jit:avx2")
+                .samplesUs(new double[] {10, 11, 12, 20, 21, 30, 31, 32, 33})
+                .timeUs(new org.opbench.result.TimeStats(10, 21, 22, 8, 32, 33)).build();
+        PointRecord bad = PointRecord.builder().op("conv").problem("mb1ic8ih8oc8oh8kh3ph1").backend("acl")
+                .algorithm("auto").tuner("none").threads(1).batch(1).status(org.opbench.result.Status.UNAVAILABLE)
+                .reason("arm64 only").build();
+        org.opbench.result.RoundStats rounds = new org.opbench.result.RoundStats(new double[] {11, 20.5, 31.5},
+                List.of(new double[] {10, 11, 12}, new double[] {20, 21}, new double[] {30, 31, 32, 33}));
+        JsonNode doc = Json.mapper().valueToTree(org.opbench.result.GbenchFormat.of(List.of(), List.of(ok, bad),
+                "us", p -> p == ok ? rounds : org.opbench.result.RoundStats.NONE));
+        assertTrue(gbench.validate(doc).isEmpty(), gbench.validate(doc).toString());
+        JsonNode b = doc.get("benchmarks");
+        assertEquals(3 + 4 + 1, b.size());
+        String name = "conv/mb1ic8ih8oc8oh8kh3ph1/dnnl/auto/threads:2";
+        int[] iterations = {3, 2, 4};
+        for (int r = 0; r < 3; r++) {
+            assertEquals(name, b.get(r).get("name").asText());
+            assertEquals(r, b.get(r).get("repetition_index").asInt());
+            assertEquals(3, b.get(r).get("repetitions").asInt());
+            assertEquals(iterations[r], b.get(r).get("iterations").asInt());
+            assertEquals(rounds.roundMedians()[r], b.get(r).get("real_time").asDouble());
+            assertEquals(2_000_000 / (rounds.roundMedians()[r] * 1e3), b.get(r).get("GFLOPS").asDouble(), 1e-12);
+            assertEquals("jit:avx2", b.get(r).get("label").asText());
+        }
+        assertEquals(name + "_mean", b.get(3).get("name").asText());
+        assertEquals(21.0, b.get(3).get("real_time").asDouble(), 1e-12);
+        assertEquals(3, b.get(3).get("iterations").asInt());
+        assertEquals(20.5, b.get(4).get("real_time").asDouble(), 1e-12);
+        assertEquals(Math.sqrt(105.25), b.get(5).get("real_time").asDouble(), 1e-12); // sample sd of 11, 20.5, 31.5
+        assertEquals("percentage", b.get(6).get("aggregate_unit").asText());
+        assertEquals(Math.sqrt(105.25) / 21.0, b.get(6).get("real_time").asDouble(), 1e-12);
+        assertEquals("time", b.get(5).get("aggregate_unit").asText());
+        JsonNode err = b.get(7);
+        assertTrue(err.get("error_occurred").asBoolean());
+        assertEquals("unavailable: arm64 only", err.get("error_message").asText());
+        assertEquals(1, err.get("family_index").asInt());
     }
 
     @Test
