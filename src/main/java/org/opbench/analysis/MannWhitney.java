@@ -68,6 +68,70 @@ public final class MannWhitney {
     }
 
     /**
+     * The same test with the exact distribution of U when there are no ties and few values ({@code n1 * n2} at most
+     * 2500), as {@code scipy.stats.mannwhitneyu(method="exact")}; else {@link #test}. For the few observations of a
+     * comparison over rounds, where the normal approximation is too coarse: with 5 rounds against 5 the smallest
+     * two-sided p is 2/252 = 0.0079 exactly, while the approximation never goes below 0.012.
+     */
+    public static Result testSmall(double[] a, double[] b) {
+        Result approx = test(a, b);
+        int n1 = a.length;
+        int n2 = b.length;
+        if ((long) n1 * n2 > 2500 || hasTies(a, b)) {
+            return approx;
+        }
+        int max = n1 * n2;
+        // counts[j][k]: arrangements of i values of a and j of b with U = k, built up over i
+        double[][] counts = new double[n2 + 1][max + 1];
+        for (int j = 0; j <= n2; j++) {
+            counts[j][0] = 1; // i = 0: U is 0
+        }
+        for (int i = 1; i <= n1; i++) {
+            double[][] next = new double[n2 + 1][max + 1];
+            next[0][0] = 1;
+            for (int j = 1; j <= n2; j++) {
+                for (int k = 0; k <= i * j; k++) {
+                    // the largest value is a's (it exceeds all j of b: adds j) or b's
+                    double v = (k >= j ? counts[j][k - j] : 0) + next[j - 1][k];
+                    next[j][k] = v;
+                }
+            }
+            counts = next;
+        }
+        double[] dist = counts[n2];
+        double total = 0;
+        for (double c : dist) {
+            total += c;
+        }
+        int u = (int) Math.round(approx.u());
+        double low = 0;
+        double high = 0;
+        for (int k = 0; k <= max; k++) {
+            if (k <= u) {
+                low += dist[k];
+            }
+            if (k >= u) {
+                high += dist[k];
+            }
+        }
+        double p = Math.min(1, 2 * Math.min(low, high) / total);
+        return new Result(approx.u(), approx.z(), p, n1, n2);
+    }
+
+    private static boolean hasTies(double[] a, double[] b) {
+        double[] all = new double[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        Arrays.sort(all);
+        for (int i = 1; i < all.length; i++) {
+            if (all[i] == all[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Complementary error function, fractional error below 1.2e-7 everywhere (Chebyshev fit; Press et al.,
      * Numerical Recipes, 2nd ed., section 6.2, {@code erfcc}).
      */

@@ -1,18 +1,10 @@
 package org.opbench.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.opbench.problem.InputFileException;
-import org.opbench.result.CsvWriter;
-import org.opbench.result.PointRecord;
-import org.opbench.result.ResultFile;
-import org.opbench.result.ResultReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code opbench csv}: result files to one flat CSV row per point. */
 @Command(name = "csv", mixinStandardHelpOptions = true,
-        description = "Write the points of result files as CSV (one row per point, columns documented in the README).")
+        description = "Write the points of result files as CSV (one row per point, columns documented in "
+                + "docs/results.md); the same as 'opbench convert --to csv'.")
 final class CsvCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,25 +26,13 @@ final class CsvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<PointRecord> points = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                ResultFile r = ResultReader.read(f);
-                r.warnings().forEach(w -> spec.commandLine().getErr().println("opbench: warning: " + w));
-                points.addAll(r.points());
-            } catch (InputFileException e) {
-                throw new UsageError(e.getMessage());
-            }
-        }
-        Writer w = out == null ? new java.io.FilterWriter(spec.commandLine().getOut()) {
-            @Override
-            public void close() throws IOException {
-                flush(); // standard output stays open
-            }
-        } : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-        try (CsvWriter csv = new CsvWriter(w)) {
-            points.forEach(csv::write);
-        }
-        return 0;
+        ConvertCommand convert = new ConvertCommand();
+        convert.spec = spec;
+        convert.files = files;
+        convert.to = "csv";
+        convert.out = out;
+        convert.force = true; // as before: --out is replaced (never an input file)
+        convert.timeUnit = "us";
+        return convert.call();
     }
 }

@@ -108,7 +108,7 @@ public final class ResultReader {
                 && records.stream().anyMatch(PointRecord.class::isInstance)) {
             warnings.add(file + ": no run record (not written by opbench sweep?)");
         }
-        return new ResultFile(file, records, warnings);
+        return new ResultFile(file, records, warnings, skipped);
     }
 
     /**
