@@ -51,7 +51,8 @@ final class SweepSession {
             throws IOException, InterruptedException {
         MeasureSettings settings = measure.settings();
         Backends backends = Backends.load();
-        List<String> names = Inputs.names(axes.backends);
+        List<String> names = Inputs.names("--backends", axes.backends);
+        Inputs.checkOptionBackends(axes.optionMap(), backends.names());
         if (names.isEmpty()) {
             for (Backend b : backends.all()) {
                 if (backends.availability(b).available()) {
