@@ -31,8 +31,14 @@ final class CsvCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv", description = "output file (default: standard output)")
     Path out;
 
+    @Option(names = "--force", description = "overwrite an existing --out (never one of the inputs)")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
+        if (out != null) {
+            OutputFiles.check("--out", out, force, files);
+        }
         List<PointRecord> points = new ArrayList<>();
         for (Path f : files) {
             try {
@@ -43,12 +49,20 @@ final class CsvCommand implements Callable<Integer> {
                 throw new UsageError(e.getMessage());
             }
         }
-        Writer w = out == null ? new java.io.FilterWriter(spec.commandLine().getOut()) {
+        if (out != null) {
+            OutputFiles.replace("--out", out, w -> {
+                try (CsvWriter csv = new CsvWriter(w)) {
+                    points.forEach(csv::write);
+                }
+            });
+            return 0;
+        }
+        Writer w = new java.io.FilterWriter(spec.commandLine().getOut()) {
             @Override
             public void close() throws IOException {
                 flush(); // standard output stays open
             }
-        } : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        };
         try (CsvWriter csv = new CsvWriter(w)) {
             points.forEach(csv::write);
         }
