@@ -90,7 +90,7 @@ public final class ResultReader {
                     throw new InputFileException(file, i + 1, "written with result schema " + node.get("schema")
                             + ", newer than the schema " + Json.SCHEMA + " this opbench reads; use a newer opbench");
                 }
-                if (type != null) {
+                if (kind.equals(PointRecord.KIND)) { // points are what every analysis reads: all their keys
                     List<String> missing = Required.missing(kind, node);
                     if (!missing.isEmpty()) {
                         throw new InputFileException(file, i + 1, "a " + kind + " record without the required key"
