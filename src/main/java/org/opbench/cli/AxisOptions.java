@@ -42,12 +42,12 @@ final class AxisOptions {
     long seed;
 
     List<String> algorithmList() {
-        List<String> a = Inputs.names(algorithms);
+        List<String> a = Inputs.names("--algorithms", algorithms);
         return a.isEmpty() ? List.of(Planner.DEFAULT) : a;
     }
 
     List<String> tunerList() {
-        List<String> t = Inputs.names(tuners);
+        List<String> t = Inputs.names("--tuners", tuners);
         return t.isEmpty() ? List.of(Planner.DEFAULT) : t;
     }
 

@@ -3,11 +3,7 @@ package org.opbench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -60,7 +56,9 @@ final class ConvertCommand implements Callable<Integer> {
         if (!GbenchFormat.UNITS.containsKey(timeUnit)) {
             throw new UsageError("invalid value for --time-unit: '" + timeUnit + "' (expected ns, us, ms or s)");
         }
-        checkOut(out, files, force);
+        if (out != null) {
+            OutputFiles.check("--out", out, force, files);
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<ResultFile> read = StrictInputs.read(files, err);
         List<Record> records = new ArrayList<>();
@@ -120,41 +118,8 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    /** Refuses to write onto an input, or onto an existing file without --force. */
-    static void checkOut(Path out, List<Path> inputs, boolean force) {
-        if (out == null) {
-            return;
-        }
-        for (Path in : inputs) {
-            try {
-                if (Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in)) {
-                    throw new UsageError("--out " + out + " is one of the input files; choose another name");
-                }
-            } catch (IOException e) {
-                throw new UsageError("cannot check --out " + out + ": " + e.getMessage());
-            }
-        }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageError("--out " + out + ": no such directory " + dir);
-        }
-        if (Files.isDirectory(out)) {
-            throw new UsageError("--out " + out + " is a directory");
-        }
-        if (!force && Files.exists(out)) {
-            throw new UsageError("--out " + out + " exists; use --force to replace it");
-        }
-    }
-
-    interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    /**
-     * Writes to standard output, or to {@code out} through a temporary file in the same directory moved into place
-     * at the end, so that a failure leaves no half-written file.
-     */
-    void write(Path target, Body body) throws IOException {
+    /** Writes to standard output, or to {@code target} by {@link OutputFiles#replace} (never half-written). */
+    void write(Path target, OutputFiles.Content body) throws IOException {
         if (target == null) {
             Writer w = new java.io.FilterWriter(spec.commandLine().getOut()) {
                 @Override
@@ -166,19 +131,6 @@ final class ConvertCommand implements Callable<Integer> {
             w.close();
             return;
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.write(w);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        OutputFiles.replace("--out", target, body);
     }
 }

@@ -24,6 +24,9 @@ final class CsvCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.csv", description = "output file (default: standard output)")
     Path out;
 
+    @Option(names = "--force", description = "overwrite an existing --out (never one of the inputs)")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         ConvertCommand convert = new ConvertCommand();
@@ -31,7 +34,7 @@ final class CsvCommand implements Callable<Integer> {
         convert.files = files;
         convert.to = "csv";
         convert.out = out;
-        convert.force = true; // as before: --out is replaced (never an input file)
+        convert.force = force;
         convert.timeUnit = "us";
         return convert.call();
     }

@@ -43,6 +43,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "output file (a folder for 'all'); shape sets go to standard output without it")
     Path out;
 
+    @Option(names = "--force", description = "overwrite an existing --out (never the model read)")
+    boolean force;
+
     @Option(names = "--format", defaultValue = "onnx", description = "onnx or shapes (default: ${DEFAULT-VALUE})")
     Kind format;
 
@@ -53,6 +56,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        if (out != null && !name.equals("all")) {
+            OutputFiles.check("--out", out, force, ResultSession.files(List.of(name)));
+        }
         if (name.equals("all")) {
             if (format != Kind.shapes || out == null) {
                 throw new UsageError("'export all' writes shape sets: give --format shapes --out DIR");
@@ -105,7 +111,8 @@ final class ExportCommand implements Callable<Integer> {
         if (out == null) {
             stdout.print(text);
         } else {
-            Files.writeString(out, text);
+            String content = text;
+            OutputFiles.replace("--out", out, w -> w.write(content));
             stdout.println("wrote " + out);
         }
         stdout.flush();

@@ -32,6 +32,17 @@ final class Inputs {
     private Inputs() {
     }
 
+    /** Refuses an {@code --option} whose backend is none of {@code known} (the backends of this command). */
+    static void checkOptionBackends(Map<String, String> options, List<String> known) {
+        for (String key : options.keySet()) {
+            String backend = key.substring(0, key.indexOf('.'));
+            if (!known.contains(backend)) {
+                throw new UsageError("invalid value for --option: unknown backend '" + printable(backend) + "' in '"
+                        + printable(key) + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
+    }
+
     static ShapeSet shapeSet(String nameOrFile) {
         try {
             return ShapeSets.resolve(nameOrFile, OpbenchHome.tensorsDir());
@@ -63,16 +74,42 @@ final class Inputs {
         List<Integer> out = new ArrayList<>();
         for (String v : values) {
             for (String part : v.split(",")) {
+                int n;
                 try {
-                    int n = Integer.parseInt(part.strip());
-                    if (n < 1) {
-                        throw new NumberFormatException();
-                    }
-                    out.add(n);
+                    n = org.opbench.problem.Numbers.parseInt(part.strip());
                 } catch (NumberFormatException e) {
+                    n = 0;
+                }
+                if (n < 1) {
                     throw new UsageError("invalid value for " + option + ": '" + printable(part)
                             + "' is not a positive integer");
                 }
+                if (out.contains(n)) {
+                    throw new UsageError("invalid value for " + option + ": " + n + " is given twice");
+                }
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The names of a comma-list option such as {@code --backends a,b}: an empty name ({@code --backends ''},
+     * {@code a,,b}) or one given twice is a usage error naming {@code option}.
+     */
+    static List<String> names(String option, List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",", -1)) {
+                if (part.isBlank()) {
+                    throw new UsageError("invalid value for " + option + ": '" + printable(v)
+                            + "' has an empty name");
+                }
+                if (out.contains(part.strip())) {
+                    throw new UsageError("invalid value for " + option + ": '" + printable(part.strip())
+                            + "' is given twice");
+                }
+                out.add(part.strip());
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package org.opbench.cli;
 
 import java.io.PrintWriter;
+import org.opbench.problem.Numbers;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,10 +56,17 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // one number parser for every option: ASCII digits only, finite decimals (no Infinity, NaN, 0x, suffixes)
+        CommandLine.ITypeConverter<Integer> ints = s -> convert(() -> Numbers.parseInt(s));
+        CommandLine.ITypeConverter<Long> longs = s -> convert(() -> Numbers.parseLong(s));
+        CommandLine.ITypeConverter<Double> doubles = s -> convert(() -> Numbers.parseDouble(s));
+        cl.registerConverter(Integer.class, ints).registerConverter(int.class, ints)
+                .registerConverter(Long.class, longs).registerConverter(long.class, longs)
+                .registerConverter(Double.class, doubles).registerConverter(double.class, doubles);
         cl.setParameterExceptionHandler((ex, argv) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("opbench: error: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.println("opbench: error: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return USAGE;
         });
@@ -69,7 +77,8 @@ public final class Main implements Runnable {
                 err.flush();
                 return USAGE;
             }
-            err.println("opbench: failed: " + ex);
+            err.println("opbench: failed: " + (ex.getMessage() != null && !ex.getMessage().isBlank() ? ex.getMessage()
+                    : "internal error " + ex.getClass().getSimpleName() + " (OPBENCH_DEBUG=1 shows where)"));
             if (System.getenv("OPBENCH_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
@@ -77,6 +86,14 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    private static <T> T convert(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     @Override

@@ -130,7 +130,8 @@ final class NetworkCommand implements Callable<Integer> {
         Map<String, Object> pin = new java.util.LinkedHashMap<>();
         ws = WorkerOptions.pin(ws, output, threadList, spec.commandLine().getErr(), pin);
         NetworkBackends all = NetworkBackends.load();
-        List<String> names = Inputs.names(backends);
+        List<String> names = Inputs.names("--backends", backends);
+        Inputs.checkOptionBackends(Inputs.backendOptions(options), all.names());
         if (names.isEmpty()) {
             for (NetworkBackend b : all.all()) {
                 if (all.availability(b).available()) {
@@ -160,7 +161,7 @@ final class NetworkCommand implements Callable<Integer> {
                 }
                 done.add(NetworkPlanner.key(n.backend(), n.algorithm(), n.threads(), n.batch()));
             }
-            List<String> algs = Inputs.names(algorithms);
+            List<String> algs = Inputs.names("--algorithms", algorithms);
             NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
                     threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
                     tolerance, Inputs.backendOptions(options), settings, seed, cache);

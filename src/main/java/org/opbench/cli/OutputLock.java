@@ -25,6 +25,20 @@ final class OutputLock implements AutoCloseable {
     }
 
     static OutputLock acquire(Path out) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            OutputLock lock = tryAcquire(out);
+            if (lock != null) {
+                return lock;
+            }
+        }
+        throw new UsageError("cannot lock --out " + out + ": its lock file keeps being replaced by other runs");
+    }
+
+    /**
+     * The lock, or null when the lock was won on a lock file its previous holder had just deleted (it opened before
+     * the deletion and locked after the release): then the caller tries again on the file now at the path.
+     */
+    private static OutputLock tryAcquire(Path out) {
         Path file = out.resolveSibling(out.getFileName() + ".lock");
         FileChannel channel;
         try {
@@ -34,7 +48,7 @@ final class OutputLock implements AutoCloseable {
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UsageError("cannot write --out " + out + ": " + e.getMessage());
+            throw new UsageError("cannot write --out " + out + ": " + OutputFiles.reason(e));
         }
         FileLock lock;
         try {
@@ -48,10 +62,32 @@ final class OutputLock implements AutoCloseable {
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new UsageError("--out " + out + " is being written by another opbench run (it holds " + file
-                    + ")");
+            throw new UsageError("--out " + out + " is being written by another opbench run (" + holder(file)
+                    + " holds " + file + ")");
+        }
+        if (!Files.exists(file)) {
+            closeQuietly(channel);
+            return null;
+        }
+        try { // the holder's pid, for the refusal a second writer gets
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            // the lock holds without the pid; a second writer is refused all the same
         }
         return new OutputLock(file, channel);
+    }
+
+    /** "pid N" from the lock file, or "another process" when it cannot be read. */
+    private static String holder(Path file) {
+        try {
+            String pid = Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            return pid.matches("[0-9]{1,10}") ? "pid " + pid : "another process";
+        } catch (IOException e) {
+            return "another process";
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

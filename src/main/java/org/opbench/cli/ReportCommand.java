@@ -36,12 +36,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (Files.isDirectory(html)) {
-            throw new UsageError("--html " + html + " is a directory");
-        }
-        if (Files.exists(html) && !force) {
-            throw new UsageError("--html " + html + " already exists; add --force to overwrite it");
-        }
+        OutputFiles.check("--html", html, force, inputs.files);
         Analysis a = inputs.analyze(spec.commandLine().getErr());
         String t = title;
         if (t == null) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.opbench.measure.TimerCalibration;
 import org.opbench.problem.InputFileException;
@@ -49,6 +48,11 @@ final class ResultSession implements AutoCloseable {
     private OutputLock lock;
     private JsonlWriter writer;
     private ResultFile previous;
+    /** Covers the whole session: an interrupt at any point closes the file and releases the lock. */
+    private Thread hook;
+    private volatile Runnable abort = () -> { };
+    private volatile Supplier<String> interrupted = () -> "opbench: interrupted before measuring began";
+    private boolean closed;
 
     private ResultSession(Path path, PrintWriter err) {
         this.path = path;
@@ -77,12 +81,17 @@ final class ResultSession implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new UsageError("--out " + path + " is a directory");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            throw new UsageError("--out " + path + " is not a regular file"); // /dev/full: never deleted by --force
+        }
         for (Path input : inputs) {
             if (sameFile(path, input)) {
                 throw new UsageError("--out " + path + " is an input of this command; choose another file");
             }
         }
         s.lock = OutputLock.acquire(path);
+        s.hook = new Thread(s::onShutdown, "opbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(s.hook);
         try {
             s.previous = s.takeOver(mode);
         } catch (RuntimeException e) {
@@ -192,33 +201,47 @@ final class ResultSession implements AutoCloseable {
      */
     void measure(Measurement measurement, Runnable abort, Supplier<String> interrupted)
             throws IOException, InterruptedException {
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (!finished.get()) {
-                abort.run();
-                close();
-                err.println();
-                err.println(interrupted.get());
-                err.flush();
-            }
-        }, "opbench-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (hook == null) { // no file: the hook only stops the measurement
+            hook = new Thread(this::onShutdown, "opbench-interrupt");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        this.abort = abort;
+        this.interrupted = interrupted;
         try {
             measurement.run();
         } finally {
-            finished.set(true);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the interrupt came as the measurement ended: the hook, if it started, reports it
-            }
-            close();
+            close(); // a failure is reported by the caller, never as an interrupt: the hook is gone
         }
+    }
+
+    /** The shutdown hook: unless the session was closed normally, stop, close and say what was kept. */
+    private void onShutdown() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        abort.run();
+        close();
+        err.println();
+        err.println(interrupted.get());
+        err.flush();
     }
 
     /** Closes the file and releases the lock. Idempotent. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook, already started, finds the session closed and says nothing
+            }
+        }
         try {
             if (writer != null) {
                 writer.close();

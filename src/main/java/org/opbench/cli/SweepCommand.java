@@ -36,7 +36,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<Op> opFilter = Inputs.names(ops).stream().map(Inputs::op).collect(Collectors.toCollection(
+        Set<Op> opFilter = Inputs.names("--op", ops).stream().map(Inputs::op).collect(Collectors.toCollection(
                 java.util.LinkedHashSet::new));
         List<Layer> layers = new ArrayList<>();
         List<String> sets = new ArrayList<>();
@@ -50,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
                 sets.add(op.id() + ":" + s);
             }
         }
-        List<String> setNames = tensors.isEmpty() && shapes.isEmpty() ? List.of(DEFAULT_SET) : Inputs.names(tensors);
+        List<String> setNames = tensors.isEmpty() && shapes.isEmpty() ? List.of(DEFAULT_SET) : Inputs.names("--tensors", tensors);
         for (String name : setNames) {
             ShapeSet set = Inputs.shapeSet(name);
             sets.add(set.name());

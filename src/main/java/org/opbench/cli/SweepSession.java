@@ -53,7 +53,8 @@ final class SweepSession {
             throws IOException, InterruptedException {
         MeasureSettings settings = measure.settings();
         Backends backends = Backends.load();
-        List<String> names = Inputs.names(axes.backends);
+        List<String> names = Inputs.names("--backends", axes.backends);
+        Inputs.checkOptionBackends(axes.optionMap(), backends.names());
         if (names.isEmpty()) {
             names.addAll(defaultBackends(backends, axes.timeReference, err));
         } else if (axes.timeReference && !names.contains(ReferenceBackend.NAME)) {

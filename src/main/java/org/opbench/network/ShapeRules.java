@@ -87,11 +87,7 @@ class ShapeRules {
     }
 
     static long product(long[] dims) {
-        long n = 1;
-        for (long d : dims) {
-            n *= d;
-        }
-        return n;
+        return org.opbench.problem.Sizes.product("tensor " + Arrays.toString(dims), dims);
     }
 
     ModelException fail(NetNode n, String why) {

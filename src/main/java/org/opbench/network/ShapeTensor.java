@@ -3,10 +3,6 @@ package org.opbench.network;
 /** What is known about a tensor: its dimensions, the 4-D shape it was flattened from, constant integers. */
 record ShapeTensor(long[] dims, long[] flatFrom, long[] ints, String producer, boolean param, boolean counted) {
     long elements() {
-        long n = 1;
-        for (long d : dims) {
-            n *= d;
-        }
-        return n;
+        return ShapeRules.product(dims);
     }
 }

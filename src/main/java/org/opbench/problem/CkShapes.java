@@ -27,7 +27,7 @@ final class CkShapes {
         }
         for (int i = 0; i < parts.length; i++) {
             try {
-                v[i] = Integer.parseInt(parts[i]);
+                v[i] = Numbers.parseInt(parts[i]);
             } catch (NumberFormatException e) {
                 throw new ProblemException(parts[i], "field " + names[i] + " = '" + DescriptorTokens.printable(parts[i])
                         + "' in CK shape '" + DescriptorTokens.printable(s) + "' is not a number");

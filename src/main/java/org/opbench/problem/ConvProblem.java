@@ -22,7 +22,8 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
         Problems.require(ic % g == 0 && oc % g == 0, "ic and oc must be divisible by g");
         Problems.require(oh == Spatial.floorOut(ih, kh, sh, ph, dh) && ow == Spatial.floorOut(iw, kw, sw, pw, dw),
                 "output size does not follow from input, kernel, stride and padding");
-        Problems.checkElements((long) mb * ic * ih * iw, (long) oc * (ic / g) * kh * kw, (long) mb * oc * oh * ow);
+        Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), Sizes.elements("weights", oc, ic / g, kh, kw),
+                Sizes.elements("destination", mb, oc, oh, ow));
     }
 
     /** Convenience constructor for the common case: square-free sizes, no dilation, output derived. */

@@ -20,20 +20,22 @@ public final class Counts {
 
     public static long flops(Problem p) {
         if (p instanceof ConvProblem c) {
-            return 2L * c.mb() * c.oc() * c.oh() * c.ow() * (c.ic() / c.g()) * c.kh() * c.kw();
+            return Sizes.product("conv flops", 2, c.mb(), c.oc(), c.oh(), c.ow(), c.ic() / c.g(), c.kh(), c.kw());
         }
         if (p instanceof FcProblem f) {
-            return 2L * f.mb() * f.ic() * f.ih() * f.iw() * f.oc();
+            return Sizes.product("fc flops", 2, f.mb(), f.ic(), f.ih(), f.iw(), f.oc());
         }
         if (p instanceof PoolProblem q) {
-            long outputs = (long) q.mb() * q.ic() * q.oh() * q.ow();
-            return outputs * q.kh() * q.kw() + (q.alg() == PoolAlg.MAX ? 0 : outputs);
+            long outputs = Sizes.product("pool outputs", q.mb(), q.ic(), q.oh(), q.ow());
+            return Sizes.sum("pool flops", Sizes.product("pool flops", outputs, q.kh(), q.kw()),
+                    q.alg() == PoolAlg.MAX ? 0 : outputs);
         }
-        return 5L * p.srcElements(); // softmax
+        return Sizes.product("softmax flops", 5, p.srcElements()); // softmax
     }
 
     public static long bytes(Problem p) {
-        long elements = p.srcElements() + p.weightElements() + p.biasElements() + p.dstElements();
-        return elements * p.dtype().bytes();
+        long elements = Sizes.sum("tensor elements", p.srcElements(), p.weightElements(), p.biasElements(),
+                p.dstElements());
+        return Sizes.product("bytes", elements, p.dtype().bytes());
     }
 }

@@ -61,7 +61,7 @@ final class DescriptorTokens {
             if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
                 i++;
             }
-            while (i < n && Character.isDigit(text.charAt(i))) {
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
                 i++;
             }
             String token = text.substring(keyStart, i);
@@ -78,7 +78,7 @@ final class DescriptorTokens {
             }
             long value;
             try {
-                value = Long.parseLong(digits);
+                value = Numbers.parseLong(digits);
             } catch (NumberFormatException e) {
                 throw new ProblemException(token, token + ": value out of range");
             }

@@ -11,7 +11,8 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
     public FcProblem {
         name = Problems.checkName(name);
         Problems.require(mb > 0 && ic > 0 && ih > 0 && iw > 0 && oc > 0, "fc sizes must be positive");
-        Problems.checkElements((long) mb * ic * ih * iw, (long) oc * ic * ih * iw, (long) mb * oc);
+        Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), Sizes.elements("weights", oc, ic, ih, iw),
+                Sizes.elements("destination", mb, oc));
     }
 
     static FcProblem parse(String text, DataType dtype) {

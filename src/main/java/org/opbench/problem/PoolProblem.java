@@ -22,7 +22,8 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
         Problems.require(ph >= 0 && pw >= 0 && ph < kh && pw < kw, "pool padding must be in [0, kernel)");
         Problems.require(validOut(ih, kh, sh, ph, oh) && validOut(iw, kw, sw, pw, ow),
                 "output size does not follow from input, kernel, stride and padding");
-        Problems.checkElements((long) mb * ic * ih * iw, 0, (long) mb * ic * oh * ow);
+        Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), 0, Sizes.elements("destination", mb, ic, oh, ow));
+        Sizes.product("pooling window taps", mb, ic, oh, ow, kh, kw);
     }
 
     private static boolean validOut(int in, int k, int s, int p, int out) {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public final class Problems {
     /** Largest element count of any one tensor: Java arrays and most native APIs index with 32-bit ints. */
-    public static final long MAX_TENSOR_ELEMENTS = Integer.MAX_VALUE - 8;
+    public static final long MAX_TENSOR_ELEMENTS = Sizes.MAX_TENSOR_ELEMENTS;
 
     private Problems() {
     }

@@ -24,11 +24,13 @@ public record ShapeSet(String name, String network, double publishedGflops, doub
 
     /** Sum of flops x repeat over all layers at batch 1. */
     public long totalFlops() {
-        return layers.stream().mapToLong(l -> l.problem().withBatch(1).flops() * l.repeat()).sum();
+        return Sizes.sum("total flops", layers.stream().mapToLong(l -> Sizes.product("flops x repeat",
+                l.problem().withBatch(1).flops(), l.repeat())).toArray());
     }
 
     /** Number of layers the set stands for, repeats included. */
     public int layerCount() {
-        return layers.stream().mapToInt(Layer::repeat).sum();
+        return Sizes.toInt("layer count (repeats included)", Sizes.sum("layer count",
+                layers.stream().mapToLong(Layer::repeat).toArray()));
     }
 }

@@ -38,6 +38,8 @@ public final class ShapeSetReader {
         double tolerance = ShapeSet.DEFAULT_TOLERANCE;
         String source = "";
         List<Layer> layers = new ArrayList<>();
+        long repeats = 0;
+        long totalFlops = 0;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
             String line = lines.get(i);
@@ -56,14 +58,14 @@ public final class ShapeSetReader {
                     switch (parts[0]) {
                         case "@network" -> network = arg(file, lineNo, parts, 1);
                         case "@published" -> {
-                            published = Double.parseDouble(arg(file, lineNo, parts, 1));
+                            published = Numbers.parseDouble(arg(file, lineNo, parts, 1));
                             String rest = line.substring(line.indexOf(parts[1]) + parts[1].length()).strip();
                             if (rest.startsWith("tolerance=")) {
                                 String tol = rest.split("\\s+")[0];
                                 if (!tol.endsWith("%")) {
                                     throw new InputFileException(file, lineNo, tol + ": tolerance must be a percentage");
                                 }
-                                tolerance = Double.parseDouble(tol.substring(10, tol.length() - 1)) / 100;
+                                tolerance = Numbers.parseDouble(tol.substring(10, tol.length() - 1)) / 100;
                                 rest = rest.substring(tol.length()).strip();
                             }
                             source = rest;
@@ -81,7 +83,7 @@ public final class ShapeSetReader {
                 int repeat = 1;
                 for (int k = 2; k < parts.length; k++) {
                     if (parts[k].startsWith("repeat=")) {
-                        repeat = Integer.parseInt(parts[k].substring(7));
+                        repeat = Numbers.parseInt(parts[k].substring(7));
                         if (repeat < 1) {
                             throw new InputFileException(file, lineNo, "repeat must be at least 1, got " + parts[k]);
                         }
@@ -89,7 +91,13 @@ public final class ShapeSetReader {
                         throw new InputFileException(file, lineNo, "unexpected '" + parts[k] + "' after the descriptor");
                     }
                 }
-                layers.add(new Layer(Problems.parse(op, parts[1]), network, repeat));
+                Layer layer = new Layer(Problems.parse(op, parts[1]), network, repeat);
+                repeats = Sizes.toInt("repeat=" + repeat + ": the layer count", Sizes.sum("repeat=" + repeat
+                        + ": the layer count", repeats, repeat));
+                totalFlops = Sizes.sum("repeat=" + repeat + ": the total flops", totalFlops,
+                        Sizes.product("repeat=" + repeat + ": the layer's flops", layer.problem().withBatch(1).flops(),
+                                repeat));
+                layers.add(layer);
             } catch (ProblemException e) {
                 throw new InputFileException(file, lineNo, e.getMessage());
             } catch (NumberFormatException e) {

@@ -11,7 +11,7 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
     public SoftmaxProblem {
         name = Problems.checkName(name);
         Problems.require(mb > 0 && ic > 0 && ih > 0 && iw > 0, "softmax sizes must be positive");
-        Problems.checkElements((long) mb * ic * ih * iw, 0, (long) mb * ic * ih * iw);
+        Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), 0, Sizes.elements("destination", mb, ic, ih, iw));
     }
 
     static SoftmaxProblem parse(String text, DataType dtype) {

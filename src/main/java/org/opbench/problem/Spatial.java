@@ -14,16 +14,16 @@ final class Spatial {
     }
 
     static int effectiveKernel(int kernel, int dilation) {
-        return (kernel - 1) * (dilation + 1) + 1;
+        return (int) Math.min(Integer.MAX_VALUE, Sizes.effectiveKernel(kernel, dilation));
     }
 
     static int floorOut(int in, int kernel, int stride, int pad, int dilation) {
-        long span = (long) in + 2L * pad - effectiveKernel(kernel, dilation);
+        long span = (long) in + 2L * pad - Sizes.effectiveKernel(kernel, dilation);
         return span < 0 ? 0 : (int) (span / stride + 1);
     }
 
     static int ceilOut(int in, int kernel, int stride, int pad, int dilation) {
-        long span = (long) in + 2L * pad - effectiveKernel(kernel, dilation);
+        long span = (long) in + 2L * pad - Sizes.effectiveKernel(kernel, dilation);
         return span < 0 ? 0 : (int) ((span + stride - 1) / stride + 1);
     }
 
@@ -40,7 +40,8 @@ final class Spatial {
         int kernel = t.positive(k, dflt == null ? 1 : dflt.kernel());
         int stride = t.positive(s, dflt == null ? 1 : dflt.stride());
         int dilation = d == null ? 0 : t.nonNegative(d, dflt == null ? 0 : dflt.dilation());
-        int keff = effectiveKernel(kernel, dilation);
+        int keff = Sizes.toInt("kernel extent of " + (t.has(k) ? t.token(k) : k + kernel)
+                + (d != null && t.has(d) ? " with " + t.token(d) : ""), Sizes.effectiveKernel(kernel, dilation));
         Integer given = t.has(o) ? t.positive(o, 0) : null;
         int pad;
         if (t.has(p)) {

@@ -22,6 +22,8 @@ final class Html {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
+                case '\u2028' -> b.append("&#8232;");
+                case '\u2029' -> b.append("&#8233;");
                 default -> b.append(c);
             }
         }

@@ -51,7 +51,7 @@ public final class HtmlReport {
                 "STYLE", resource("org/opbench/report/report.css"),
                 "BODY", ReportBody.html(analysis, data, title, generated, ECHARTS_VERSION),
                 "ECHARTS", script(resource(ECHARTS)),
-                "DATA", script(json),
+                "DATA", script(json.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")),
                 "SCRIPT", script(resource("org/opbench/report/report.js")));
         // one pass, so that text inserted for one placeholder is never taken for another
         Matcher m = Pattern.compile("\\{\\{([A-Z]+)}}").matcher(resource("org/opbench/report/report.html"));

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * JSON Lines: one record of any kind per line, each appended and flushed before the next point begins, so a
- * killed sweep loses at most the point in flight.
+ * JSON Lines: one record of any kind per line, each appended and flushed to the operating system before the next
+ * point begins, so a killed sweep loses at most the point in flight. Records are not forced to the storage device
+ * ({@code fsync}): a power failure may lose the last ones, which {@code --resume} then measures again. A write that
+ * fails (a full disk) throws, leaving at most a torn last line, which reading ignores and {@code --resume} cuts.
  */
 public final class JsonlWriter extends LineWriter {
     private final Path path;

@@ -86,6 +86,17 @@ public final class ResultReader {
                 }
                 String kind = node.get("record").asText();
                 Class<? extends Record> type = kinds.get(kind);
+                if (node.has("schema") && node.get("schema").isInt() && node.get("schema").asInt() > Json.SCHEMA) {
+                    throw new InputFileException(file, i + 1, "written with result schema " + node.get("schema")
+                            + ", newer than the schema " + Json.SCHEMA + " this opbench reads; use a newer opbench");
+                }
+                if (kind.equals(PointRecord.KIND)) { // points are what every analysis reads: all their keys
+                    List<String> missing = Required.missing(kind, node);
+                    if (!missing.isEmpty()) {
+                        throw new InputFileException(file, i + 1, "a " + kind + " record without the required key"
+                                + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+                    }
+                }
                 if (type == null) {
                     skipped.merge(kind, 1, Integer::sum);
                 } else {
@@ -164,6 +175,32 @@ public final class ResultReader {
             return b.get(0) == '\n';
         } catch (IOException e) {
             return true;
+        }
+    }
+
+    /** The keys each record kind must have, read once from the result schema (the one place they are listed). */
+    private static final class Required {
+        private static final Map<String, List<String>> KEYS = load();
+
+        static List<String> missing(String kind, JsonNode node) {
+            return KEYS.getOrDefault(kind, List.of()).stream().filter(k -> !node.has(k)).toList();
+        }
+
+        private static Map<String, List<String>> load() {
+            try (var in = ResultReader.class.getResourceAsStream("/schema/opbench-results.schema.json")) {
+                if (in == null) {
+                    throw new IllegalStateException("the result schema is missing from the classpath");
+                }
+                Map<String, List<String>> m = new HashMap<>();
+                Json.mapper().readTree(in).path("$defs").fields().forEachRemaining(e -> {
+                    List<String> keys = new ArrayList<>();
+                    e.getValue().path("required").forEach(k -> keys.add(k.asText()));
+                    m.put(e.getKey(), List.copyOf(keys));
+                });
+                return m;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -5,6 +5,13 @@
   const errors = [];
   window.addEventListener('error', function (e) { errors.push(String(e.message)); finish(); });
 
+  // The one escaping function for text that reaches the DOM as HTML (tooltips): every name (series, layer,
+  // backend, algorithm, configuration) goes through it; numbers go through fmt, whose output is digits only.
+  const esc = function (v) {
+    return String(v === null || v === undefined ? '' : v).replace(/[&<>"'`=\/\u2028\u2029]/g, function (c) {
+      return '&#' + c.charCodeAt(0) + ';';
+    });
+  };
   const fmt = function (v, digits) {
     if (v === null || v === undefined || !isFinite(v)) return '-';
     const a = Math.abs(v);
@@ -16,7 +23,7 @@
       animation: false,
       title: title ? { text: title, left: 'center', textStyle: { fontSize: 13 } } : undefined,
       legend: { type: 'scroll', bottom: 0 },
-      tooltip: {},
+      tooltip: { formatter: function (p) { return esc(p.seriesName) + '<br>' + esc(p.name); } },
       grid: { left: 70, right: 30, top: 40, bottom: 90, containLabel: true }
     };
   };
@@ -33,7 +40,7 @@
       o.tooltip = { trigger: 'item', formatter: function (p) {
         const v = p.data; if (!v) return '';
         const b = v.length > 5 ? v.slice(1) : v;
-        return p.seriesName + '<br>' + p.name + '<br>max ' + fmt(b[4]) + '<br>q3 ' + fmt(b[3]) + '<br>median ' + fmt(b[2])
+        return esc(p.seriesName) + '<br>' + esc(p.name) + '<br>max ' + fmt(b[4]) + '<br>q3 ' + fmt(b[3]) + '<br>median ' + fmt(b[2])
           + '<br>q1 ' + fmt(b[1]) + '<br>min ' + fmt(b[0]) + ' GFLOPS';
       } };
       o.xAxis = categoryAxis(d.categories);
@@ -46,7 +53,7 @@
     },
     speedup: function (d) {
       const o = base('speedup over ' + d.baseline);
-      o.tooltip = { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.name + ': ' + fmt(p.value, 3) + 'x'; } };
+      o.tooltip = { trigger: 'item', formatter: function (p) { return esc(p.seriesName) + '<br>' + esc(p.name) + ': ' + fmt(p.value, 3) + 'x'; } };
       o.xAxis = categoryAxis(d.categories);
       o.yAxis = { type: 'value', name: 'speedup (x)' };
       o.dataZoom = zoom(d.categories);
@@ -63,7 +70,7 @@
       d.cost.forEach(function (s) { cost[s.name] = s.values; });
       o.tooltip = { trigger: 'item', formatter: function (p) {
         const c = cost[p.seriesName] ? cost[p.seriesName][p.dataIndex] : null;
-        return p.seriesName + '<br>' + p.name + ': ' + fmt(p.value, 3) + 'x<br>tuning ' + (c === null || c === undefined ? 'not recorded' : fmt(c, 1) + ' ms');
+        return esc(p.seriesName) + '<br>' + esc(p.name) + ': ' + fmt(p.value, 3) + 'x<br>tuning ' + (c === null || c === undefined ? 'not recorded' : fmt(c, 1) + ' ms');
       } };
       o.xAxis = categoryAxis(d.categories);
       o.yAxis = { type: 'value', name: 'speedup (x)' };
@@ -81,7 +88,7 @@
       o.grid = { left: 20, right: 40, top: 20, bottom: 30, containLabel: true };
       o.tooltip = { trigger: 'item', formatter: function (p) {
         const l = d.layers[p.seriesIndex];
-        return p.name + '<br>' + l.name + ': ' + fmt(p.value, 3) + ' ms<br>' + (l.configs[p.dataIndex] || '');
+        return esc(p.name) + '<br>' + esc(l.name) + ': ' + fmt(p.value, 3) + ' ms<br>' + esc(l.configs[p.dataIndex]);
       } };
       o.yAxis = { type: 'category', data: d.bars, inverse: true };
       o.xAxis = { type: 'value', name: 'ms' };
@@ -92,7 +99,7 @@
     },
     layers: function (d) {
       const o = base();
-      o.tooltip = { trigger: 'item', formatter: function (p) { return p.name + '<br>' + p.seriesName + ': ' + fmt(p.value, 3) + ' ms'; } };
+      o.tooltip = { trigger: 'item', formatter: function (p) { return esc(p.name) + '<br>' + esc(p.seriesName) + ': ' + fmt(p.value, 3) + ' ms'; } };
       o.legend = { show: d.layers.length <= 40, type: 'scroll', bottom: 0 };
       o.xAxis = categoryAxis(d.bars);
       o.yAxis = { type: 'value', name: 'ms' };
@@ -103,7 +110,7 @@
     },
     throughput: function (d) {
       const o = base();
-      o.tooltip = { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>batch ' + p.value[0] + ': ' + fmt(p.value[1], 1) + ' images/s'; } };
+      o.tooltip = { trigger: 'item', formatter: function (p) { return esc(p.seriesName) + '<br>batch ' + fmt(p.value[0], 0) + ': ' + fmt(p.value[1], 1) + ' images/s'; } };
       o.xAxis = { type: 'log', logBase: 2, name: 'batch' };
       o.yAxis = { type: 'value', name: 'images/s' };
       o.series = d.series.map(function (s) { return { name: s.name, type: 'line', data: s.points, symbolSize: 8 }; });
@@ -111,7 +118,7 @@
     },
     accuracy: function (d) {
       const o = base();
-      o.tooltip = { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>accuracy ' + fmt(p.value[0], 4) + ': ' + fmt(p.value[1], 1) + ' images/s'; } };
+      o.tooltip = { trigger: 'item', formatter: function (p) { return esc(p.seriesName) + '<br>accuracy ' + fmt(p.value[0], 4) + ': ' + fmt(p.value[1], 1) + ' images/s'; } };
       o.xAxis = { type: 'value', name: 'accuracy', scale: true };
       o.yAxis = { type: 'value', name: 'images/s' };
       o.series = d.series.map(function (s) { return { name: s.name, type: 'scatter', data: s.points, symbolSize: 10 }; });
@@ -121,8 +128,8 @@
       const o = base();
       o.tooltip = { trigger: 'item', formatter: function (p) {
         const v = p.value;
-        if (p.seriesType !== 'scatter') return p.seriesName;
-        return p.seriesName + '<br>' + v[2] + '<br>' + fmt(v[0]) + ' flop/byte, ' + fmt(v[1]) + ' GFLOPS'
+        if (p.seriesType !== 'scatter') return esc(p.seriesName);
+        return esc(p.seriesName) + '<br>' + esc(v[2]) + '<br>' + fmt(v[0]) + ' flop/byte, ' + fmt(v[1]) + ' GFLOPS'
           + (v[4] === null ? '' : '<br>' + (v[3] * 100).toFixed(1) + '% of attainable ' + fmt(v[4], 1));
       } };
       o.xAxis = { type: 'log', name: 'flop/byte', nameLocation: 'middle', nameGap: 28, min: d.xmin, max: d.xmax };

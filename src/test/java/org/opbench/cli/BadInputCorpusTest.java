@@ -9,7 +9,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +41,8 @@ class BadInputCorpusTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void badInputGetsAClearError(String args, String expected) {
+    void badInputGetsAClearError(String args, String expected) throws IOException, URISyntaxException {
+        Map<Path, String> before = snapshot();
         Cli r = Cli.run(args.split(" "));
         assertEquals(2, r.code(), "exit code for " + args + ": " + r.err());
         String first = r.err().lines().findFirst().orElse("");
@@ -48,5 +52,21 @@ class BadInputCorpusTest {
         }
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
         assertFalse(r.err().contains("calibrating"), "nothing measured: " + r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertFalse(first.contains("Try '") || first.matches(".*\\b(java|org)\\.[a-z]+\\.[A-Z].*"),
+                "no Java class names: " + first);
+        assertEquals(before, snapshot(), "the corpus (every input) is untouched");
+    }
+
+    /** Every file of the corpus with a digest of its bytes. */
+    private static Map<Path, String> snapshot() throws IOException, URISyntaxException {
+        Path dir = Path.of(BadInputCorpusTest.class.getResource("/bad-inputs/cases.tsv").toURI()).getParent();
+        Map<Path, String> m = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                m.put(f.getFileName(), Arrays.hashCode(Files.readAllBytes(f)) + ":" + Files.size(f));
+            }
+        }
+        return m;
     }
 }

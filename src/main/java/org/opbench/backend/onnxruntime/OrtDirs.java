@@ -12,9 +12,9 @@ import java.util.Map;
  * {@code $HOME/.cache} when XDG_CACHE_HOME is unset), and {@code $TMPDIR/.ses} plus an empty
  * {@code $TMPDIR/mat-debug-<pid>.log} per process. The worker therefore gets all three pointed under
  * {@code <cacheDir>/onnxruntime/}, and {@value #DIR_ENV} names that folder so the worker can put session profiles
- * there. The Java binding's own temporary folder (native libraries unpacked, then deleted, leaving an empty
- * {@code onnxruntime-java<random>} folder) follows the JVM property {@code java.io.tmpdir}, which the JVM does not
- * take from TMPDIR: only {@code -Djava.io.tmpdir} on the worker's command line moves it.
+ * there. The Java binding's native libraries are unpacked once into the cache ({@link OrtNatives}); the empty
+ * {@code onnxruntime-java<random>} folder it still creates follows the JVM property {@code java.io.tmpdir}, which the
+ * JVM does not take from TMPDIR: only {@code -Djava.io.tmpdir} on the command line moves it.
  */
 public final class OrtDirs {
     /** Environment variable naming opbench's onnxruntime folder in the worker. */

@@ -25,6 +25,7 @@ public final class OrtProbe {
     public static Availability probe(Describer describer) {
         try {
             OrtDirs.createWorkerFolders();
+            OrtNatives.useCached(org.opbench.env.OpbenchHome.cacheDir());
         } catch (IOException e) {
             return Availability.unavailable("cannot create ONNX Runtime's folders under the cache directory: " + e);
         }

@@ -115,7 +115,11 @@ public final class OnnxImport {
         String stem = file.getFileName().toString().replaceFirst("\\.onnx$", "");
         NetGraph graph = new NetGraph(stem, input.getName(), new long[] {dims[1], dims[2], dims[3]}, nodes, outputs,
                 params, opset);
-        ShapeInference.infer(graph, dims[0] > 0 ? (int) dims[0] : 1, source); // throws what it cannot follow
+        try {
+            ShapeInference.infer(graph, dims[0] > 0 ? (int) dims[0] : 1, source); // throws what it cannot follow
+        } catch (org.opbench.problem.ProblemException e) {
+            throw new ModelException(source, e.getMessage());
+        }
         return new Imported(graph, dims[0] > 0 ? (int) dims[0] : 0, m.getIrVersion(), m.getProducerName());
     }
 
@@ -171,7 +175,10 @@ public final class OnnxImport {
         long[] d = new long[4];
         for (int i = 0; i < 4; i++) {
             TensorShapeProto.Dimension dim = shape.getDim(i);
-            if (dim.hasDimValue() && dim.getDimValue() > 0) {
+            if (dim.hasDimValue() && dim.getDimValue() > Integer.MAX_VALUE) {
+                throw new ModelException(source, "input '" + v.getName() + "' dimension " + i + " is "
+                        + dim.getDimValue() + ", more than the " + Integer.MAX_VALUE + " a dimension can be");
+            } else if (dim.hasDimValue() && dim.getDimValue() > 0) {
                 d[i] = dim.getDimValue();
             } else if (i == 0) {
                 d[i] = 0; // free batch
@@ -190,9 +197,11 @@ public final class OnnxImport {
                 throw new ModelException(source, "initializer '" + t.getName() + "' has a negative dimension");
             }
         }
-        long n = 1;
-        for (long d : dims) {
-            n *= d;
+        long n;
+        try {
+            n = org.opbench.problem.Sizes.product("initializer '" + t.getName() + "'", dims);
+        } catch (org.opbench.problem.ProblemException e) {
+            throw new ModelException(source, e.getMessage());
         }
         int type = t.getDataType();
         if ((type == TensorProto.DataType.INT64.getNumber() || type == TensorProto.DataType.INT32.getNumber())

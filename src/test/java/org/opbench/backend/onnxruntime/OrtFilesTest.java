@@ -51,7 +51,9 @@ class OrtFilesTest {
         assertFalse(Files.exists(homeCache) && Files.getLastModifiedTime(homeCache).toMillis() >= started,
                 "ORT wrote under the real home: " + homeCache);
         assertTrue(files.stream().anyMatch(f -> f.startsWith("profiles/ort_softmax_")), files.toString());
-        assertTrue(files.stream().anyMatch(f -> f.startsWith("tmp/onnxruntime-java")), files.toString());
+        // the natives come from opbench's cache (OrtNatives), not from a copy unpacked into the temporary folder
+        assertTrue(files.stream().noneMatch(f -> f.startsWith("tmp/onnxruntime-java") && f.contains(".so")),
+                files.toString());
         long pid = child.pid();
         for (String tmp : new String[] {"/tmp", System.getenv().getOrDefault("TMPDIR", "/tmp")}) {
             assertFalse(Files.exists(Path.of(tmp, "mat-debug-" + pid + ".log")), tmp);
