@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.opbench.peaks.PeaksRecord;
 import org.opbench.problem.InputFileException;
-import org.opbench.result.Json;
 import org.opbench.result.ResultFile;
 import org.opbench.result.ResultReader;
 
 /**
  * Reads result files for the commands whose output other tools consume (convert, csv, compare): a record of a kind
- * this opbench does not know, or a file written with a newer schema, is refused with one line naming the file (exit
+ * this opbench does not know is refused (a file written with a newer schema already is, by {@link ResultReader}) with one line naming the file (exit
  * 2), since a converted file or a verdict built from part of the records would look complete and not be.
  */
 final class StrictInputs {
@@ -34,10 +33,6 @@ final class StrictInputs {
                 throw new UsageError(f + ": unknown record kind '" + e.getKey() + "' (" + e.getValue()
                         + " record(s)): written by a newer opbench? This one reads run, point, network, layer and "
                         + "peaks records");
-            }
-            if (r.schema() > Json.SCHEMA) {
-                throw new UsageError(f + ": result schema " + r.schema() + " is newer than this opbench reads ("
-                        + Json.SCHEMA + "); use a newer opbench");
             }
             r.warnings().forEach(w -> err.println("opbench: warning: " + w));
             out.add(r);
