@@ -18,12 +18,14 @@ import org.opbench.result.JsonlWriter;
 import org.opbench.result.PointRecord;
 import org.opbench.result.Record;
 import org.opbench.result.RunRecord;
+import org.opbench.result.ShardInfo;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
 import org.opbench.supervisor.WorkerSpec;
 import org.opbench.sweep.Driver;
 import org.opbench.sweep.Planner;
+import org.opbench.sweep.Sharding;
 import org.opbench.sweep.SweepPlan;
 import org.opbench.sweep.SweepRequest;
 
@@ -47,7 +49,7 @@ final class SweepSession {
      * @param defaultOut  write to a new timestamped file under results/ when --out is absent
      */
     int execute(List<Layer> layers, List<String> sets, List<Path> inputs, AxisOptions axes, MeasureOptions measure,
-                OutputOptions output, List<String> commandLine, boolean defaultOut)
+                OutputOptions output, List<String> commandLine, boolean defaultOut, ShardOptions.Resolved shard)
             throws IOException, InterruptedException {
         MeasureSettings settings = measure.settings();
         Backends backends = Backends.load();
@@ -61,12 +63,16 @@ final class SweepSession {
         }
         SweepRequest request = new SweepRequest(layers, axes.batchList(), names, axes.algorithmList(),
                 axes.tunerList(), axes.threadList(), axes.optionMap(), settings, axes.seed);
-        SweepPlan plan;
+        SweepPlan whole;
         try {
-            plan = Planner.plan(request, backends);
+            whole = Planner.plan(request, backends);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+        SweepPlan plan = Sharding.part(whole, shard.shard());
+        String digest = Sharding.digest(whole);
+        ShardInfo shardInfo = shard.source() == null ? null : new ShardInfo(shard.shard().k(), shard.shard().n(),
+                whole.total(), Sharding.keys(plan));
         if (output.pointTimeout <= 0) {
             throw new UsageError("invalid value for --point-timeout: must be positive");
         }
@@ -87,6 +93,12 @@ final class SweepSession {
                             + "are recorded as unavailable");
                 }
             }
+            if (shardInfo != null) {
+                err.println("opbench: shard " + shard.shard() + " (from " + shard.source() + "): " + plan.total()
+                        + " of the plan's " + whole.total() + " points, plan " + digest
+                        + (plan.total() == 0 ? "; this shard is empty (the plan has fewer parts than shards), "
+                        + "its file holds only the run header" : ""));
+            }
             session.open();
             List<PointRecord> points = Collections.synchronizedList(new ArrayList<>());
             ResultCollector collecting = new ResultCollector(session.writer(), points);
@@ -95,7 +107,8 @@ final class SweepSession {
                         + " points already there)" : ""));
             }
             TimerCalibration timer = session.calibrate();
-            collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec));
+            collecting.write(header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
+                    digest, shardInfo));
             Driver driver = new Driver(backends, spec, collecting, new ProgressPrinter(err, output.quiet));
             session.measure(() -> driver.run(plan, done), driver::abort, () -> "opbench: interrupted; "
                     + points.size() + " points were written" + (path != null ? " to " + path
@@ -131,7 +144,8 @@ final class SweepSession {
     }
 
     private static RunRecord header(List<String> commandLine, Backends backends, List<String> names, SweepRequest r,
-                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec) {
+                                    List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec,
+                                    String digest, ShardInfo shard) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("sets", sets);
         settings.put("backends", names);
@@ -143,6 +157,6 @@ final class SweepSession {
         settings.put("measure", Json.mapper().convertValue(r.settings(), Map.class));
         WorkerOptions.record(spec, settings);
         return RunHeader.of(commandLine, resumed, r.seed(), RunHeader.libraries(backends.all(), Backend::name,
-                backends::availability), timer, settings);
+                backends::availability), timer, settings, digest, shard);
     }
 }
