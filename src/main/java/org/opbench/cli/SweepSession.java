@@ -71,8 +71,7 @@ final class SweepSession {
         }
         SweepPlan plan = Sharding.part(whole, shard.shard());
         String digest = Sharding.digest(whole);
-        ShardInfo shardInfo = shard.source() == null ? null : new ShardInfo(shard.shard().k(), shard.shard().n(),
-                whole.total(), Sharding.keys(plan));
+        ShardInfo shardInfo = new ShardInfo(shard.shard().k(), shard.shard().n(), whole.total(), Sharding.keys(plan));
         if (output.pointTimeout <= 0) {
             throw new UsageError("invalid value for --point-timeout: must be positive");
         }
@@ -93,7 +92,7 @@ final class SweepSession {
                             + "are recorded as unavailable");
                 }
             }
-            if (shardInfo != null) {
+            if (shard.source() != null) {
                 err.println("opbench: shard " + shard.shard() + " (from " + shard.source() + "): " + plan.total()
                         + " of the plan's " + whole.total() + " points, plan " + digest
                         + (plan.total() == 0 ? "; this shard is empty (the plan has fewer parts than shards), "
