@@ -127,6 +127,7 @@ final class NetworkCommand implements Callable<Integer> {
             throw new UsageError("--resume needs --out FILE: the result file to continue");
         }
         WorkerSpec ws = WorkerOptions.spec(output);
+        WorkerOptions.checkLauncher(ws);
         NetworkBackends all = NetworkBackends.load();
         List<String> names = Inputs.names(backends);
         if (names.isEmpty()) {

@@ -46,4 +46,9 @@ final class OutputOptions {
 
     @Option(names = {"-q", "--quiet"}, description = "no per-point progress lines")
     boolean quiet;
+
+    @Option(names = "--worker-env-inline", description = "put the workers' environment (thread counts, OPBENCH_HOME, "
+            + "LD_PRELOAD) on their command line as 'env NAME=VALUE...' after --worker-launcher: for a launcher that "
+            + "does not forward its environment, such as ssh")
+    boolean workerEnvInline;
 }

@@ -78,6 +78,7 @@ final class SweepSession {
         WorkerSpec spec = WorkerOptions.spec(output);
         Path path = output.out == null && defaultOut ? ResultSession.timestamped("sweep") : output.out;
         try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.of(output), inputs)) {
+            WorkerOptions.checkLauncher(spec);
             Set<String> done = new HashSet<>();
             if (session.resumed()) {
                 session.previous().points().forEach(p -> done.add(p.key()));
