@@ -11,7 +11,7 @@ public record Shard(int k, int n) {
 
     public Shard {
         if (n < 1) {
-            throw new IllegalArgumentException("the number of shards must be at least 1, not " + n);
+            throw new IllegalArgumentException("shard " + k + "/" + n + ": the number of shards N must be at least 1");
         }
         if (k < 1 || k > n) {
             throw new IllegalArgumentException("shard " + k + "/" + n + " does not exist: shards are numbered 1 to "
