@@ -81,6 +81,9 @@ final class SweepSession {
             WorkerOptions.checkLauncher(spec);
             Set<String> done = new HashSet<>();
             if (session.resumed()) {
+                checkSameShard(session.previous().runs(), path, digest, shardInfo);
+            }
+            if (session.resumed()) {
                 session.previous().points().forEach(p -> done.add(p.key()));
             }
             for (String name : names) {
@@ -120,6 +123,21 @@ final class SweepSession {
             err.flush();
         }
         return 0;
+    }
+
+    /** A shard file is resumed only as the same shard of the same plan (its points would not be merged otherwise). */
+    private static void checkSameShard(List<RunRecord> runs, Path path, String digest, ShardInfo shard) {
+        if (runs.isEmpty() || runs.get(0).shard() == null) {
+            return;
+        }
+        RunRecord first = runs.get(0);
+        ShardInfo was = first.shard();
+        boolean sharded = was.n() > 1 || shard.n() > 1;
+        if (sharded && (was.k() != shard.k() || was.n() != shard.n() || !digest.equals(first.planDigest()))) {
+            throw new UsageError("cannot resume: --out " + path + " holds shard " + was.k() + "/" + was.n()
+                    + " of plan " + first.planDigest() + ", not shard " + shard.k() + "/" + shard.n() + " of plan "
+                    + digest + " (another sweep, split or settings); resume it with its own command");
+        }
     }
 
     /** Writes to the file, if any, and keeps every point for the summary table. */

@@ -179,4 +179,17 @@ class MergeCommandTest {
         assertEquals(List.of(), Fleet.keys(out));
         assertEquals(9, ResultReader.read(out).runs().get(0).shard().n());
     }
+
+    @Test
+    void aShardFileResumesOnlyAsItsOwnShard() throws IOException {
+        Path copy = dir.resolve("resume-copy.jsonl");
+        Files.copy(shards.get(0), copy);
+        byte[] before = Files.readAllBytes(copy);
+        Cli c = Cli.run(Fleet.sweep("--shard", "2/3", "--resume", "--out", copy.toString()).toArray(String[]::new));
+        assertEquals(2, c.code(), c.err());
+        assertTrue(c.err().startsWith("opbench: error: cannot resume") && c.err().contains("holds shard 1/3"),
+                c.err());
+        assertFalse(c.err().contains("calibrating"), "nothing measured");
+        assertArrayEquals(before, Files.readAllBytes(copy));
+    }
 }
