@@ -30,6 +30,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         AnalysisTables.print(spec.commandLine().getOut(), a);
+        BoardTables.print(spec.commandLine().getOut(), inputs.files);
         return 0;
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {ListCommand.class, RunCommand.class, SweepCommand.class, CsvCommand.class, NetworkCommand.class,
                 ExportCommand.class, EstimateCommand.class, PeaksCommand.class, AnalyzeCommand.class,
                 CompareCommand.class, ReportCommand.class, SystemCommand.class, ConvertCommand.class,
+                MergeCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nFirst steps (in the opbench folder; each command has --help):%n",
         footer = {

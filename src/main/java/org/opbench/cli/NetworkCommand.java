@@ -127,6 +127,7 @@ final class NetworkCommand implements Callable<Integer> {
             throw new UsageError("--resume needs --out FILE: the result file to continue");
         }
         WorkerSpec ws = WorkerOptions.spec(output);
+        WorkerOptions.checkLauncher(ws);
         Map<String, Object> pin = new java.util.LinkedHashMap<>();
         ws = WorkerOptions.pin(ws, output, threadList, spec.commandLine().getErr(), pin);
         NetworkBackends all = NetworkBackends.load();

@@ -50,4 +50,9 @@ final class OutputOptions {
     @Option(names = "--pin", description = "place workers on fixed CPUs (taskset; OMP_PLACES=cores, OMP_PROC_BIND=close) "
             + "and the driver on the CPUs left, if any; needs taskset and at least as many CPUs as threads")
     boolean pin;
+
+    @Option(names = "--worker-env-inline", description = "put the workers' environment (thread counts, OPBENCH_HOME, "
+            + "LD_PRELOAD) on their command line as 'env NAME=VALUE...' after --worker-launcher: for a launcher that "
+            + "does not forward its environment, such as ssh")
+    boolean workerEnvInline;
 }

@@ -113,7 +113,7 @@ final class ResultSession implements AutoCloseable {
         }).toList();
     }
 
-    private static boolean sameFile(Path a, Path b) {
+    static boolean sameFile(Path a, Path b) {
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {

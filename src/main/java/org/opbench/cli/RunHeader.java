@@ -8,7 +8,10 @@ import java.util.function.Function;
 import org.opbench.env.HostProbe;
 import org.opbench.env.OpbenchHome;
 import org.opbench.measure.TimerCalibration;
+import org.opbench.result.HostFingerprint;
+import org.opbench.result.HostInfo;
 import org.opbench.result.Json;
+import org.opbench.result.ShardInfo;
 import org.opbench.result.RunRecord;
 import org.opbench.result.TimerInfo;
 import org.opbench.spi.Availability;
@@ -58,11 +61,18 @@ final class RunHeader {
     /** The header of a run started by {@code opbench ARGS...}, stamped now. */
     static RunRecord of(List<String> args, boolean resumed, long seed, Map<String, Map<String, Object>> libraries,
                         TimerCalibration timer, Map<String, Object> settings) {
+        return of(args, resumed, seed, libraries, timer, settings, null, null);
+    }
+
+    /** The same, for a sweep: its plan's digest and the shard it runs (null: the whole plan). */
+    static RunRecord of(List<String> args, boolean resumed, long seed, Map<String, Map<String, Object>> libraries,
+                        TimerCalibration timer, Map<String, Object> settings, String planDigest, ShardInfo shard) {
         List<String> command = new ArrayList<>();
         command.add("opbench");
         command.addAll(args);
+        HostInfo host = HostProbe.probe();
         return new RunRecord(RunRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
-                java.time.Instant.now().toString(), resumed, seed, HostProbe.probe(), libraries, TimerInfo.of(timer),
-                settings);
+                java.time.Instant.now().toString(), resumed, seed, host, libraries, TimerInfo.of(timer),
+                settings, planDigest, shard, HostFingerprint.of(host, libraries));
     }
 }

@@ -22,10 +22,14 @@ final class SweepOptions {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ShardOptions shards;
+
     /** Sweeps {@code layers} (see {@link SweepSession#execute}) and returns the exit code. */
     int sweep(List<Layer> layers, List<String> sets, List<Path> inputs, boolean defaultOut)
             throws IOException, InterruptedException {
         return new SweepSession(command.commandLine().getOut(), command.commandLine().getErr()).execute(layers, sets,
-                inputs, axes, measure, output, command.commandLine().getParseResult().originalArgs(), defaultOut);
+                inputs, axes, measure, output, command.commandLine().getParseResult().originalArgs(), defaultOut,
+                shards.resolve(System.getenv()));
     }
 }

@@ -20,12 +20,14 @@ import org.opbench.result.JsonlWriter;
 import org.opbench.result.PointRecord;
 import org.opbench.result.Record;
 import org.opbench.result.RunRecord;
+import org.opbench.result.ShardInfo;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
 import org.opbench.supervisor.WorkerSpec;
 import org.opbench.sweep.Driver;
 import org.opbench.sweep.Planner;
+import org.opbench.sweep.Sharding;
 import org.opbench.sweep.SweepPlan;
 import org.opbench.sweep.SweepRequest;
 
@@ -49,7 +51,7 @@ final class SweepSession {
      * @param defaultOut  write to a new timestamped file under results/ when --out is absent
      */
     int execute(List<Layer> layers, List<String> sets, List<Path> inputs, AxisOptions axes, MeasureOptions measure,
-                OutputOptions output, List<String> commandLine, boolean defaultOut)
+                OutputOptions output, List<String> commandLine, boolean defaultOut, ShardOptions.Resolved shard)
             throws IOException, InterruptedException {
         MeasureSettings settings = measure.settings();
         Backends backends = Backends.load();
@@ -62,12 +64,15 @@ final class SweepSession {
         }
         SweepRequest request = new SweepRequest(layers, axes.batchList(), names, axes.algorithmList(),
                 axes.tunerList(), axes.threadList(), axes.optionMap(), settings, axes.seed, axes.threadsDefaulted());
-        SweepPlan plan;
+        SweepPlan whole;
         try {
-            plan = Planner.plan(request, backends);
+            whole = Planner.plan(request, backends);
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+        SweepPlan plan = Sharding.part(whole, shard.shard());
+        String digest = Sharding.digest(whole);
+        ShardInfo shardInfo = new ShardInfo(shard.shard().k(), shard.shard().n(), whole.total(), Sharding.keys(plan));
         if (output.pointTimeout <= 0) {
             throw new UsageError("invalid value for --point-timeout: must be positive");
         }
@@ -76,7 +81,11 @@ final class SweepSession {
         WorkerSpec workers = WorkerOptions.pin(spec, output, request.threads(), err, pin);
         Path path = output.out == null && defaultOut ? ResultSession.timestamped("sweep") : output.out;
         try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.of(output), inputs)) {
+            WorkerOptions.checkLauncher(spec);
             Set<String> done = new HashSet<>();
+            if (session.resumed()) {
+                checkSameShard(session.previous().runs(), path, digest, shardInfo);
+            }
             if (session.resumed()) {
                 session.previous().points().forEach(p -> done.add(p.key()));
             }
@@ -90,6 +99,12 @@ final class SweepSession {
                             + "are recorded as unavailable");
                 }
             }
+            if (shard.source() != null) {
+                err.println("opbench: shard " + shard.shard() + " (from " + shard.source() + "): " + plan.total()
+                        + " of the plan's " + whole.total() + " points, plan " + digest
+                        + (plan.total() == 0 ? "; this shard is empty (the plan has fewer parts than shards), "
+                        + "its file holds only the run header" : ""));
+            }
             session.open();
             List<PointRecord> points = Collections.synchronizedList(new ArrayList<>());
             ResultCollector collecting = new ResultCollector(session.writer(), points);
@@ -100,7 +115,7 @@ final class SweepSession {
             TimerCalibration timer = session.calibrate();
             org.opbench.env.SystemCheck.Report system = RunHeader.systemCheck(err);
             RunRecord head = header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
-                    system);
+                    system, digest, shardInfo);
             head.settings().putAll(pin);
             collecting.write(head);
             Driver driver = new Driver(backends, workers, collecting, new ProgressPrinter(err, output.quiet));
@@ -164,6 +179,21 @@ final class SweepSession {
         return names;
     }
 
+    /** A shard file is resumed only as the same shard of the same plan (its points would not be merged otherwise). */
+    private static void checkSameShard(List<RunRecord> runs, Path path, String digest, ShardInfo shard) {
+        if (runs.isEmpty() || runs.get(0).shard() == null) {
+            return;
+        }
+        RunRecord first = runs.get(0);
+        ShardInfo was = first.shard();
+        boolean sharded = was.n() > 1 || shard.n() > 1;
+        if (sharded && (was.k() != shard.k() || was.n() != shard.n() || !digest.equals(first.planDigest()))) {
+            throw new UsageError("cannot resume: --out " + path + " holds shard " + was.k() + "/" + was.n()
+                    + " of plan " + first.planDigest() + ", not shard " + shard.k() + "/" + shard.n() + " of plan "
+                    + digest + " (another sweep, split or settings); resume it with its own command");
+        }
+    }
+
     /** Writes to the file, if any, and keeps every point for the summary table. */
     private record ResultCollector(JsonlWriter writer, List<PointRecord> points)
             implements org.opbench.result.ResultWriter {
@@ -187,7 +217,8 @@ final class SweepSession {
 
     private static RunRecord header(List<String> commandLine, Backends backends, List<String> names, SweepRequest r,
                                     List<String> sets, TimerCalibration timer, boolean resumed, WorkerSpec spec,
-                                    org.opbench.env.SystemCheck.Report system) {
+                                    org.opbench.env.SystemCheck.Report system,
+                                    String digest, ShardInfo shard) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("sets", sets);
         settings.put("backends", names);
@@ -202,6 +233,6 @@ final class SweepSession {
         WorkerOptions.record(spec, settings);
         settings.put("system_check", system);
         return RunHeader.of(commandLine, resumed, r.seed(), RunHeader.libraries(backends.all(), Backend::name,
-                backends::availability), timer, settings);
+                backends::availability), timer, settings, digest, shard);
     }
 }

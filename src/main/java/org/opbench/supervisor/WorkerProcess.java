@@ -44,6 +44,7 @@ public final class WorkerProcess implements AutoCloseable {
 
     public static WorkerProcess start(Job<?> job, WorkerSpec spec, Map<String, String> environment) throws IOException {
         List<String> cmd = new ArrayList<>(spec.launcher());
+        int javaAt = cmd.size();
         cmd.add(spec.java());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:ErrorFile=" + spec.cacheDir().resolve("hs_err_pid%p.log"));
@@ -64,6 +65,17 @@ public final class WorkerProcess implements AutoCloseable {
         pb.environment().putAll(environment);
         pb.environment().put("OPBENCH_HOME", OpbenchHome.home().toString());
         pb.environment().put("OPBENCH_CACHE", spec.cacheDir().toString());
+        if (spec.environmentOnCommandLine()) {
+            List<String> inline = new ArrayList<>();
+            inline.add("env");
+            environment.forEach((k, v) -> inline.add(k + "=" + v));
+            inline.add("OPBENCH_HOME=" + pb.environment().get("OPBENCH_HOME"));
+            inline.add("OPBENCH_CACHE=" + pb.environment().get("OPBENCH_CACHE"));
+            if (jsig != null) {
+                inline.add("LD_PRELOAD=" + jsig);
+            }
+            cmd.addAll(javaAt, inline);
+        }
         Process p = pb.start();
         WorkerProcess w = new WorkerProcess(p, spec.verbose());
         try (OutputStream in = p.getOutputStream()) {

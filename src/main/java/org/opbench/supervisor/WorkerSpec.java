@@ -16,12 +16,20 @@ import java.util.List;
  *                        {@code timeout}
  * @param inProcess   run every group in the driver's JVM (debugging; thread-count environment does not apply)
  * @param verbose     echo the workers' standard error
+ * @param environmentOnCommandLine  put the workers' environment on the launched command line as
+ *                    {@code env NAME=VALUE... java ...}, for a launcher that does not forward its environment (ssh)
  */
 public record WorkerSpec(String java, String classPath, List<String> jvmArgs, List<String> launcher, Path cacheDir,
-                         long pointTimeoutMs, boolean inProcess, boolean verbose) {
+                         long pointTimeoutMs, boolean inProcess, boolean verbose, boolean environmentOnCommandLine) {
     public WorkerSpec {
         jvmArgs = List.copyOf(jvmArgs);
         launcher = List.copyOf(launcher);
+    }
+
+    /** Workers that get their environment from the launcher's process. */
+    public WorkerSpec(String java, String classPath, List<String> jvmArgs, List<String> launcher, Path cacheDir,
+                      long pointTimeoutMs, boolean inProcess, boolean verbose) {
+        this(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose, false);
     }
 
     /** Workers like the driver's JVM, with the given time limit per point. */
@@ -32,25 +40,35 @@ public record WorkerSpec(String java, String classPath, List<String> jvmArgs, Li
     }
 
     public WorkerSpec inProcess(boolean value) {
-        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, value, verbose);
+        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, value,
+                verbose, environmentOnCommandLine);
     }
 
     public WorkerSpec verbose(boolean value) {
-        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, value);
+        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, value,
+                environmentOnCommandLine);
     }
 
     public WorkerSpec launcher(List<String> value) {
-        return new WorkerSpec(java, classPath, jvmArgs, value, cacheDir, pointTimeoutMs, inProcess, verbose);
+        return new WorkerSpec(java, classPath, jvmArgs, value, cacheDir, pointTimeoutMs, inProcess,
+                verbose, environmentOnCommandLine);
     }
 
     /** Workers run this java executable (e.g. an arm64 JRE started through an emulator launcher). */
     public WorkerSpec java(String value) {
-        return new WorkerSpec(value, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
+        return new WorkerSpec(value, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess,
+                verbose, environmentOnCommandLine);
     }
 
     /** Workers get this class path (e.g. the driver's plus a native jar for the workers' platform). */
     public WorkerSpec classPath(String value) {
-        return new WorkerSpec(java, value, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose);
+        return new WorkerSpec(java, value, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess,
+                verbose, environmentOnCommandLine);
+    }
+
+    /** Workers whose environment travels on their command line ({@code env NAME=VALUE...}) or not. */
+    public WorkerSpec environmentOnCommandLine(boolean value) {
+        return new WorkerSpec(java, classPath, jvmArgs, launcher, cacheDir, pointTimeoutMs, inProcess, verbose, value);
     }
 
     /** Whether workers run through a launcher, i.e. possibly on another machine or under an emulator. */

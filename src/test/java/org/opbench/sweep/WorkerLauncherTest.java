@@ -49,7 +49,8 @@ class WorkerLauncherTest {
                 "--min-time", "0", "--warmup", "0", "-q");
         assertEquals(0, code, err.toString());
         List<String> lines = Files.readAllLines(log);
-        assertEquals(2, lines.stream().filter(l -> l.equals("--")).count(), "one worker per backend: " + lines);
+        assertEquals(2, lines.stream().filter(l -> l.equals("org.opbench.supervisor.WorkerMain")).count(),
+                "one worker per backend (after the launcher check, JAVA -version): " + lines);
         assertEquals(ProcessHandle.current().info().command().orElseThrow(), lines.get(0),
                 "the launcher is given the worker's java command line");
         assertTrue(lines.contains("org.opbench.supervisor.WorkerMain"), lines.toString());
