@@ -3,42 +3,19 @@ package org.opbench.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.opbench.testing.BenchdnnCorpus;
 
 /**
  * Every 2-D (and 1-D) convolution problem of benchdnn's own shape files parses, gets the output size and padding
  * benchdnn's rule gives, and its canonical descriptor is one benchdnn reads back to the same problem.
  */
 class BenchdnnCorpusTest {
-    static final String CORPUS = "/benchdnn/conv-shapes-2d.txt.gz";
-
-    /** The corpus lines (comments dropped). */
-    static List<String> corpus() throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (InputStream in = BenchdnnCorpusTest.class.getResourceAsStream(CORPUS)) {
-            assertTrue(in != null, CORPUS + " is on the test class path");
-            BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    lines.add(line.strip());
-                }
-            }
-        }
-        return lines;
-    }
-
     /**
      * benchdnn's {@code conv::str2desc} spatial rules, ported line by line from oneDNN's
      * {@code tests/benchdnn/conv/conv_aux.cpp} (compute_out, compute_pad, sanitize_desc, init_pad_r): the oracle.
@@ -102,8 +79,16 @@ class BenchdnnCorpusTest {
     }
 
     @Test
-    void everyLineParsesAsBenchdnnReadsIt() throws IOException {
-        List<String> lines = corpus();
+    void sampleRunByTheBackendTestsIsSmallAndMixed() {
+        List<ConvProblem> sample = BenchdnnCorpus.sample();
+        assertEquals(36, sample.size());
+        assertEquals(20, sample.stream().filter(p -> !p.symmetricPadding()).count());
+        assertTrue(sample.stream().allMatch(p -> p.mb() == 1 && Counts.flops(p) <= 20_000_000L));
+    }
+
+    @Test
+    void everyLineParsesAsBenchdnnReadsIt() {
+        List<String> lines = BenchdnnCorpus.lines();
         assertTrue(lines.size() > 9000, "the corpus has " + lines.size() + " lines");
         int asymmetric = 0;
         int oneD = 0;
