@@ -79,15 +79,8 @@ final class AclOp extends BasePreparedOp {
                                   Map<String, Object> details) throws BackendException {
         int t = alg.target();
         if (problem instanceof ConvProblem c) {
-            if (!c.symmetricPadding()) {
-                // PadStrideInfo takes four paddings, but passing them broke ACL's Winograd SAME check under qemu in
-                // the one try there was time for (AclEmulatedTest k5); until that is understood: refused, not guessed
-                throw new org.opbench.spi.UnsupportedException("opbench's ACL binding passes one padding per axis; "
-                        + "this problem pads top/bottom " + c.ph() + "/" + c.padBottom() + ", left/right " + c.pw()
-                        + "/" + c.padRight());
-            }
             int[] dims = {c.mb(), c.ic(), c.ih(), c.iw(), c.oc(), c.oh(), c.ow(), c.kh(), c.kw(), c.sh(), c.sw(),
-                    c.ph(), c.pw(), c.g(), c.dh(), c.dw()};
+                    c.ph(), c.pw(), c.g(), c.dh(), c.dw(), c.padBottom(), c.padRight()};
             details.put("fast_math", fastMath);
             AclStatus.check(AclNative.opbench_acl_conv(h, t, alg.conv(), dims, fastMath ? 1 : 0),
                     alg.convFunction() + " configure", h);
@@ -98,7 +91,7 @@ final class AclOp extends BasePreparedOp {
             int kind = p.alg() == PoolAlg.MAX ? AclNative.POOL_MAX
                     : p.alg() == PoolAlg.AVG_NP ? AclNative.POOL_AVG_EXCLUDE_PAD : AclNative.POOL_AVG_INCLUDE_PAD;
             int[] dims = {p.mb(), p.ic(), p.ih(), p.iw(), p.oh(), p.ow(), p.kh(), p.kw(), p.sh(), p.sw(), p.ph(),
-                    p.pw()};
+                    p.pw(), p.padBottom(), p.padRight()};
             details.put("exclude_padding", kind == AclNative.POOL_AVG_EXCLUDE_PAD);
             AclStatus.check(AclNative.opbench_acl_pool(h, t, kind, dims), alg.prefix() + "PoolingLayer configure", h);
         } else if (problem instanceof SoftmaxProblem s) {
