@@ -204,6 +204,7 @@ template <typename B>
 int conv(opbench_acl_op *op, int algorithm, const int *d, bool fast_math) {
     const unsigned mb = d[0], ic = d[1], ih = d[2], iw = d[3], oc = d[4], oh = d[5], ow = d[6], kh = d[7], kw = d[8];
     const unsigned sh = d[9], sw = d[10], ph = d[11], pw = d[12], g = d[13], dh = d[14], dw = d[15];
+    const unsigned pb = d[16], pr = d[17]; // bottom/right padding: benchdnn's asymmetric padding
     const bool depthwise = g > 1 && g == ic && oc % ic == 0;
     if (algorithm == OPBENCH_ACL_CONV_AUTO && depthwise) {
         algorithm = OPBENCH_ACL_CONV_DEPTHWISE;
@@ -223,7 +224,7 @@ int conv(opbench_acl_op *op, int algorithm, const int *d, bool fast_math) {
     auto *wei = tensor<B>(op, WEIGHTS);
     auto *bia = tensor<B>(op, BIAS);
     auto *dst = tensor<B>(op, DST);
-    const PadStrideInfo psi(sw, sh, pw, pw, ph, ph, DimensionRoundingType::FLOOR);
+    const PadStrideInfo psi(sw, sh, pw, pr, ph, pb, DimensionRoundingType::FLOOR);
     const Size2D dilation(dw + 1, dh + 1);
     const ActivationLayerInfo none;
     const std::string p = B::prefix;
@@ -336,12 +337,9 @@ template <typename B>
 int pool(opbench_acl_op *op, int kind, const int *d) {
     const unsigned mb = d[0], ic = d[1], ih = d[2], iw = d[3], oh = d[4], ow = d[5], kh = d[6], kw = d[7];
     const unsigned sh = d[8], sw = d[9], ph = d[10], pw = d[11];
-    // a ceil-mode output has windows beyond the bottom/right padding: pad those sides explicitly so that
-    // floor rounding gives the requested size
-    const long right = static_cast<long>(ow - 1) * sw + kw - iw - pw;
-    const long bottom = static_cast<long>(oh - 1) * sh + kh - ih - ph;
-    const unsigned pr = right > static_cast<long>(pw) ? static_cast<unsigned>(right) : pw;
-    const unsigned pb = bottom > static_cast<long>(ph) ? static_cast<unsigned>(bottom) : ph;
+    // bottom/right padding as opbench states it (PoolProblem.padBottom/padRight): a ceil-mode or asymmetric output
+    // size pads those sides explicitly so that floor rounding gives the requested size
+    const unsigned pb = d[12], pr = d[13];
     init<B>(op, SRC, TensorShape(iw, ih, ic, mb));
     init<B>(op, DST, TensorShape(ow, oh, ic, mb));
     const PadStrideInfo psi(sw, sh, pw, pr, ph, pb, DimensionRoundingType::FLOOR);

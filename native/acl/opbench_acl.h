@@ -75,10 +75,11 @@ void opbench_acl_op_delete(opbench_acl_op *op);
 const char *opbench_acl_message(const opbench_acl_op *op);
 const char *opbench_acl_impl(const opbench_acl_op *op);
 
-/* dims: mb ic ih iw oc oh ow kh kw sh sw ph pw g dh dw (dh, dw: benchdnn dilation, 0 = dense). */
+/* dims: mb ic ih iw oc oh ow kh kw sh sw ph pw g dh dw pb pr (dh, dw: benchdnn dilation, 0 = dense; pb, pr:
+   bottom/right padding, ph, pw being top/left). */
 int opbench_acl_conv(opbench_acl_op *op, int target, int algorithm, const int *dims, int fast_math);
 int opbench_acl_fc(opbench_acl_op *op, int target, int mb, int ic, int ih, int iw, int oc);
-/* dims: mb ic ih iw oh ow kh kw sh sw ph pw (oh/ow may be the ceil-mode values). */
+/* dims: mb ic ih iw oh ow kh kw sh sw ph pw pb pr (pb, pr: bottom/right padding; oh/ow may be ceil-mode values). */
 int opbench_acl_pool(opbench_acl_op *op, int target, int kind, const int *dims);
 /* Softmax over C of an N x C x H x W tensor. */
 int opbench_acl_softmax(opbench_acl_op *op, int target, int mb, int c, int h, int w);

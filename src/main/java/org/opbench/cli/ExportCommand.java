@@ -53,8 +53,12 @@ final class ExportCommand implements Callable<Integer> {
             description = "seed of the weights (default: ${DEFAULT-VALUE}; opbench network uses the same default)")
     long seed;
 
+    @CommandLine.Mixin
+    InputShapeOptions inputShapes = new InputShapeOptions();
+
     @Override
     public Integer call() throws IOException {
+        org.opbench.network.InputShapes given = inputShapes.shapes();
         PrintWriter stdout = spec.commandLine().getOut();
         if (out != null && !name.equals("all")) {
             OutputFiles.check("--out", out, force, ResultSession.files(List.of(name)));
@@ -91,15 +95,19 @@ final class ExportCommand implements Callable<Integer> {
         }
         String text;
         if (builtin != null) {
+            if (!given.isEmpty()) {
+                throw new UsageError("--input-shape and --dim apply to ONNX files; '" + name + "' is a built-in network");
+            }
             text = builtin.shapeSetFile();
         } else {
             try {
                 Path file = Path.of(name);
-                NetGraph g = OnnxImport.read(file).graph();
+                NetGraph g = OnnxImport.read(file, given).graph();
                 NetLayers layers = ShapeInference.infer(g, 1, name);
                 long[] in = g.inputDims();
                 StringBuilder b = new StringBuilder("# Layers of " + file.getFileName() + " at batch 1, read by opbench "
-                        + "export from the ONNX graph.\n@network " + g.name() + "\n@input " + in[0] + "x" + in[1] + "x"
+                        + "export from the ONNX graph" + (given.isEmpty() ? "" : " with " + String.join(" ",
+                        given.flags())) + ".\n@network " + g.name() + "\n@input " + in[0] + "x" + in[1] + "x"
                         + in[2] + "\n\n");
                 List<ShapeSetText.Line> lines = ShapeSetText.lines(layers);
                 lines.forEach(l -> b.append(l.text()).append('\n'));

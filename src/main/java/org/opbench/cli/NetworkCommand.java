@@ -95,6 +95,9 @@ final class NetworkCommand implements Callable<Integer> {
     Double tolerance;
 
     @Mixin
+    InputShapeOptions inputShapes = new InputShapeOptions();
+
+    @Mixin
     MeasureOptions measure;
 
     @Mixin
@@ -140,6 +143,7 @@ final class NetworkCommand implements Callable<Integer> {
                 }
             }
         }
+        org.opbench.network.InputShapes given = inputShapes.shapes();
         Path path = output.out;
         try (ResultSession session = ResultSession.prepare(err, path, ResultSession.Mode.of(output),
                 ResultSession.files(List.of(model)))) {
@@ -148,7 +152,7 @@ final class NetworkCommand implements Callable<Integer> {
             try {
                 err.println("opbench: preparing " + model + "...");
                 err.flush();
-                source = ModelSource.resolve(model, cache, seed);
+                source = ModelSource.resolve(model, cache, seed, given);
             } catch (ModelException e) {
                 throw new UsageError("cannot use --model: " + e.getMessage());
             }

@@ -34,6 +34,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SweepOptions options;
 
+    @Mixin
+    InputShapeOptions inputShapes = new InputShapeOptions();
+
     @Override
     public Integer call() throws Exception {
         Set<Op> opFilter = Inputs.names("--op", ops).stream().map(Inputs::op).collect(Collectors.toCollection(
@@ -51,8 +54,12 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         List<String> setNames = tensors.isEmpty() && shapes.isEmpty() ? List.of(DEFAULT_SET) : Inputs.names("--tensors", tensors);
+        org.opbench.network.InputShapes given = inputShapes.shapes();
+        boolean anyModel = false;
         for (String name : setNames) {
-            ShapeSet set = Inputs.shapeSet(name);
+            boolean model = name.endsWith(".onnx");
+            anyModel |= model;
+            ShapeSet set = model ? modelLayers(name, given) : Inputs.shapeSet(name);
             sets.add(set.name());
             for (Layer l : set.layers()) {
                 if (opFilter.isEmpty() || opFilter.contains(l.problem().op()) || !shapes.isEmpty()) {
@@ -60,9 +67,28 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
+        if (!given.isEmpty() && !anyModel) {
+            throw new UsageError("--input-shape and --dim apply to ONNX files given with --tensors FILE.onnx");
+        }
         if (layers.isEmpty()) {
             throw new UsageError("no layers to sweep (the --op filter leaves none)");
         }
         return options.sweep(layers, sets, ResultSession.files(Inputs.names(tensors)), true);
+    }
+
+    /**
+     * The conv, fc and pool layers of an ONNX model at batch 1, identical ones collapsed with their repeat count
+     * (what {@code export FILE.onnx --format shapes} writes).
+     */
+    static ShapeSet modelLayers(String file, org.opbench.network.InputShapes given) {
+        try {
+            org.opbench.network.NetGraph g = org.opbench.network.onnx.OnnxImport.read(java.nio.file.Path.of(file), given)
+                    .graph();
+            org.opbench.network.NetLayers layers = org.opbench.network.ShapeInference.infer(g, 1, file);
+            return new ShapeSet(g.name(), g.name(), Double.NaN, ShapeSet.DEFAULT_TOLERANCE, "",
+                    org.opbench.network.ShapeSetText.layers(layers));
+        } catch (org.opbench.network.ModelException e) {
+            throw new UsageError("--tensors " + file + ": " + e.getMessage());
+        }
     }
 }

@@ -49,12 +49,10 @@ final class ComputeShapes extends ShapeRules {
             throw fail(n, "kernel does not fit the padded input " + x[2] + "x" + x[3]);
         }
         long[] out = {x[0], w[0], oh, ow};
-        Integer ph = symmetricPad(x[2], k[0], s[0], d[0], pads[0], pads[2], oh);
-        Integer pw = symmetricPad(x[3], k[1], s[1], d[1], pads[1], pads[3], ow);
-        if (ph == null || pw == null) {
-            return new ShapeResult(out, null, null, null, "padding " + Arrays.toString(pads)
-                    + " has no symmetric equivalent with the same output size");
-        }
+        // ONNX pads [top, left, bottom, right]: opbench's ph/pw are the top/left padding and the output size implies
+        // the bottom/right one, as in benchdnn (docs/problems.md#padding), so asymmetric padding is kept as it is
+        int ph = toInt(pads[0]);
+        int pw = toInt(pads[1]);
         try {
             Problem p = new ConvProblem(DataType.F32, toInt(x[0]), toInt(g), toInt(x[1]), toInt(x[2]), toInt(x[3]),
                     toInt(w[0]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]), ph, pw,
@@ -63,23 +61,6 @@ final class ComputeShapes extends ShapeRules {
         } catch (IllegalArgumentException e) {
             return new ShapeResult(out, null, null, null, e.getMessage());
         }
-    }
-
-    /** The symmetric padding giving output {@code out} (begin/end first), or null. */
-    private static Integer symmetricPad(long in, long k, long s, long d, long begin, long end, long out) {
-        long lo = Math.min(begin, end);
-        long hi = Math.max(begin, end);
-        for (long p : new long[] {begin, end}) {
-            if (outSize(in, k, s, p, p, d, false) == out) {
-                return (int) p;
-            }
-        }
-        for (long p = lo; p <= hi; p++) {
-            if (outSize(in, k, s, p, p, d, false) == out) {
-                return (int) p;
-            }
-        }
-        return null;
     }
 
     ShapeResult fc(NetNode n, List<ShapeTensor> ins, String name) {
@@ -143,19 +124,13 @@ final class ComputeShapes extends ShapeRules {
         }
         PoolAlg alg = n.op().equals("MaxPool") ? PoolAlg.MAX
                 : n.intAttr("count_include_pad", 0) != 0 ? PoolAlg.AVG_P : PoolAlg.AVG_NP;
-        String why = null;
-        for (long ph : new long[] {pads[0], pads[2]}) {
-            for (long pw : new long[] {pads[1], pads[3]}) {
-                try {
-                    return new ShapeResult(out, new PoolProblem(DataType.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]),
-                            toInt(x[3]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]),
-                            toInt(ph), toInt(pw), name), null, null, null);
-                } catch (IllegalArgumentException e) {
-                    why = e.getMessage();
-                }
-            }
+        try { // top/left padding; the output size implies the bottom/right one (as for conv)
+            return new ShapeResult(out, new PoolProblem(DataType.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]),
+                    toInt(x[3]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]),
+                    toInt(pads[0]), toInt(pads[1]), name), null, null, null);
+        } catch (IllegalArgumentException e) {
+            return new ShapeResult(out, null, null, null, e.getMessage());
         }
-        return new ShapeResult(out, null, null, null, why);
     }
 
     ShapeResult globalPool(NetNode n, ShapeTensor in, String name) {

@@ -17,12 +17,12 @@ import org.opbench.problem.SoftmaxProblem;
  * {@value #OUTPUT}, default-domain opset {@value #OPSET}.
  *
  * <ul>
- *   <li>conv: {@code Conv} with {@code group}, symmetric {@code pads}, {@code strides}, {@code dilations}
+ *   <li>conv: {@code Conv} with {@code group}, {@code pads} {@code [ph, pw, padBottom, padRight]}, {@code strides}, {@code dilations}
  *       (benchdnn's 0-based dilation + 1) and bias {@code B}; weights OIHW with I = ic/g, as in {@link ProblemData}.</li>
  *   <li>fc: {@code Gemm(x, W, B)} with {@code transB=1} on the input viewed as 2-D {@code N x (C*H*W)}: the NCHW
  *       source is already contiguous in that order, so no Flatten node is needed; W is opbench's OC x (C*H*W).</li>
  *   <li>pool: {@code MaxPool} / {@code AveragePool} ({@code count_include_pad} 1 for avg_p, 0 for avg_np). A
- *       ceil-mode output size is expressed by the explicit bottom/right padding it implies
+ *       ceil-mode (or any asymmetric) output size is expressed by the explicit bottom/right padding it implies
  *       ({@link PoolProblem#padBottom()}, {@link PoolProblem#padRight()}) with {@code ceil_mode=0}, so every window
  *       is whole and avg_p divides by kh*kw everywhere, as the reference does (see {@link #poolNode}).</li>
  *   <li>softmax: {@code Softmax} with {@code axis=1}; since opset 13 that normalises along axis 1 only (before 13
@@ -136,7 +136,7 @@ public final class SingleNodeModels {
                 .addInput(INPUT).addInput("W").addInput("B").addOutput(OUTPUT)
                 .addAttribute(OnnxProtos.ints("kernel_shape", c.kh(), c.kw()))
                 .addAttribute(OnnxProtos.ints("strides", c.sh(), c.sw()))
-                .addAttribute(OnnxProtos.ints("pads", c.ph(), c.pw(), c.ph(), c.pw()))
+                .addAttribute(OnnxProtos.ints("pads", c.ph(), c.pw(), c.padBottom(), c.padRight()))
                 .addAttribute(OnnxProtos.ints("dilations", c.dh() + 1, c.dw() + 1))
                 .addAttribute(OnnxProtos.intValue("group", c.g())));
     }
@@ -160,9 +160,7 @@ public final class SingleNodeModels {
                 .addInput(INPUT).addOutput(OUTPUT)
                 .addAttribute(OnnxProtos.ints("kernel_shape", p.kh(), p.kw()))
                 .addAttribute(OnnxProtos.ints("strides", p.sh(), p.sw()))
-                .addAttribute(p.ceilMode()
-                        ? OnnxProtos.ints("pads", p.ph(), p.pw(), p.padBottom(), p.padRight())
-                        : OnnxProtos.ints("pads", p.ph(), p.pw(), p.ph(), p.pw()));
+                .addAttribute(OnnxProtos.ints("pads", p.ph(), p.pw(), p.padBottom(), p.padRight()));
         if (p.alg() != PoolAlg.MAX) {
             n.addAttribute(OnnxProtos.intValue("count_include_pad", p.alg() == PoolAlg.AVG_P ? 1 : 0));
         }

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A forward convolution with bias. Depthwise: {@code g == ic == oc}. Padding is symmetric
- * ({@code ph} on top and bottom). Dilation follows benchdnn: 0 means none.
+ * A forward convolution with bias. Depthwise: {@code g == ic == oc}. Dilation follows benchdnn: 0 means none.
+ * Padding follows benchdnn: {@code ph}/{@code pw} pad the top/left, and the bottom/right padding is what the output
+ * size implies ({@link #padBottom()}, {@link #padRight()}), so {@code oh}/{@code ow} carry the asymmetric padding
+ * TensorFlow's SAME mode produces and ONNX writes as {@code pads=[top,left,bottom,right]}.
  */
 public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw, int oc, int oh, int ow,
                           int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, String name)
@@ -20,7 +22,8 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
                 "conv sizes must be positive");
         Problems.require(ph >= 0 && pw >= 0 && dh >= 0 && dw >= 0, "padding and dilation must not be negative");
         Problems.require(ic % g == 0 && oc % g == 0, "ic and oc must be divisible by g");
-        Problems.require(oh == Spatial.floorOut(ih, kh, sh, ph, dh) && ow == Spatial.floorOut(iw, kw, sw, pw, dw),
+        Problems.require(oh > 0 && ow > 0 && Spatial.endPad(ih, oh, kh, sh, ph, dh) > -sh
+                        && Spatial.endPad(iw, ow, kw, sw, pw, dw) > -sw,
                 "output size does not follow from input, kernel, stride and padding");
         Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), Sizes.elements("weights", oc, ic / g, kh, kw),
                 Sizes.elements("destination", mb, oc, oh, ow));
@@ -44,16 +47,17 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
         int g = t.positive("g", 1);
         int ic = t.required("ic", "input channels");
         int oc = t.required("oc", "output channels");
-        int ih = t.required("ih", "input height");
-        int iw = t.positive("iw", ih);
         if (ic % g != 0) {
             throw new ProblemException(t.has("g") ? t.token("g") : "g" + g, "ic" + ic + " is not divisible by g" + g);
         }
         if (oc % g != 0) {
             throw new ProblemException(t.has("g") ? t.token("g") : "g" + g, "oc" + oc + " is not divisible by g" + g);
         }
-        Spatial.Axis h = Spatial.resolve(t, ih, "oh", "kh", "sh", "ph", "dh", false, null);
-        Spatial.Axis w = Spatial.resolve(t, iw, "ow", "kw", "sw", "pw", "dw", false, h);
+        Spatial.Axis[] hw = Spatial.axes(t, "dh", "dw", false);
+        Spatial.Axis h = hw[0];
+        Spatial.Axis w = hw[1];
+        int ih = h.in();
+        int iw = w.in();
         return new ConvProblem(dtype, mb, g, ic, ih, iw, oc, h.out(), w.out(), h.kernel(), w.kernel(), h.stride(),
                 w.stride(), h.pad(), w.pad(), h.dilation(), w.dilation(), t.name());
     }
@@ -61,6 +65,21 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
     @Override
     public Op op() {
         return Op.CONV;
+    }
+
+    /** Padding below the input, with {@code ph} above it: {@code ph} where symmetric padding gives {@code oh}. */
+    public int padBottom() {
+        return Spatial.bottomPad(ih, oh, kh, sh, ph, dh);
+    }
+
+    /** Padding right of the input, with {@code pw} left of it: {@code pw} where symmetric padding gives {@code ow}. */
+    public int padRight() {
+        return Spatial.bottomPad(iw, ow, kw, sw, pw, dw);
+    }
+
+    /** Whether symmetric padding ({@code ph} both above and below, {@code pw} both sides) gives the output size. */
+    public boolean symmetricPadding() {
+        return padBottom() == ph && padRight() == pw;
     }
 
     public boolean depthwise() {

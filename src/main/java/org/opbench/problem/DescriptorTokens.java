@@ -123,6 +123,11 @@ final class DescriptorTokens {
         return tokens.get(key);
     }
 
+    /** The value of a given key as written, sign included. */
+    long integer(String key) {
+        return values.get(key);
+    }
+
     /** A size that must be positive, or {@code dflt} when absent. */
     int positive(String key, int dflt) {
         if (!has(key)) {

@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * Max or average pooling. Written {@code ALG:DESCRIPTOR}, e.g. {@code max:mb1ic64ih112iw112oh56ow56kh3kw3sh2sw2ph0pw0};
- * the part after the colon is a benchdnn pool descriptor. The output size is either the floor formula
- * or, as Caffe pools do, the ceil formula; the extra right/bottom rows then fall outside the input
- * ({@link #padBottom()}, {@link #padRight()}).
+ * the part after the colon is a benchdnn pool descriptor. As in benchdnn, {@code ph}/{@code pw} pad the top/left and
+ * the output size implies the bottom/right padding ({@link #padBottom()}, {@link #padRight()}): the floor formula,
+ * Caffe's ceil formula (the extra rows then fall outside the input) and TensorFlow's SAME padding are all such
+ * problems. No window may lie wholly in the padding.
  */
 public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, int iw, int oh, int ow,
                           int kh, int kw, int sh, int sw, int ph, int pw, String name) implements Problem {
@@ -20,6 +21,7 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
         Problems.require(mb > 0 && ic > 0 && ih > 0 && iw > 0 && kh > 0 && kw > 0 && sh > 0 && sw > 0,
                 "pool sizes must be positive");
         Problems.require(ph >= 0 && pw >= 0 && ph < kh && pw < kw, "pool padding must be in [0, kernel)");
+        Problems.require(oh > 0 && ow > 0, "pool output sizes must be positive");
         Problems.require(validOut(ih, kh, sh, ph, oh) && validOut(iw, kw, sw, pw, ow),
                 "output size does not follow from input, kernel, stride and padding");
         Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), 0, Sizes.elements("destination", mb, ic, oh, ow));
@@ -27,9 +29,8 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
     }
 
     private static boolean validOut(int in, int k, int s, int p, int out) {
-        int floor = Spatial.floorOut(in, k, s, p, 0);
-        int ceil = Spatial.ceilOut(in, k, s, p, 0);
-        return out > 0 && (out == floor || (out == ceil && (long) (out - 1) * s < (long) in + p));
+        long end = Spatial.endPad(in, out, k, s, p, 0);
+        return out > 0 && end > -s && end < k;
     }
 
     static PoolProblem parse(String text, DataType dtype) {
@@ -42,16 +43,11 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
         DescriptorTokens t = DescriptorTokens.parse(text.substring(colon + 1), KEYS);
         int mb = t.positive("mb", 1);
         int ic = t.required("ic", "channels");
-        int ih = t.required("ih", "input height");
-        int iw = t.positive("iw", ih);
-        Spatial.Axis h = Spatial.resolve(t, ih, "oh", "kh", "sh", "ph", null, true, null);
-        Spatial.Axis w = Spatial.resolve(t, iw, "ow", "kw", "sw", "pw", null, true, h);
-        if (!validOut(ih, h.kernel(), h.stride(), h.pad(), h.out())) {
-            throw new ProblemException(t.token("oh"), t.token("oh") + ": the last window would start in the padding");
-        }
-        if (!validOut(iw, w.kernel(), w.stride(), w.pad(), w.out())) {
-            throw new ProblemException(t.token("ow"), t.token("ow") + ": the last window would start in the padding");
-        }
+        Spatial.Axis[] hw = Spatial.axes(t, null, null, true);
+        Spatial.Axis h = hw[0];
+        Spatial.Axis w = hw[1];
+        int ih = h.in();
+        int iw = w.in();
         return new PoolProblem(dtype, alg, mb, ic, ih, iw, h.out(), w.out(), h.kernel(), w.kernel(), h.stride(),
                 w.stride(), h.pad(), w.pad(), t.name());
     }
@@ -61,17 +57,20 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
         return Op.POOL;
     }
 
-    /** Padding below the input implied by the output size (≥ {@code ph}; larger in ceil mode). */
+    /** Padding below the input, with {@code ph} above it: {@code ph} where symmetric padding gives {@code oh}. */
     public int padBottom() {
-        return (oh - 1) * sh + kh - ih - ph;
+        return Spatial.bottomPad(ih, oh, kh, sh, ph, 0);
     }
 
-    /** Padding right of the input implied by the output size (≥ {@code pw}; larger in ceil mode). */
+    /** Padding right of the input, with {@code pw} left of it: {@code pw} where symmetric padding gives {@code ow}. */
     public int padRight() {
-        return (ow - 1) * sw + kw - iw - pw;
+        return Spatial.bottomPad(iw, ow, kw, sw, pw, 0);
     }
 
-    /** Whether the output size needs ceil-mode rounding. */
+    /**
+     * Whether the output size differs from symmetric floor rounding: Caffe's ceil mode, TensorFlow's SAME padding or
+     * any other benchdnn end padding ({@link #padBottom()}, {@link #padRight()} then differ from {@code ph}, {@code pw}).
+     */
     public boolean ceilMode() {
         return oh != Spatial.floorOut(ih, kh, sh, ph, 0) || ow != Spatial.floorOut(iw, kw, sw, pw, 0);
     }

@@ -1,6 +1,7 @@
 package org.opbench.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,70 @@ class DescriptorTest {
         assertEquals(1, p.padBottom());
         PoolProblem floor = (PoolProblem) Problems.parse(Op.POOL, "max:mb1ic64ih112oh55kh3sh2");
         assertEquals(false, floor.ceilMode());
+    }
+
+    @Test
+    void givenOutputSizeDerivesPaddingAsBenchdnn() {
+        // TensorFlow SAME with stride 2: benchdnn derives ph = ((112-1)*2 - 224 + 3) / 2 = 0, the bottom gets 1
+        ConvProblem same = (ConvProblem) Problems.parse(Op.CONV, "mb1ic3ih224oc32oh112kh3sh2");
+        assertEquals(0, same.ph());
+        assertEquals(0, same.pw());
+        assertEquals(1, same.padBottom());
+        assertEquals(1, same.padRight());
+        assertFalse(same.symmetricPadding());
+        assertEquals(2L * 32 * 112 * 112 * 3 * 9, Counts.flops(same));
+        assertEquals(same, Problems.parse(Op.CONV, same.toString()));
+        // a negative padding means "derive it", as benchdnn's unset value
+        assertEquals(same, Problems.parse(Op.CONV, "mb1ic3ih224oc32oh112kh3sh2ph-1"));
+        // given top padding and output: the bottom padding is what the output implies (here 2, top 1)
+        ConvProblem given = (ConvProblem) Problems.parse(Op.CONV, "mb1ic8ih10oc8oh6kh3sh2ph1");
+        assertEquals(1, given.ph());
+        assertEquals(2, given.padBottom());
+        // symmetric padding that gives the output keeps it (bottom row never reached)
+        ConvProblem sym = (ConvProblem) Problems.parse(Op.CONV, "mb1ic3ih224oc32oh112kh3sh2ph1");
+        assertTrue(sym.symmetricPadding());
+        assertEquals(1, sym.padBottom());
+        // 1x1 stride 2 on an even input: benchdnn's end padding is -1, a library is given 0
+        ConvProblem crop = (ConvProblem) Problems.parse(Op.CONV, "mb1ic8ih56oc8oh28kh1sh2ph0");
+        assertEquals(0, crop.padBottom());
+        assertTrue(crop.symmetricPadding());
+    }
+
+    @Test
+    void oneDimensionalConvolutionRunsAs2dWithHeightOne() {
+        ConvProblem p = (ConvProblem) Problems.parse(Op.CONV, "g128ic128iw16oc128ow16kw3sw1pw1");
+        assertEquals(1, p.ih());
+        assertEquals(1, p.kh());
+        assertEquals(1, p.oh());
+        assertEquals(0, p.ph());
+        assertEquals(16, p.ow());
+        assertEquals(p, Problems.parse(Op.CONV, p.toString()));
+    }
+
+    @Test
+    void widthWithItsOwnKernelTakesBenchdnnDefaults() {
+        // benchdnn: W gives iw and kw, so its missing stride is 1 and its padding is derived from ow
+        ConvProblem p = (ConvProblem) Problems.parse(Op.CONV, "mb1g16ic16oc16ih15oh7kh6sh2ph3iw10ow10kw3");
+        assertEquals(1, p.sw());
+        assertEquals(1, p.pw());
+        assertEquals(2, p.sh());
+        // without kw (which benchdnn refuses) W takes H's kernel, stride and padding: opbench's shorthand
+        ConvProblem q = (ConvProblem) Problems.parse(Op.CONV, "mb1ic3ih224iw224oc32kh3sh2ph1");
+        assertEquals(3, q.kw());
+        assertEquals(2, q.sw());
+        assertEquals(1, q.pw());
+    }
+
+    @Test
+    void sameAsymmetricPoolingIsAccepted() {
+        PoolProblem p = (PoolProblem) Problems.parse(Op.POOL, "max:mb1ic8ih10oh5kh3sh2ph0");
+        assertEquals(0, p.ph());
+        assertEquals(1, p.padBottom());
+        assertEquals(p, Problems.parse(Op.POOL, p.toString()));
+        // a window wholly in the padding is refused, naming the output size
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> Problems.parse(Op.POOL, "max:mb1ic8ih10oh9kh3sh2ph0"));
+        assertEquals("oh9", e.token());
     }
 
     @Test

@@ -80,7 +80,7 @@ final class AclOp extends BasePreparedOp {
         int t = alg.target();
         if (problem instanceof ConvProblem c) {
             int[] dims = {c.mb(), c.ic(), c.ih(), c.iw(), c.oc(), c.oh(), c.ow(), c.kh(), c.kw(), c.sh(), c.sw(),
-                    c.ph(), c.pw(), c.g(), c.dh(), c.dw()};
+                    c.ph(), c.pw(), c.g(), c.dh(), c.dw(), c.padBottom(), c.padRight()};
             details.put("fast_math", fastMath);
             AclStatus.check(AclNative.opbench_acl_conv(h, t, alg.conv(), dims, fastMath ? 1 : 0),
                     alg.convFunction() + " configure", h);
@@ -91,7 +91,7 @@ final class AclOp extends BasePreparedOp {
             int kind = p.alg() == PoolAlg.MAX ? AclNative.POOL_MAX
                     : p.alg() == PoolAlg.AVG_NP ? AclNative.POOL_AVG_EXCLUDE_PAD : AclNative.POOL_AVG_INCLUDE_PAD;
             int[] dims = {p.mb(), p.ic(), p.ih(), p.iw(), p.oh(), p.ow(), p.kh(), p.kw(), p.sh(), p.sw(), p.ph(),
-                    p.pw()};
+                    p.pw(), p.padBottom(), p.padRight()};
             details.put("exclude_padding", kind == AclNative.POOL_AVG_EXCLUDE_PAD);
             AclStatus.check(AclNative.opbench_acl_pool(h, t, kind, dims), alg.prefix() + "PoolingLayer configure", h);
         } else if (problem instanceof SoftmaxProblem s) {

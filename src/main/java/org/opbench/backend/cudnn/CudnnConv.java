@@ -80,6 +80,11 @@ final class CudnnConv extends CudnnOp {
     static CudnnConv prepare(ConvProblem problem, String algorithm, boolean find, ProblemData data, int device)
             throws BackendException {
         ConvChoice choice = ConvChoice.parse(algorithm);
+        if (!problem.symmetricPadding()) {
+            throw new UnsupportedException("cuDNN convolution pads both sides of an axis alike (cudnnSetConvolution"
+                    + "2dDescriptor takes one pad_h and one pad_w); this problem pads top/bottom " + problem.ph() + "/"
+                    + problem.padBottom() + ", left/right " + problem.pw() + "/" + problem.padRight());
+        }
         return CudnnSession.prepare(device, -1, (s, closer) -> {
             Parts p = new Parts();
             p.geometry = CudnnShapes.conv(problem);

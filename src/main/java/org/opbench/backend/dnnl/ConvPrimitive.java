@@ -58,7 +58,7 @@ final class ConvPrimitive {
             int status = dnnl_convolution_forward_primitive_desc_create(pd, b.engine(), dnnl_forward_inference, alg,
                     b.md(srcDims, act), b.any(wDims), b.any(biasDims), b.md(dstDims, act),
                     new long[] {p.sh(), p.sw()}, new long[] {p.dh(), p.dw()},
-                    new long[] {p.ph(), p.pw()}, new long[] {p.ph(), p.pw()}, b.attr());
+                    new long[] {p.ph(), p.pw()}, new long[] {p.padBottom(), p.padRight()}, b.attr());
             DnnlStatus.check(status, what + " (dnnl_convolution_forward_primitive_desc_create)");
             b.own(pd);
             b.input(DNNL_ARG_SRC, "src", dnnl_primitive_desc_query_md(pd, dnnl_query_src_md, 0), srcDims, dnnl_nchw,

@@ -53,7 +53,10 @@ record LayerSpec(String name, String output, String text, List<Blob> blobs, Pool
         String params = "num_output: " + p.oc() + " bias_term: true"
                 + " kernel_h: " + p.kh() + " kernel_w: " + p.kw()
                 + " stride_h: " + p.sh() + " stride_w: " + p.sw()
-                + " pad_h: " + p.ph() + " pad_w: " + p.pw()
+                + (p.symmetricPadding() ? " pad_h: " + p.ph() + " pad_w: " + p.pw()
+                        // custom keys read by OpenCV's getStrideAndPadding, as for pooling below
+                        : " pad_t: " + p.ph() + " pad_l: " + p.pw() + " pad_b: " + p.padBottom() + " pad_r: "
+                                + p.padRight())
                 // Caffe's repeated dilation: one value per spatial axis, OpenCV counts from 1
                 + " dilation: " + (p.dh() + 1) + " dilation: " + (p.dw() + 1)
                 + " group: " + p.g();

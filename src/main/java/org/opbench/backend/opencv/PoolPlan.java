@@ -46,9 +46,8 @@ record PoolPlan(boolean average, boolean paddedArea, boolean ceilMode, int padTo
         if (p.alg() != PoolAlg.AVG_P && ceilFits) {
             return new PoolPlan(average, paddedArea, true, p.ph(), p.pw(), p.ph(), p.pw());
         }
-        // an axis with floor rounding may leave input rows unused (padBottom() < ph): keep its symmetric padding
-        return new PoolPlan(average, paddedArea, false, p.ph(), p.pw(), Math.max(p.ph(), p.padBottom()),
-                Math.max(p.pw(), p.padRight()));
+        // padBottom()/padRight() are ph/pw on an axis whose symmetric floor size fits, the implied end padding else
+        return new PoolPlan(average, paddedArea, false, p.ph(), p.pw(), p.padBottom(), p.padRight());
     }
 
     /**

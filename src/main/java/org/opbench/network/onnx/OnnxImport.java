@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opbench.network.InputShapes;
 import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
 import org.opbench.network.NetNode;
@@ -46,6 +47,14 @@ public final class OnnxImport {
 
     /** The model in {@code file}, with its own batch size (1 where the batch is free). */
     public static Imported read(Path file) {
+        return read(file, InputShapes.NONE);
+    }
+
+    /**
+     * The model in {@code file} with the free dimensions of its input set by {@code given} ({@code --input-shape},
+     * {@code --dim}); the batch dimension stays the batch (free unless the file or {@code --input-shape} fixes it).
+     */
+    public static Imported read(Path file, InputShapes given) {
         String source = file.toString();
         ModelProto m = parse(file);
         if (!m.hasGraph() || m.getGraph().getNodeCount() == 0) {
@@ -78,7 +87,13 @@ public final class OnnxImport {
                     inputs.stream().map(ValueInfoProto::getName).toList()) + ")"));
         }
         ValueInfoProto input = inputs.get(0);
-        long[] dims = imageDims(source, input);
+        for (String name : given.shapes().keySet()) {
+            if (!name.equals(input.getName())) {
+                throw new ModelException(source, "--input-shape names input '" + name + "', but the model's input is '"
+                        + input.getName() + "'");
+            }
+        }
+        long[] dims = imageDims(source, input, given);
         List<NetNode> nodes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (NodeProto n : g.getNodeList()) {
@@ -119,6 +134,12 @@ public final class OnnxImport {
             ShapeInference.infer(graph, dims[0] > 0 ? (int) dims[0] : 1, source); // throws what it cannot follow
         } catch (org.opbench.problem.ProblemException e) {
             throw new ModelException(source, e.getMessage());
+        } catch (ModelException e) {
+            if (given.isEmpty()) {
+                throw e;
+            }
+            throw new ModelException(source, e.reason() + " (with input " + input.getName() + " "
+                    + java.util.Arrays.toString(dims) + " from " + String.join(" ", given.flags()) + ")", e);
         }
         return new Imported(graph, dims[0] > 0 ? (int) dims[0] : 0, m.getIrVersion(), m.getProducerName());
     }
@@ -162,7 +183,7 @@ public final class OnnxImport {
         }
     }
 
-    private static long[] imageDims(String source, ValueInfoProto v) {
+    private static long[] imageDims(String source, ValueInfoProto v, InputShapes given) {
         if (!v.getType().hasTensorType() || v.getType().getTensorType().getElemType()
                 != TensorProto.DataType.FLOAT.getNumber()) {
             throw new ModelException(source, "input '" + v.getName() + "' is not a float tensor");
@@ -172,22 +193,79 @@ public final class OnnxImport {
             throw new ModelException(source, "input '" + v.getName() + "' has " + shape.getDimCount()
                     + " dimensions; opbench runs image models with an N x C x H x W input");
         }
+        long[] user = given.shapes().get(v.getName());
+        if (user != null && user.length != 4) {
+            throw new ModelException(source, "--input-shape " + v.getName() + " gives " + user.length
+                    + " dimensions, the model's input has 4 (N x C x H x W)");
+        }
+        java.util.Set<String> unusedDims = new java.util.TreeSet<>(given.dims().keySet());
+        for (TensorShapeProto.Dimension dim : shape.getDimList()) {
+            unusedDims.remove(dim.getDimParam());
+        }
+        if (!unusedDims.isEmpty()) {
+            throw new ModelException(source, "--dim " + String.join(", ", unusedDims) + ": input '" + v.getName()
+                    + "' has no dimension of that name" + symbols(shape));
+        }
         long[] d = new long[4];
         for (int i = 0; i < 4; i++) {
             TensorShapeProto.Dimension dim = shape.getDim(i);
+            String symbol = dim.hasDimParam() ? dim.getDimParam() : "";
+            Long bySymbol = symbol.isEmpty() ? null : given.dims().get(symbol);
             if (dim.hasDimValue() && dim.getDimValue() > Integer.MAX_VALUE) {
                 throw new ModelException(source, "input '" + v.getName() + "' dimension " + i + " is "
                         + dim.getDimValue() + ", more than the " + Integer.MAX_VALUE + " a dimension can be");
             } else if (dim.hasDimValue() && dim.getDimValue() > 0) {
                 d[i] = dim.getDimValue();
+                if (user != null && user[i] != d[i]) {
+                    throw new ModelException(source, "--input-shape " + v.getName() + " gives dimension " + i + " as "
+                            + user[i] + ", the model fixes it to " + d[i]);
+                }
+            } else if (user != null) {
+                d[i] = user[i];
+                if (bySymbol != null && bySymbol != user[i]) {
+                    throw new ModelException(source, "input '" + v.getName() + "' dimension " + i + " ('" + symbol
+                            + "'): --input-shape gives " + user[i] + ", --dim " + symbol + "=" + bySymbol);
+                }
+            } else if (bySymbol != null) {
+                d[i] = bySymbol;
             } else if (i == 0) {
                 d[i] = 0; // free batch
             } else {
                 throw new ModelException(source, "input '" + v.getName() + "' has a free dimension " + i
-                        + " ('" + dim.getDimParam() + "'); only the batch may be free");
+                        + (symbol.isEmpty() ? "" : " ('" + symbol + "')") + "; set it with --input-shape "
+                        + v.getName() + ":" + example(shape) + (symbol.isEmpty() ? "" : " or --dim " + symbol + "=SIZE"));
             }
         }
+        long elements = Math.max(d[0], 1) * d[1] * d[2] * d[3];
+        if (d[1] > InputShapes.MAX_ELEMENTS || d[2] > InputShapes.MAX_ELEMENTS || elements > InputShapes.MAX_ELEMENTS
+                || elements <= 0) {
+            throw new ModelException(source, "input '" + v.getName() + "' would be " + java.util.Arrays.toString(d)
+                    + ", more than one tensor can hold");
+        }
         return d;
+    }
+
+    /** {@code 1x3xHxW}-style text of a shape: fixed sizes as they are, free ones by their symbol or a letter. */
+    private static String example(TensorShapeProto shape) {
+        String[] letters = {"N", "C", "H", "W"};
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < shape.getDimCount(); i++) {
+            TensorShapeProto.Dimension dim = shape.getDim(i);
+            parts.add(dim.hasDimValue() && dim.getDimValue() > 0 ? Long.toString(dim.getDimValue())
+                    : i == 0 ? "1" : letters[Math.min(i, 3)]);
+        }
+        return String.join("x", parts);
+    }
+
+    private static String symbols(TensorShapeProto shape) {
+        List<String> names = new ArrayList<>();
+        for (TensorShapeProto.Dimension dim : shape.getDimList()) {
+            if (dim.hasDimParam() && !dim.getDimParam().isEmpty()) {
+                names.add(dim.getDimParam());
+            }
+        }
+        return names.isEmpty() ? " (it has no named dimensions)" : " (its named dimensions: " + String.join(", ", names)
+                + ")";
     }
 
     private static ParamSpec param(String source, TensorProto t) {

@@ -16,6 +16,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.opbench.network.InputShapes;
 import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
 import org.opbench.network.models.BuiltinNetwork;
@@ -42,7 +43,19 @@ public record ModelSource(String name, boolean builtin, Path runFile, Path struc
 
     /** {@code nameOrFile}: a built-in network's name, or a path to an ONNX file. */
     public static ModelSource resolve(String nameOrFile, Path cacheDir, long seed) {
+        return resolve(nameOrFile, cacheDir, seed, InputShapes.NONE);
+    }
+
+    /**
+     * As {@link #resolve(String, Path, long)}, with the free dimensions of a file's input set by {@code given}
+     * ({@code --input-shape}, {@code --dim}): the frameworks and workers then load a copy of the file whose input has
+     * those sizes (batch free), named and digested with them.
+     */
+    public static ModelSource resolve(String nameOrFile, Path cacheDir, long seed, InputShapes given) {
         BuiltinNetwork b = Networks.get(nameOrFile);
+        if (b != null && !given.isEmpty()) {
+            throw new ModelException(b.name(), "--input-shape and --dim apply to ONNX files, not built-in networks");
+        }
         Path models = cacheDir.resolve("network").resolve("models");
         if (b != null) {
             NetGraph g = b.build();
@@ -62,16 +75,27 @@ public record ModelSource(String name, boolean builtin, Path runFile, Path struc
             throw new ModelException(nameOrFile, "neither a built-in network (" + String.join(", ", Networks.names())
                     + ") nor a file");
         }
-        OnnxImport.Imported imp = OnnxImport.read(path);
+        OnnxImport.Imported imp = OnnxImport.read(path, given);
         String digest = fileDigest(path);
         String stem = path.getFileName().toString().replaceFirst("\\.onnx$", "");
-        Path structure = models.resolve(stem + "-" + digest + "-structure.onnx");
+        Path from = path;
         Path run = path.toAbsolutePath();
+        boolean fixed = !given.isEmpty();
+        if (fixed) {
+            long[] in = imp.graph().inputDims();
+            digest = digest + "-" + in[0] + "x" + in[1] + "x" + in[2];
+            from = models.resolve(stem + "-" + digest + ".onnx");
+            run = from;
+        }
+        Path structure = models.resolve(stem + "-" + digest + "-structure.onnx");
         try {
-            if (!Files.isRegularFile(structure)) {
-                writeDerived(path, structure, false);
+            if (fixed && !Files.isRegularFile(from)) {
+                writeFixedInput(path, from, imp.graph().inputDims());
             }
-            if (imp.fileBatch() > 0) {
+            if (!Files.isRegularFile(structure)) {
+                writeDerived(from, structure, false);
+            }
+            if (imp.fileBatch() > 0 && !fixed) {
                 run = models.resolve(stem + "-" + digest + "-freebatch.onnx");
                 if (!Files.isRegularFile(run)) {
                     writeDerived(path, run, true);
@@ -132,6 +156,46 @@ public record ModelSource(String name, boolean builtin, Path runFile, Path struc
                 }
             }
         }
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), to.getFileName().toString(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                m.toBuilder().setGraph(g).build().writeTo(out);
+            }
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A copy of the model whose (one) image input has the sizes {@code chw} after a free batch, outputs with a free
+     * batch, intermediate value infos dropped (they may pin the free dimensions); weights kept.
+     */
+    static void writeFixedInput(Path from, Path to, long[] chw) throws IOException {
+        ModelProto m;
+        try (InputStream in = Files.newInputStream(from)) {
+            CodedInputStream coded = CodedInputStream.newInstance(in);
+            coded.setSizeLimit(Integer.MAX_VALUE);
+            m = ModelProto.parseFrom(coded);
+        }
+        GraphProto.Builder g = m.getGraph().toBuilder();
+        java.util.Set<String> initializers = new java.util.HashSet<>();
+        g.getInitializerList().forEach(t -> initializers.add(t.getName()));
+        for (ValueInfoProto.Builder v : g.getInputBuilderList()) {
+            if (initializers.contains(v.getName()) || !v.getType().hasTensorType()) {
+                continue;
+            }
+            TensorShapeProto.Builder shape = v.getTypeBuilder().getTensorTypeBuilder().getShapeBuilder();
+            freeFirstDim(v);
+            for (int i = 1; i < 4 && i < shape.getDimCount(); i++) {
+                shape.setDim(i, TensorShapeProto.Dimension.newBuilder().setDimValue(chw[i - 1]));
+            }
+        }
+        for (ValueInfoProto.Builder v : g.getOutputBuilderList()) {
+            freeFirstDim(v); // other output dimensions as the file declares them (free ones stay free)
+        }
+        g.clearValueInfo();
         Files.createDirectories(to.toAbsolutePath().getParent());
         Path tmp = Files.createTempFile(to.toAbsolutePath().getParent(), to.getFileName().toString(), ".part");
         try {

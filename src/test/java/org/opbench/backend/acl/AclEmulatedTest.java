@@ -104,7 +104,7 @@ class AclEmulatedTest {
     void fastMathLetsWinogradTakeLargerTiles(@TempDir Path dir) throws IOException {
         AclEmulation.Setup s = AclEmulation.require();
         ResultFile r = sweep(s, dir.resolve("fm.jsonl"), "run", "--op", "conv", "--shape",
-                "mb1ic4ih6iw6oc6kh5kw5ph2n\"k5\"", "--shape", "mb1ic8ih16oc8kh3ph1n\"k3\"", "--algorithms",
+                "mb1ic4ih6iw6oc6kh5kw5ph2pw2n\"k5\"", "--shape", "mb1ic8ih16oc8kh3ph1n\"k3\"", "--algorithms",
                 "winograd", "--option", "acl.fast_math=true");
         assertEmulatedAcl(r, s);
         assertEquals(2, r.points().size());
