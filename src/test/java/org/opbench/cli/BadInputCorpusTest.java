@@ -34,14 +34,20 @@ class BadInputCorpusTest {
             }
             String[] parts = line.split("\t");
             String args = parts[0].replace("{dir}", dir.toString()).replace("\\u0000", "\u0000");
-            list.add(Arguments.of(args, parts[1]));
+            int detail = parts.length > 2 && parts[2].startsWith("detail=") ? Integer.parseInt(parts[2].substring(7)) : 0;
+            list.add(Arguments.of(args, parts[1], detail));
         }
         return list.stream();
     }
 
+    /**
+     * Each case: the arguments, the parts the one error line must contain, and (optional third column
+     * {@code detail=N}) how many indented detail lines may follow it, for errors that list what to do, such as
+     * {@code merge} naming each missing shard with the command that reruns it.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void badInputGetsAClearError(String args, String expected) throws IOException, URISyntaxException {
+    void badInputGetsAClearError(String args, String expected, int detail) throws IOException, URISyntaxException {
         Map<Path, String> before = snapshot();
         Cli r = Cli.run(args.split(" "));
         assertEquals(2, r.code(), "exit code for " + args + ": " + r.err());
@@ -52,7 +58,10 @@ class BadInputCorpusTest {
         }
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), "no stack trace: " + r.err());
         assertFalse(r.err().contains("calibrating"), "nothing measured: " + r.err());
-        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(1 + detail, lines.size(), "one line" + (detail > 0 ? " and " + detail + " detail lines" : "")
+                + ": " + r.err());
+        lines.subList(1, lines.size()).forEach(l -> assertTrue(l.startsWith("  "), "a detail line is indented: " + l));
         assertFalse(first.contains("Try '") || first.matches(".*\\b(java|org)\\.[a-z]+\\.[A-Z].*"),
                 "no Java class names: " + first);
         assertEquals(before, snapshot(), "the corpus (every input) is untouched");
