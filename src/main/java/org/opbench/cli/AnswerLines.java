@@ -226,7 +226,7 @@ final class AnswerLines {
             String next = line + (i == 0 ? ": " : ", ") + parts.get(i);
             String rest = i + 1 < parts.size() ? ", +" + (parts.size() - i - 1) + " more" : "";
             if ((next + rest).length() > WIDTH && i > 0) {
-                return line + ", +" + (parts.size() - i) + " more (see the table)";
+                return line + ", +" + (parts.size() - i) + " more"; // the totals of all: the table below
             }
             line = next;
         }

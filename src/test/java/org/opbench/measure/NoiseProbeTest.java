@@ -42,20 +42,20 @@ class NoiseProbeTest {
         p.beforeRound();
         put("stat-after.txt", proc.resolve("stat"));
         Files.writeString(proc.resolve("self/task/4243/status"), Files.readString(proc.resolve(
-                "self/task/4243/status")).replace("nonvoluntary_ctxt_switches:\t12", "nonvoluntary_ctxt_switches:\t20"));
+                "self/task/4243/status")).replace("nonvoluntary_ctxt_switches:\t12", "nonvoluntary_ctxt_switches:\t42"));
         gc[0] = 103;
-        jit[0] = 2001;
+        jit[0] = 2005;
         Disturbance d = p.afterRound(100_000_000L);
         // 2 ticks of steal (20 ms) over 2 CPUs x 100 ms
         assertEquals(10.0, d.stealPct(), 1e-9);
         // procs_running 5 less the one running worker thread
         assertEquals(4, d.otherRunnable());
-        assertEquals(8L, d.involuntaryCs());
+        assertEquals(30L, d.involuntaryCs());
         assertEquals(3.0, d.gcMs());
-        assertEquals(1.0, d.jitMs());
+        assertEquals(5.0, d.jitMs());
         assertNull(d.cpuMhz(), "no cpufreq files: unknown, not 0");
-        assertEquals("steal 10% of the round; 4 other runnable tasks (1 CPU free); 8 involuntary context switches; "
-                + "GC 3 ms; JIT 1 ms", d.cause());
+        assertEquals("steal 10% of the round; 4 other runnable tasks (1 CPU free); 30 involuntary context switches; "
+                + "GC 3 ms; JIT 5 ms", d.cause());
         assertTrue(d.disturbed());
     }
 
@@ -94,10 +94,13 @@ class NoiseProbeTest {
         assertEquals("steal 6% of the round", NoiseProbe.cause(5.5, null, 0, null, 10, null, null));
         assertEquals("2 other runnable tasks (1 CPU free)", NoiseProbe.cause(null, 2, 1, null, 10, null, null));
         assertNull(NoiseProbe.cause(null, 1, 1, null, 10, null, null));
-        // 4 switches in 100 ms: above the minimum but below 0.05 per ms
-        assertNull(NoiseProbe.cause(null, null, 0, 4L, 100, null, null));
-        assertEquals("6 involuntary context switches", NoiseProbe.cause(null, null, 0, 6L, 100, null, null));
+        // 25 switches in 100 ms: above the minimum but not above 0.25 per ms; 26 are
+        assertNull(NoiseProbe.cause(null, null, 0, 25L, 100, null, null));
+        assertEquals("26 involuntary context switches", NoiseProbe.cause(null, null, 0, 26L, 100, null, null));
         assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, 10, 1.0, null));
+        // JIT: up to 2% of the round is quiet
+        assertNull(NoiseProbe.cause(null, null, 0, null, 100, null, 2.0));
+        assertEquals("JIT 3 ms", NoiseProbe.cause(null, null, 0, null, 100, null, 3.0));
     }
 
     @Test
