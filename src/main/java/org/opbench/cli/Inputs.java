@@ -43,6 +43,21 @@ final class Inputs {
         }
     }
 
+    /** Refuses an {@code --option BACKEND.KEY} whose backend does not read KEY ({@link Backend#optionKeys()}). */
+    static void checkOptionKeys(Map<String, String> options, org.opbench.spi.Backends backends) {
+        for (String key : options.keySet()) {
+            int dot = key.indexOf('.');
+            org.opbench.spi.Backend b = backends.get(key.substring(0, dot));
+            List<String> keys = b == null ? List.of() : b.optionKeys();
+            if (b != null && !keys.contains(key.substring(dot + 1))) {
+                throw new UsageError("invalid value for --option: " + b.name() + " has no option '"
+                        + printable(key.substring(dot + 1)) + "' in '" + printable(key) + "' (" + (keys.isEmpty()
+                        ? "it takes none" : "its options: " + String.join(", ", keys.stream()
+                        .map(k -> b.name() + "." + k).toList())) + ")");
+            }
+        }
+    }
+
     static ShapeSet shapeSet(String nameOrFile) {
         try {
             return ShapeSets.resolve(nameOrFile, OpbenchHome.tensorsDir());

@@ -57,6 +57,7 @@ final class SweepSession {
         Backends backends = Backends.load();
         List<String> names = Inputs.names("--backends", axes.backends);
         Inputs.checkOptionBackends(axes.optionMap(), backends.names());
+        Inputs.checkOptionKeys(axes.optionMap(), backends);
         if (names.isEmpty()) {
             names.addAll(defaultBackends(backends, axes.timeReference, err));
         } else if (axes.timeReference && !names.contains(ReferenceBackend.NAME)) {

@@ -50,6 +50,14 @@ public interface Backend {
         return List.of("none");
     }
 
+    /**
+     * The keys of {@code --option NAME.KEY=VALUE} this backend reads (none by default). A key not listed is a usage
+     * error before anything runs, not an ignored option or an unsupported point.
+     */
+    default List<String> optionKeys() {
+        return List.of();
+    }
+
     /** Whether {@code problem} can be run with {@code variant}; an unsupported answer carries the reason. */
     Support supports(Problem problem, Variant variant);
 

@@ -34,6 +34,11 @@ public final class AclBackend implements Backend {
     }
 
     @Override
+    public List<String> optionKeys() {
+        return List.copyOf(new java.util.TreeSet<>(OPTIONS));
+    }
+
+    @Override
     public Availability probe() {
         return AclLibrary.probe();
     }

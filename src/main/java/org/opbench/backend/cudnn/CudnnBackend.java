@@ -47,6 +47,11 @@ public final class CudnnBackend implements Backend {
     }
 
     @Override
+    public List<String> optionKeys() {
+        return List.of("device");
+    }
+
+    @Override
     public Availability probe() {
         CudaDevice.Probe dev = CudaDevice.probeWith(0, cublas.class, cudnn.class);
         if (!dev.available()) {

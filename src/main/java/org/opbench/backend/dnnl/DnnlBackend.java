@@ -38,6 +38,11 @@ public final class DnnlBackend implements Backend {
     }
 
     @Override
+    public List<String> optionKeys() {
+        return List.of(Layout.KEY);
+    }
+
+    @Override
     public Availability probe() {
         return DnnlLibrary.probe();
     }

@@ -60,6 +60,11 @@ public final class OnnxRuntimeBackend implements Backend {
     }
 
     @Override
+    public List<String> optionKeys() {
+        return List.copyOf(new java.util.TreeSet<>(OPTIONS));
+    }
+
+    @Override
     public Availability probe() {
         return OrtProbe.probe(this::describe);
     }

@@ -58,6 +58,11 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public List<String> optionKeys() {
+        return List.of(DeviceSelector.OPTION, OPTION_TUNE_BUDGET, OPTION_CACHE);
+    }
+
+    @Override
     public synchronized Availability probe() {
         devices = null;
         unavailable = null;

@@ -54,6 +54,11 @@ public final class TensorRtBackend implements Backend {
     }
 
     @Override
+    public List<String> optionKeys() {
+        return Settings.KEYS;
+    }
+
+    @Override
     public Availability probe() {
         CudaDevice.Probe dev = CudaDevice.probeWith(0, nvinfer.class, nvonnxparser.class);
         if (!dev.available()) {
