@@ -25,27 +25,8 @@ public final class Harness {
         boolean device = clock == Clock.DEVICE;
         long[] timed = new long[settings.maxReps()];
         long[] wall = device ? new long[settings.maxReps()] : timed;
-        long minNs = (long) (settings.minTimeMs() * 1e6);
-        long maxNs = (long) (settings.maxTimeMs() * 1e6);
-        long elapsed = 0;
-        int n = 0;
-        while (n < timed.length) {
-            if (evictor != null) {
-                evictor.evict();
-            }
-            long t0 = System.nanoTime();
-            op.run();
-            long t1 = System.nanoTime();
-            wall[n] = t1 - t0;
-            if (device) {
-                timed[n] = op.lastDeviceNanos();
-            }
-            elapsed += t1 - t0;
-            n++;
-            if (elapsed >= maxNs || (n >= settings.minReps() && elapsed >= minNs)) {
-                break;
-            }
-        }
+        int n = RoundHarness.loop(op, evictor, timed, wall, device, 0, timed.length, settings.minReps(),
+                (long) (settings.minTimeMs() * 1e6), (long) (settings.maxTimeMs() * 1e6));
         long[] t = Arrays.copyOf(timed, n);
         return new Samples(clock, t, device ? Arrays.copyOf(wall, n) : t);
     }

@@ -264,7 +264,16 @@ public final class RoundHarness {
      */
     private int loop(PreparedOp op, long[] timed, long[] wall, boolean device, int from, int cap, int minReps,
                      long minNs, long maxNs) throws BackendException {
-        CacheEvictor ev = evictor;
+        return loop(op, evictor, timed, wall, device, from, cap, minReps, minNs, maxNs);
+    }
+
+    /**
+     * The one timed loop (also {@link Harness}'s): repetitions into {@code timed}/{@code wall} from index {@code from},
+     * at most {@code cap}, until {@code minReps} and {@code minNs} or {@code maxNs}; nothing is allocated. Returns the
+     * index after the last repetition.
+     */
+    static int loop(PreparedOp op, CacheEvictor ev, long[] timed, long[] wall, boolean device, int from, int cap,
+                    int minReps, long minNs, long maxNs) throws BackendException {
         long elapsed = 0;
         int n = from;
         int end = from + cap;
