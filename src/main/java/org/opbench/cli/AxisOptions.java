@@ -3,6 +3,9 @@ package org.opbench.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opbench.problem.Layer;
+import org.opbench.problem.Precision;
+import org.opbench.problem.ProblemException;
 import org.opbench.sweep.Planner;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +41,11 @@ final class AxisOptions {
             description = "a backend option, e.g. onnxruntime.profile=true (repeatable)")
     List<String> options = new ArrayList<>();
 
+    @Option(names = "--dtype", paramLabel = "TYPE[,TYPE...]",
+            description = "precisions to time every problem in: f32, bf16, f16, int8 (u8 activations, s8 weights with "
+                    + "per-channel scales); a backend without the type says why (default: f32)")
+    List<String> dtypes = new ArrayList<>();
+
     @Option(names = "--seed", paramLabel = "N", description = "seed of the random inputs (default: 1)", defaultValue = "1")
     long seed;
 
@@ -63,6 +71,35 @@ final class AxisOptions {
 
     List<Integer> batchList() {
         return Inputs.positiveInts("--batch", batch);
+    }
+
+    /** The precisions asked for, f32 when none. */
+    List<Precision> dtypeList() {
+        List<Precision> out = new ArrayList<>();
+        for (String name : Inputs.names("--dtype", dtypes)) {
+            try {
+                out.add(Precision.parse(name));
+            } catch (ProblemException e) {
+                throw new UsageError("invalid value for --dtype: '" + Inputs.printable(name) + "' (known: "
+                        + Precision.known() + ")");
+            }
+        }
+        return out.isEmpty() ? List.of(Precision.F32) : out;
+    }
+
+    /** Every layer in every precision of {@code --dtype}, precision by precision. */
+    List<Layer> inPrecisions(List<Layer> layers) {
+        List<Precision> types = dtypeList();
+        if (types.equals(List.of(Precision.F32))) {
+            return layers;
+        }
+        List<Layer> out = new ArrayList<>();
+        for (Precision t : types) {
+            for (Layer l : layers) {
+                out.add(new Layer(l.problem().withDtype(t), l.network(), l.repeat()));
+            }
+        }
+        return out;
     }
 
     Map<String, String> optionMap() {

@@ -54,6 +54,7 @@ final class SweepSession {
                 OutputOptions output, List<String> commandLine, boolean defaultOut, ShardOptions.Resolved shard)
             throws IOException, InterruptedException {
         MeasureSettings settings = measure.settings();
+        layers = axes.inPrecisions(layers);
         Backends backends = Backends.load();
         List<String> names = Inputs.names("--backends", axes.backends);
         Inputs.checkOptionBackends(axes.optionMap(), backends.names());

@@ -1,11 +1,11 @@
 package org.opbench.network;
 
 import static org.opbench.network.ShapeInference.outSize;
+import org.opbench.problem.Precision;
 
 import java.util.Arrays;
 import java.util.List;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.PoolAlg;
 import org.opbench.problem.PoolProblem;
@@ -54,7 +54,7 @@ final class ComputeShapes extends ShapeRules {
         int ph = toInt(pads[0]);
         int pw = toInt(pads[1]);
         try {
-            Problem p = new ConvProblem(DataType.F32, toInt(x[0]), toInt(g), toInt(x[1]), toInt(x[2]), toInt(x[3]),
+            Problem p = new ConvProblem(Precision.F32, toInt(x[0]), toInt(g), toInt(x[1]), toInt(x[2]), toInt(x[3]),
                     toInt(w[0]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]), ph, pw,
                     toInt(d[0] - 1), toInt(d[1] - 1), name);
             return new ShapeResult(out, p, null, null, null);
@@ -96,7 +96,7 @@ final class ComputeShapes extends ShapeRules {
             iw = toInt(from[3]);
         }
         try {
-            return new ShapeResult(out, new FcProblem(DataType.F32, toInt(rows), ic, ih, iw, toInt(cols), name), null, null,
+            return new ShapeResult(out, new FcProblem(Precision.F32, toInt(rows), ic, ih, iw, toInt(cols), name), null, null,
                     null);
         } catch (IllegalArgumentException e) {
             return new ShapeResult(out, null, null, null, e.getMessage());
@@ -125,7 +125,7 @@ final class ComputeShapes extends ShapeRules {
         PoolAlg alg = n.op().equals("MaxPool") ? PoolAlg.MAX
                 : n.intAttr("count_include_pad", 0) != 0 ? PoolAlg.AVG_P : PoolAlg.AVG_NP;
         try { // top/left padding; the output size implies the bottom/right one (as for conv)
-            return new ShapeResult(out, new PoolProblem(DataType.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]),
+            return new ShapeResult(out, new PoolProblem(Precision.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]),
                     toInt(x[3]), toInt(oh), toInt(ow), toInt(k[0]), toInt(k[1]), toInt(s[0]), toInt(s[1]),
                     toInt(pads[0]), toInt(pads[1]), name), null, null, null);
         } catch (IllegalArgumentException e) {
@@ -137,7 +137,7 @@ final class ComputeShapes extends ShapeRules {
         long[] x = rank(n, in, 4, "input");
         PoolAlg alg = n.op().equals("GlobalMaxPool") ? PoolAlg.MAX : PoolAlg.AVG_NP;
         long[] out = {x[0], x[1], 1, 1};
-        return new ShapeResult(out, new PoolProblem(DataType.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]), toInt(x[3]),
+        return new ShapeResult(out, new PoolProblem(Precision.F32, alg, toInt(x[0]), toInt(x[1]), toInt(x[2]), toInt(x[3]),
                 1, 1, toInt(x[2]), toInt(x[3]), 1, 1, 0, 0, name), null, null, null);
     }
 
@@ -155,7 +155,7 @@ final class ComputeShapes extends ShapeRules {
         boolean overChannels = axis == 1 && (x.length == 2 || (x.length == 4 && (opset >= 13
                 || x[2] * x[3] == 1)));
         if (overChannels) {
-            p = new SoftmaxProblem(DataType.F32, toInt(x[0]), toInt(x[1]), x.length == 4 ? toInt(x[2]) : 1,
+            p = new SoftmaxProblem(Precision.F32, toInt(x[0]), toInt(x[1]), x.length == 4 ? toInt(x[2]) : 1,
                     x.length == 4 ? toInt(x[3]) : 1, name);
         } else {
             note = "softmax over axis " + axis + " of a rank-" + x.length + " tensor (opbench's is over channels)";

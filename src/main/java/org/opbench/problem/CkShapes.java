@@ -13,7 +13,7 @@ final class CkShapes {
         return !s.isEmpty() && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-') && s.indexOf('-') > 0;
     }
 
-    static Problem parse(Op op, String s, DataType dtype) {
+    static Problem parse(Op op, String s, Precision dtype) {
         String[] parts = s.split("-", -1);
         int[] v = new int[parts.length];
         String[] names = switch (op) {

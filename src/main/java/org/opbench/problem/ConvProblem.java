@@ -9,7 +9,7 @@ import java.util.Set;
  * size implies ({@link #padBottom()}, {@link #padRight()}), so {@code oh}/{@code ow} carry the asymmetric padding
  * TensorFlow's SAME mode produces and ONNX writes as {@code pads=[top,left,bottom,right]}.
  */
-public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw, int oc, int oh, int ow,
+public record ConvProblem(Precision dtype, int mb, int g, int ic, int ih, int iw, int oc, int oh, int ow,
                           int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, String name)
         implements Problem {
 
@@ -32,11 +32,11 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
     /** Convenience constructor for the common case: square-free sizes, no dilation, output derived. */
     public static ConvProblem of(int mb, int g, int ic, int ih, int iw, int oc, int kh, int kw, int sh, int sw,
                                  int ph, int pw, String name) {
-        return new ConvProblem(DataType.F32, mb, g, ic, ih, iw, oc, Spatial.floorOut(ih, kh, sh, ph, 0),
+        return new ConvProblem(Precision.F32, mb, g, ic, ih, iw, oc, Spatial.floorOut(ih, kh, sh, ph, 0),
                 Spatial.floorOut(iw, kw, sw, pw, 0), kh, kw, sh, sw, ph, pw, 0, 0, name);
     }
 
-    static ConvProblem parse(String text, DataType dtype) {
+    static ConvProblem parse(String text, Precision dtype) {
         DescriptorTokens t = DescriptorTokens.parse(text, KEYS);
         for (String k : new String[] {"id", "od", "kd", "sd", "pd"}) {
             if (t.has(k)) {
@@ -94,6 +94,11 @@ public record ConvProblem(DataType dtype, int mb, int g, int ic, int ih, int iw,
     @Override
     public ConvProblem withName(String newName) {
         return new ConvProblem(dtype, mb, g, ic, ih, iw, oc, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw, newName);
+    }
+
+    @Override
+    public ConvProblem withDtype(Precision newDtype) {
+        return new ConvProblem(newDtype, mb, g, ic, ih, iw, oc, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw, name);
     }
 
     @Override

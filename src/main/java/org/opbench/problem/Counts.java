@@ -12,7 +12,7 @@ package org.opbench.problem;
  *   <li>softmax: five operations per element (max-compare, subtract, exp, add, divide): {@code 5 * mb * ic * ih * iw}.</li>
  * </ul>
  * Bytes are the minimal traffic: every input, weight, bias and output element read or written once,
- * times the element size. GFLOPS = flops / time, GB/s = bytes / time.
+ * times the size of its element in the problem's {@link Precision} (bias: s32 for int8). GFLOPS (GOPS for int8) = flops / time, GB/s = bytes / time.
  */
 public final class Counts {
     private Counts() {
@@ -34,8 +34,10 @@ public final class Counts {
     }
 
     public static long bytes(Problem p) {
-        long elements = Sizes.sum("tensor elements", p.srcElements(), p.weightElements(), p.biasElements(),
-                p.dstElements());
-        return Sizes.product("bytes", elements, p.dtype().bytes());
+        Precision t = p.dtype();
+        return Sizes.sum("bytes", Sizes.product("source bytes", p.srcElements(), t.src().bytes()),
+                Sizes.product("weight bytes", p.weightElements(), t.wei().bytes()),
+                Sizes.product("bias bytes", p.biasElements(), t.biasBytes()),
+                Sizes.product("destination bytes", p.dstElements(), t.dst().bytes()));
     }
 }

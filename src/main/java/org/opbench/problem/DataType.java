@@ -1,10 +1,8 @@
 package org.opbench.problem;
 
 /**
- * A number format: the element type of a problem's tensors, and the formats a backend states it stores, multiplies
- * and accumulates in ({@link org.opbench.spi.Numerics}). Only fp32 problems are timed today ({@link #parse} accepts
- * {@code f32} only); the narrower formats exist so that a backend can say truthfully what it ran (TF32 tensor-core
- * math, fp16 or int8 inside a TensorRT engine).
+ * A number format: the element type of one tensor ({@link Precision} names a problem's tensors' types), and the
+ * formats a backend states it stores, multiplies and accumulates in ({@link org.opbench.spi.Numerics}).
  */
 public enum DataType {
     F32("f32", 4, 23),
@@ -14,8 +12,10 @@ public enum DataType {
     TF32("tf32", 4, 10),
     BF16("bf16", 2, 7),
     F16("f16", 2, 10),
-    /** 8-bit integer (quantised). */
+    /** Signed 8-bit integer (quantised weights). */
     S8("s8", 1, -1),
+    /** Unsigned 8-bit integer (quantised activations). */
+    U8("u8", 1, -1),
     /** 32-bit integer (int8 products accumulate in it). */
     S32("s32", 4, -1);
 
@@ -48,11 +48,13 @@ public enum DataType {
         return !integer() && mantissaBits < F32.mantissaBits;
     }
 
-    /** The element type of a problem: only {@code f32} is timed today. */
-    public static DataType parse(String text) {
-        if (F32.id.equals(text)) {
-            return F32;
-        }
-        throw new ProblemException(text, "unknown data type '" + text + "' (known: f32)");
+    /** Explicit mantissa bits of a floating-point format (-1 for integers). */
+    public int mantissaBits() {
+        return mantissaBits;
+    }
+
+    /** Machine epsilon of a floating-point format, {@code 2^-mantissaBits} (NaN for integers). */
+    public double epsilon() {
+        return integer() ? Double.NaN : Math.scalb(1.0, -mantissaBits);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Fully connected (inner product) with bias: input {@code mb x ic x ih x iw} flattened, output {@code mb x oc}. */
-public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, String name) implements Problem {
+public record FcProblem(Precision dtype, int mb, int ic, int ih, int iw, int oc, String name) implements Problem {
 
     static final Set<String> KEYS = Set.of("mb", "ic", "ih", "iw", "oc", "n");
 
@@ -15,7 +15,7 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
                 Sizes.elements("destination", mb, oc));
     }
 
-    static FcProblem parse(String text, DataType dtype) {
+    static FcProblem parse(String text, Precision dtype) {
         DescriptorTokens t = DescriptorTokens.parse(text, KEYS);
         int mb = t.positive("mb", 1);
         int ic = t.required("ic", "input channels");
@@ -43,6 +43,11 @@ public record FcProblem(DataType dtype, int mb, int ic, int ih, int iw, int oc, 
     @Override
     public FcProblem withName(String newName) {
         return new FcProblem(dtype, mb, ic, ih, iw, oc, newName);
+    }
+
+    @Override
+    public FcProblem withDtype(Precision newDtype) {
+        return new FcProblem(newDtype, mb, ic, ih, iw, oc, name);
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Set;
  * Caffe's ceil formula (the extra rows then fall outside the input) and TensorFlow's SAME padding are all such
  * problems. No window may lie wholly in the padding.
  */
-public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, int iw, int oh, int ow,
+public record PoolProblem(Precision dtype, PoolAlg alg, int mb, int ic, int ih, int iw, int oh, int ow,
                           int kh, int kw, int sh, int sw, int ph, int pw, String name) implements Problem {
 
     static final Set<String> KEYS = Set.of("mb", "ic", "ih", "iw", "oh", "ow", "kh", "kw", "sh", "sw", "ph", "pw", "n");
@@ -33,7 +33,7 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
         return out > 0 && end > -s && end < k;
     }
 
-    static PoolProblem parse(String text, DataType dtype) {
+    static PoolProblem parse(String text, Precision dtype) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             throw new ProblemException(text, "pool descriptor '" + DescriptorTokens.printable(text)
@@ -83,6 +83,11 @@ public record PoolProblem(DataType dtype, PoolAlg alg, int mb, int ic, int ih, i
     @Override
     public PoolProblem withName(String newName) {
         return new PoolProblem(dtype, alg, mb, ic, ih, iw, oh, ow, kh, kw, sh, sw, ph, pw, newName);
+    }
+
+    @Override
+    public PoolProblem withDtype(Precision newDtype) {
+        return new PoolProblem(newDtype, alg, mb, ic, ih, iw, oh, ow, kh, kw, sh, sw, ph, pw, name);
     }
 
     @Override

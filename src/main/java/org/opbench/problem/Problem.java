@@ -14,7 +14,7 @@ public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, Sof
 
     Op op();
 
-    DataType dtype();
+    Precision dtype();
 
     /** Mini-batch size. */
     int mb();
@@ -36,6 +36,9 @@ public sealed interface Problem permits ConvProblem, FcProblem, PoolProblem, Sof
 
     /** The same problem with another name. */
     Problem withName(String name);
+
+    /** The same problem in another precision. */
+    Problem withDtype(Precision dtype);
 
     /** Canonical descriptor without the name, e.g. {@code mb1ic32ih112iw112oc64oh112ow112kh3kw3sh1sw1ph1pw1g1}. */
     String descriptor();

@@ -16,7 +16,7 @@ public final class Problems {
 
     /** Parses an fp32 problem. */
     public static Problem parse(Op op, String text) {
-        return parse(op, text, DataType.F32);
+        return parse(op, text, Precision.F32);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class Problems {
      *
      * @throws ProblemException naming the offending token
      */
-    public static Problem parse(Op op, String text, DataType dtype) {
+    public static Problem parse(Op op, String text, Precision dtype) {
         String s = text.strip();
         if (CkShapes.looksLikeCk(s)) {
             return CkShapes.parse(op, s, dtype);

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Softmax over the channel axis of an {@code mb x ic x ih x iw} tensor, e.g. {@code mb1ic1000}. */
-public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, String name) implements Problem {
+public record SoftmaxProblem(Precision dtype, int mb, int ic, int ih, int iw, String name) implements Problem {
 
     static final Set<String> KEYS = Set.of("mb", "ic", "ih", "iw", "n");
 
@@ -14,7 +14,7 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
         Problems.checkElements(Sizes.elements("source", mb, ic, ih, iw), 0, Sizes.elements("destination", mb, ic, ih, iw));
     }
 
-    static SoftmaxProblem parse(String text, DataType dtype) {
+    static SoftmaxProblem parse(String text, Precision dtype) {
         DescriptorTokens t = DescriptorTokens.parse(text, KEYS);
         int mb = t.positive("mb", 1);
         int ic = t.required("ic", "channels (the softmax axis)");
@@ -36,6 +36,11 @@ public record SoftmaxProblem(DataType dtype, int mb, int ic, int ih, int iw, Str
     @Override
     public SoftmaxProblem withName(String newName) {
         return new SoftmaxProblem(dtype, mb, ic, ih, iw, newName);
+    }
+
+    @Override
+    public SoftmaxProblem withDtype(Precision newDtype) {
+        return new SoftmaxProblem(newDtype, mb, ic, ih, iw, name);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
+import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 
 /**
@@ -25,7 +26,7 @@ import org.opbench.problem.Problem;
         "time_us", "cv", "unstable", "flops", "bytes", "gflops", "gbps", "prepare_ms", "rel_err", "tolerance",
         "wall_us", "cpu_mhz", "temp_c", "seed", "finished", "details", "rounds", "round_us", "samples_round", "ci_us",
         "ci_pct", "unstable_reason", "interleaved", "noise", "warmup_ms", "timed_ms",
-        "tuning_ms"})
+        "tuning_ms", "dt"})
 public record PointRecord(String record, String op, String problem, String layer, String network, int repeat, int batch,
                           String dtype, Map<String, Object> shape, String backend, String backendVersion, String device,
                           Boolean emulated, String algorithm, String impl, String tuner, int threads, Status status,
@@ -36,18 +37,23 @@ public record PointRecord(String record, String op, String problem, String layer
                           Map<String, Object> details, Integer rounds, double[] roundUs, int[] samplesRound,
                           Interval ciUs, Double ciPct, String unstableReason, Boolean interleaved, Noise noise,
                           Double warmupMs, Double timedMs,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Double tuningMs) implements Record {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double tuningMs,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String dt) implements Record {
     public static final String KIND = "point";
 
     /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
     public String key() {
-        return key(op, problem, backend, algorithm, tuner, threads, batch);
+        return key(op, problem, dtype, backend, algorithm, tuner, threads, batch);
     }
 
-    /** The key of a point with these fields (also of a planned point, before it has a record). */
-    public static String key(String op, String problem, String backend, String algorithm, String tuner, int threads,
-                             int batch) {
-        return op + "|" + problem + "|" + backend + "|" + algorithm + "|" + tuner + "|" + threads + "|" + batch;
+    /**
+     * The key of a point with these fields (also of a planned point, before it has a record). The precision is part
+     * of it unless it is f32 (or absent, in files written before precisions), so older keys stay what they were.
+     */
+    public static String key(String op, String problem, String dtype, String backend, String algorithm, String tuner,
+                             int threads, int batch) {
+        String d = dtype == null || dtype.equals("f32") ? "" : "|" + dtype;
+        return op + "|" + problem + d + "|" + backend + "|" + algorithm + "|" + tuner + "|" + threads + "|" + batch;
     }
 
     public boolean ok() {
@@ -107,6 +113,7 @@ public record PointRecord(String record, String op, String problem, String layer
         private Double warmupMs;
         private Double timedMs;
         private Double tuningMs;
+        private String dt;
 
         private Builder() {
         }
@@ -114,7 +121,7 @@ public record PointRecord(String record, String op, String problem, String layer
         /** What was measured: op, problem (the descriptor), layer (its name), batch, dtype, shape, flops and bytes. */
         public Builder problem(Problem p) {
             return op(p.op().id()).problem(p.descriptor()).layer(p.name()).batch(p.mb()).dtype(p.dtype().id())
-                    .shape(p.fields()).flops(p.flops()).bytes(p.bytes());
+                    .dt(p.dtype() == Precision.F32 ? null : p.dtype().dt(p.op())).shape(p.fields()).flops(p.flops()).bytes(p.bytes());
         }
 
         public Builder op(String value) { op = value; return this; }
@@ -164,6 +171,7 @@ public record PointRecord(String record, String op, String problem, String layer
         public Builder warmupMs(Double value) { warmupMs = value; return this; }
         public Builder timedMs(Double value) { timedMs = value; return this; }
         public Builder tuningMs(Double value) { tuningMs = value; return this; }
+        public Builder dt(String value) { dt = value; return this; }
 
         /** The record; every point record has a status (ok, or why not). */
         public PointRecord build() {
@@ -174,7 +182,7 @@ public record PointRecord(String record, String op, String problem, String layer
                     backendVersion, device, emulated, algorithm, impl, tuner, threads, status, reason, clock,
                     samplesUs, timeUs, cv, unstable, flops, bytes, gflops, gbps, prepareMs, relErr, tolerance, wallUs,
                     cpuMhz, tempC, seed, finished, details, rounds, roundUs, samplesRound, ciUs, ciPct,
-                    unstableReason, interleaved, noise, warmupMs, timedMs, tuningMs);
+                    unstableReason, interleaved, noise, warmupMs, timedMs, tuningMs, dt);
         }
 
     }

@@ -84,7 +84,7 @@ public interface Backend {
      * as the output.
      */
     default long nativeBytes(Problem problem, Variant variant) {
-        return problem.bytes() + problem.dstElements() * problem.dtype().bytes();
+        return problem.bytes() + problem.dstElements() * problem.dtype().dst().bytes();
     }
 
     /**

@@ -62,7 +62,7 @@ public final class Driver {
     /** The resume key of a planned point, equal to {@link PointRecord#key()} of its record. */
     public static String key(OperatorJob job, Task t) {
         var p = t.problem();
-        return PointRecord.key(p.op().id(), p.descriptor(), job.backend(), t.algorithm(), t.tuner(), job.threads(),
+        return PointRecord.key(p.op().id(), p.descriptor(), p.dtype().id(), job.backend(), t.algorithm(), t.tuner(), job.threads(),
                 p.mb());
     }
 

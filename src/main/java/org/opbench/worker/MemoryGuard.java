@@ -11,7 +11,7 @@ import org.opbench.problem.Problem;
  * for this worker is a {@code skipped} point with the estimate and the limit, not an out-of-memory death.
  *
  * <p>Java heap: the seeded inputs, the reference output and the backend's output copy
- * ({@code src + weights + bias + 2 x dst} elements), against the heap the JVM may still grow to.
+ * ({@code src + weights + bias + 2 x dst} floats, plus the integer levels of an int8 problem), against the heap the JVM may still grow to.
  * Native: what the backend says it allocates ({@link org.opbench.spi.Backend#nativeBytes}), against the memory
  * the OS reports available ({@code MemAvailable}) and the cgroup limit, whichever is lower.
  */
@@ -22,7 +22,8 @@ public final class MemoryGuard {
     /** Heap bytes a point of {@code p} needs in the worker. */
     public static long heapBytes(Problem p) {
         long elements = p.srcElements() + p.weightElements() + p.biasElements() + 2 * p.dstElements();
-        return elements * p.dtype().bytes();
+        long levels = p.dtype().quantized() ? p.srcElements() + p.weightElements() + 4 * p.biasElements() : 0;
+        return elements * Float.BYTES + levels;
     }
 
     /** Why the point cannot fit, or null when it can. {@code cachedBytes} is heap already held for this problem. */

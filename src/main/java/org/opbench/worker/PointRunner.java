@@ -225,8 +225,11 @@ public final class PointRunner {
         d.details(p.op.details());
         d.detail(Execution.DETAILS_KEY, ran.recorded());
         double relErr = Check.relativeError(out, p.expected);
-        double tolerance = Tolerance.of(ran);
+        double tolerance = Tolerance.of(ran, p.problem, p.expected);
         d.record().tolerance(tolerance);
+        if (p.problem.dtype().quantized()) {
+            d.detail("error_levels", Math.round(Tolerance.errorLevels(p.problem, out, p.expected) * 1000) / 1000.0);
+        }
         if (Double.isInfinite(relErr)) {
             return d.fail(Status.MISMATCH, when + "the output has NaN or infinite values, or the wrong length");
         }

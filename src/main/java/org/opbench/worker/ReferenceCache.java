@@ -41,7 +41,7 @@ final class ReferenceCache {
         if (!p.equals(problem)) {
             return 0;
         }
-        return MemoryGuard.heapBytes(p) - (expected == null ? 2L : 1L) * p.dstElements() * p.dtype().bytes();
+        return MemoryGuard.heapBytes(p) - (expected == null ? 2L : 1L) * p.dstElements() * Float.BYTES;
     }
 
     /** Drops the cached arrays (before a point that needs the memory). */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import org.opbench.problem.Op;
+import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 import org.opbench.problem.Problems;
 
@@ -24,12 +25,13 @@ public record Task(int index,
                    Problem problem,
                    String network, int repeat, String algorithm, String tuner) {
 
-    /** Writes a problem as {@code {"op": "conv", "descriptor": "mb1ic3...n\"name\""}}. */
+    /** Writes a problem as {@code {"op": "conv", "dtype": "int8", "descriptor": "mb1ic3...n\"name\""}}. */
     static final class ProblemOut extends JsonSerializer<Problem> {
         @Override
         public void serialize(Problem p, JsonGenerator g, SerializerProvider s) throws IOException {
             g.writeStartObject();
             g.writeStringField("op", p.op().id());
+            g.writeStringField("dtype", p.dtype().id());
             g.writeStringField("descriptor", p.toString());
             g.writeEndObject();
         }
@@ -40,7 +42,8 @@ public record Task(int index,
         @Override
         public Problem deserialize(JsonParser parser, DeserializationContext c) throws IOException {
             JsonNode n = parser.readValueAsTree();
-            return Problems.parse(Op.parse(n.path("op").asText()), n.path("descriptor").asText());
+            return Problems.parse(Op.parse(n.path("op").asText()), n.path("descriptor").asText(),
+                    Precision.parse(n.path("dtype").asText(Precision.F32.id())));
         }
     }
 }

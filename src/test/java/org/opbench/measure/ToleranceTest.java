@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opbench.problem.DataType;
+import org.opbench.problem.Precision;
 import org.opbench.problem.ProblemException;
 import org.opbench.spi.Execution;
 import org.opbench.spi.Numerics;
@@ -87,12 +88,43 @@ class ToleranceTest {
     }
 
     @Test
-    void onlyFp32ProblemsParse() {
-        assertEquals(DataType.F32, DataType.parse("f32"));
-        for (DataType t : DataType.values()) {
-            if (t != DataType.F32) {
-                assertThrows(ProblemException.class, () -> DataType.parse(t.id()), t.id());
-            }
+    void problemsParseTheFourPrecisionsAndNothingElse() {
+        for (Precision p : Precision.values()) {
+            assertEquals(p, Precision.parse(p.id()));
         }
+        for (String bad : new String[] {"tf32", "s8", "u8", "F32", "fp32", "", "int4"}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> Precision.parse(bad), bad);
+            assertTrue(e.getMessage().contains("f32, bf16, f16, int8"), e.getMessage());
+        }
+    }
+
+    @Test
+    void reducedPrecisionProblemsAllowTheirTypesEpsilonAndGrowWithNarrowSums() {
+        org.opbench.problem.Problem p = org.opbench.problem.Problems.parse(org.opbench.problem.Op.CONV,
+                "mb1ic16ih4oc2kh3", Precision.F16);
+        Execution f32Sums = new Execution("a", "i", new Numerics(DataType.F16, DataType.F16, DataType.F32),
+                Transform.NONE);
+        assertEquals(2 * 0x1p-10, Tolerance.of(f32Sums, p, new float[] {1}), 1e-15);
+        Execution f16Sums = new Execution("a", "i", Numerics.F16, Transform.NONE);
+        assertEquals(0x1p-10 * 2 * 12, Tolerance.of(f16Sums, p, new float[] {1}), 1e-12); // K = 16 * 9 = 144
+        org.opbench.problem.Problem b = p.withDtype(Precision.BF16);
+        assertEquals(2 * 0x1p-7 + Tolerance.TRANSFORM, Tolerance.of(new Execution("w", "i",
+                new Numerics(DataType.BF16, DataType.BF16, DataType.F32), Transform.WINOGRAD), b, new float[] {1}),
+                1e-15);
+    }
+
+    @Test
+    void int8ProblemsAllowOneLevelOfTheReferencesRange() {
+        org.opbench.problem.Problem p = org.opbench.problem.Problems.parse(org.opbench.problem.Op.FC, "mb1ic10oc3",
+                Precision.INT8);
+        float level = org.opbench.problem.ProblemData.dstScale(p);
+        float[] ref = {0, 10 * level, -20 * level};
+        double tol = Tolerance.of(new Execution("a", "i", Numerics.INT8, Transform.NONE), p, ref);
+        assertEquals((1 + Tolerance.LEVEL_SLACK) / 20, tol, 1e-9);
+        float[] offByOne = {level, 11 * level, -20 * level};
+        assertEquals(1.0, Tolerance.errorLevels(p, offByOne, ref), 1e-6);
+        assertTrue(Check.relativeError(offByOne, ref) <= tol);
+        float[] offByTwo = {2 * level, 10 * level, -20 * level};
+        assertTrue(Check.relativeError(offByTwo, ref) > tol, "two levels off is a mismatch");
     }
 }

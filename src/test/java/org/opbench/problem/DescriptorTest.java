@@ -16,7 +16,7 @@ class DescriptorTest {
     void fullConvDescriptorParsesToItsFields() {
         ConvProblem c = (ConvProblem) Problems.parse(Op.CONV,
                 "mb1ic32ih112iw112oc64oh112ow112kh3kw3sh1sw1ph1pw1g1n\"conv1\"");
-        assertEquals(new ConvProblem(DataType.F32, 1, 1, 32, 112, 112, 64, 112, 112, 3, 3, 1, 1, 1, 1, 0, 0, "conv1"), c);
+        assertEquals(new ConvProblem(Precision.F32, 1, 1, 32, 112, 112, 64, 112, 112, 3, 3, 1, 1, 1, 1, 0, 0, "conv1"), c);
     }
 
     @Test
@@ -144,7 +144,7 @@ class DescriptorTest {
     @Test
     void ckConvShapeStringParses() {
         ConvProblem c = (ConvProblem) Problems.parse(Op.CONV, "512-14-14-1-512-1-0");
-        assertEquals(new ConvProblem(DataType.F32, 1, 1, 512, 14, 14, 512, 14, 14, 1, 1, 1, 1, 0, 0, 0, 0, ""), c);
+        assertEquals(new ConvProblem(Precision.F32, 1, 1, 512, 14, 14, 512, 14, 14, 1, 1, 1, 1, 0, 0, 0, 0, ""), c);
         ConvProblem s2 = (ConvProblem) Problems.parse(Op.CONV, "3-224-224-3-32-2-1");
         assertEquals(112, s2.oh());
         assertEquals(c, Problems.parse(Op.CONV, c.toString()));
@@ -153,7 +153,7 @@ class DescriptorTest {
     @Test
     void ckFcShapeStringParses() {
         FcProblem f = (FcProblem) Problems.parse(Op.FC, "1024-1-1-1000-1-1");
-        assertEquals(new FcProblem(DataType.F32, 1, 1024, 1, 1, 1000, ""), f);
+        assertEquals(new FcProblem(Precision.F32, 1, 1024, 1, 1, 1000, ""), f);
         assertEquals(f, Problems.parse(Op.FC, f.toString()));
     }
 

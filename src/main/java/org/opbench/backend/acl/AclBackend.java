@@ -1,11 +1,11 @@
 package org.opbench.backend.acl;
 
 import java.nio.file.Path;
+import org.opbench.problem.Precision;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
@@ -73,7 +73,7 @@ public final class AclBackend implements Backend {
             return Support.no("CLTuner modes apply to the OpenCL (cl-*) algorithms; " + alg.prefix()
                     + " functions have no tuner");
         }
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != Precision.F32) {
             return Support.no("the acl backend times f32 only, not " + problem.dtype().id());
         }
         for (Map.Entry<String, String> o : variant.options().entrySet()) {

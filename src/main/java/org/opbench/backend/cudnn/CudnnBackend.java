@@ -1,6 +1,7 @@
 package org.opbench.backend.cudnn;
 
 import static org.bytedeco.cuda.global.cudnn.cudnnGetCudartVersion;
+import org.opbench.problem.Precision;
 import static org.bytedeco.cuda.global.cudnn.cudnnGetVersion;
 
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import org.opbench.backend.cuda.CudaDevice;
 import org.opbench.backend.cuda.CudaEnvironment;
 import org.opbench.backend.cuda.CudaStatus;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.Op;
 import org.opbench.problem.PoolProblem;
@@ -91,7 +91,7 @@ public final class CudnnBackend implements Backend {
 
     @Override
     public Support supports(Problem problem, Variant variant) {
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != Precision.F32) {
             return Support.no("the cudnn backend times f32 only");
         }
         if (variant.threads() != 1) {

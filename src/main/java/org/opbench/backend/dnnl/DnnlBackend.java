@@ -1,11 +1,11 @@
 package org.opbench.backend.dnnl;
 
 import java.nio.file.Path;
+import org.opbench.problem.Precision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.Op;
 import org.opbench.problem.PoolProblem;
@@ -72,7 +72,7 @@ public final class DnnlBackend implements Backend {
         if (!variant.tuner().equals("none")) {
             return Support.no("dnnl has no tuner (only 'none')");
         }
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != Precision.F32) {
             return Support.no("dnnl backend times f32 only, not " + problem.dtype().id());
         }
         for (String key : variant.options().keySet()) {

@@ -1,6 +1,7 @@
 package org.opbench.backend.onnxruntime;
 
 import ai.onnxruntime.OrtEnvironment;
+import org.opbench.problem.Precision;
 import ai.onnxruntime.OrtEpDevice;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.opbench.onnx.SingleNodeModels;
-import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
@@ -110,7 +110,7 @@ public final class OnnxRuntimeBackend implements Backend {
 
     @Override
     public Support supports(Problem problem, Variant variant) {
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != Precision.F32) {
             return Support.no("onnxruntime backend builds fp32 models only, not " + problem.dtype().id());
         }
         String large = SingleNodeModels.tooLarge(problem);

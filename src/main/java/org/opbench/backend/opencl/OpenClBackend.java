@@ -1,6 +1,7 @@
 package org.opbench.backend.opencl;
 
 import java.io.IOException;
+import org.opbench.problem.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,6 @@ import org.opbench.backend.opencl.tune.TunedConfig;
 import org.opbench.backend.opencl.tune.Tuner;
 import org.opbench.backend.opencl.tune.TuningFile;
 import org.opbench.env.OpbenchHome;
-import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
@@ -128,7 +128,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public Support supports(Problem problem, Variant variant) {
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != Precision.F32) {
             return Support.no("the opencl kernels are fp32 only (got " + problem.dtype().id() + ")");
         }
         String why = Operators.unsupported(problem, variant.algorithm());

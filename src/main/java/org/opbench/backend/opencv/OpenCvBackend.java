@@ -1,11 +1,11 @@
 package org.opbench.backend.opencv;
 
 import java.nio.file.Path;
+import org.opbench.problem.Precision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
@@ -60,7 +60,7 @@ public final class OpenCvBackend implements Backend {
         if (!variant.options().isEmpty()) {
             return Support.no("opencv takes no options, got " + variant.options().keySet());
         }
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != Precision.F32) {
             return Support.no("opencv is run in f32 only");
         }
         long modelBytes = 4L * (problem.weightElements() + problem.biasElements());

@@ -7,7 +7,12 @@ import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 
-/** The correctness oracle: computes any problem with the plain-Java reference operators. */
+/**
+ * The correctness oracle: computes any problem with the plain-Java reference operators, in double. bf16 and f16
+ * problems are computed the same way on their inputs, which {@link ProblemData} already rounded to the type (the
+ * output is not rounded: the check's tolerance covers a backend's rounding of its destination); int8 problems from
+ * their integer levels with exact sums and the requantisation rule of {@link org.opbench.problem.Quantization}.
+ */
 public final class Reference {
     private Reference() {
     }
@@ -20,7 +25,9 @@ public final class Reference {
     /** Computes {@code data.problem()} into {@code dst} (length {@code dstElements()}); allocates nothing. */
     public static void compute(ProblemData data, float[] dst, double[] scratch) {
         Problem p = data.problem();
-        if (p instanceof ConvProblem c) {
+        if (p.dtype().quantized()) {
+            computeInt8(data, dst, scratch);
+        } else if (p instanceof ConvProblem c) {
             RefConv.compute(c, data.src(), data.weights(), data.bias(), dst, scratch);
         } else if (p instanceof FcProblem f) {
             RefFc.compute(f, data.src(), data.weights(), data.bias(), dst);
@@ -30,6 +37,21 @@ public final class Reference {
             RefSoftmax.compute(s, data.src(), dst);
         } else {
             throw new IllegalArgumentException("no reference for " + p.op().id());
+        }
+    }
+
+    private static void computeInt8(ProblemData data, float[] dst, double[] scratch) {
+        Problem p = data.problem();
+        if (p instanceof ConvProblem c) {
+            RefInt8.conv(c, data, dst, scratch);
+        } else if (p instanceof FcProblem f) {
+            RefInt8.fc(f, data, dst);
+        } else if (p instanceof PoolProblem q) {
+            RefInt8.pool(q, data, dst);
+        } else if (p instanceof SoftmaxProblem s) {
+            RefInt8.softmax(s, data, dst);
+        } else {
+            throw new IllegalArgumentException("no int8 reference for " + p.op().id());
         }
     }
 

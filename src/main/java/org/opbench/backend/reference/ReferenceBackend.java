@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
+import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.spi.Availability;
@@ -23,6 +24,15 @@ public final class ReferenceBackend implements Backend {
     public static final String NAME = "reference";
     /** fp32 inputs and outputs, products and sums in double. */
     static final Numerics NUMERICS = new Numerics(DataType.F32, DataType.F64, DataType.F64);
+
+    /** What the reference runs for {@code p}: the problem's storage type, double math, or exact integer sums for int8. */
+    static Numerics numerics(Problem p) {
+        Precision t = p.dtype();
+        if (t.quantized()) {
+            return new Numerics(t.src(), DataType.S32, DataType.S32);
+        }
+        return t == Precision.F32 ? NUMERICS : new Numerics(t.src(), DataType.F64, DataType.F64);
+    }
 
     @Override
     public String name() {
@@ -67,6 +77,6 @@ public final class ReferenceBackend implements Backend {
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) {
         return new ReferenceOp(problem, data, new Execution(variant.algorithm(), "java:" + problem.op().id() + "_ref",
-                NUMERICS, Transform.NONE));
+                numerics(problem), Transform.NONE));
     }
 }

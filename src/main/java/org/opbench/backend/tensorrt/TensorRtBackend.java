@@ -10,7 +10,6 @@ import org.bytedeco.tensorrt.global.nvonnxparser;
 import org.opbench.backend.cuda.CudaDevice;
 import org.opbench.backend.cuda.CudaEnvironment;
 import org.opbench.backend.cuda.NvidiaVersions;
-import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
@@ -107,7 +106,7 @@ public final class TensorRtBackend implements Backend {
 
     @Override
     public Support supports(Problem problem, Variant variant) {
-        if (problem.dtype() != DataType.F32) {
+        if (problem.dtype() != org.opbench.problem.Precision.F32) {
             return Support.no("the tensorrt backend times f32 problems only");
         }
         if (variant.threads() != 1) {

@@ -1,6 +1,7 @@
 package org.opbench.backend.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.opbench.problem.Precision;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,6 @@ import org.opbench.backend.reference.Reference;
 import org.opbench.measure.Check;
 import org.opbench.measure.Tolerance;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.PoolAlg;
 import org.opbench.problem.PoolProblem;
@@ -85,7 +85,7 @@ class OpenClKernelsTest {
     static ConvProblem dilated(int ic, int ih, int iw, int oc, int kh, int kw, int ph, int pw, int dh, int dw) {
         int oh = ih + 2 * ph - ((kh - 1) * (dh + 1) + 1) + 1;
         int ow = iw + 2 * pw - ((kw - 1) * (dw + 1) + 1) + 1;
-        return new ConvProblem(DataType.F32, 1, 1, ic, ih, iw, oc, oh, ow, kh, kw, 1, 1, ph, pw, dh, dw, "");
+        return new ConvProblem(Precision.F32, 1, 1, ic, ih, iw, oc, oh, ow, kh, kw, 1, 1, ph, pw, dh, dw, "");
     }
 
     @Test
@@ -126,7 +126,7 @@ class OpenClKernelsTest {
         check(DEPTHWISE, "depthwise");
         // stride 1, 21 columns: vector interior blocks between scalar edge blocks
         check(conv(2, 4, 4, 6, 21, 4, 3, 3, 1, 1, 1, 1), "depthwise");
-        check(new ConvProblem(DataType.F32, 1, 5, 5, 9, 10, 5, 7, 8, 3, 3, 1, 1, 1, 0, 1, 0, ""), "depthwise");
+        check(new ConvProblem(Precision.F32, 1, 5, 5, 9, 10, 5, 7, 8, 3, 3, 1, 1, 1, 0, 1, 0, ""), "depthwise");
     }
 
     @Test
@@ -139,7 +139,7 @@ class OpenClKernelsTest {
 
     @Test
     void fcGemvAndGemm() throws Exception {
-        FcProblem odd = new FcProblem(DataType.F32, 3, 5, 3, 3, 11, "");
+        FcProblem odd = new FcProblem(Precision.F32, 3, 5, 3, 3, 11, "");
         for (String alg : new String[] {"gemv", "gemm"}) {
             check(odd, alg);
         }
@@ -149,7 +149,7 @@ class OpenClKernelsTest {
     void poolAllAlgorithmsIncludingCeilMode() throws Exception {
         for (PoolAlg alg : PoolAlg.values()) {
             // H: floor mode would give 4 rows; ceil mode gives 5, the last window reaching past the input
-            PoolProblem p = new PoolProblem(DataType.F32, alg, 2, 3, 8, 6, 5, 4, 3, 2, 2, 2, 1, 1, "");
+            PoolProblem p = new PoolProblem(Precision.F32, alg, 2, 3, 8, 6, 5, 4, 3, 2, 2, 2, 1, 1, "");
             assertTrue(p.ceilMode() && p.padBottom() > p.ph(), p.toString());
             check(p, "direct");
         }
@@ -157,8 +157,8 @@ class OpenClKernelsTest {
 
     @Test
     void softmaxOverChannels() throws Exception {
-        check(new SoftmaxProblem(DataType.F32, 2, 7, 3, 5, ""), "direct");
-        check(new SoftmaxProblem(DataType.F32, 1, 1000, 1, 1, ""), "direct");
+        check(new SoftmaxProblem(Precision.F32, 2, 7, 3, 5, ""), "direct");
+        check(new SoftmaxProblem(Precision.F32, 1, 1000, 1, 1, ""), "direct");
     }
 
     @Test

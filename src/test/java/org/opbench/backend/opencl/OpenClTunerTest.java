@@ -1,6 +1,7 @@
 package org.opbench.backend.opencl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.opbench.problem.Precision;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,6 @@ import org.opbench.backend.reference.Reference;
 import org.opbench.measure.Check;
 import org.opbench.measure.Tolerance;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.PoolAlg;
 import org.opbench.problem.PoolProblem;
 import org.opbench.problem.Problem;
@@ -91,7 +91,7 @@ class OpenClTunerTest {
 
     @Test
     void everyModeGivesAValidConfigAndTheFileIsReused() throws Exception {
-        PoolProblem p = new PoolProblem(DataType.F32, PoolAlg.MAX, 2, 1, 5, 7, 2, 3, 3, 3, 2, 2, 0, 0, "");
+        PoolProblem p = new PoolProblem(Precision.F32, PoolAlg.MAX, 2, 1, 5, 7, 2, 3, 3, 3, 2, 2, 0, 0, "");
         for (String mode : Tuner.MODES) {
             Map<String, Object> d = run(p, "direct", mode);
             List<long[]> locals = validLocals(d);

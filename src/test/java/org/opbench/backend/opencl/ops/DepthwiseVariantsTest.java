@@ -1,6 +1,7 @@
 package org.opbench.backend.opencl.ops;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.opbench.problem.Precision;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.opbench.backend.reference.Reference;
 import org.opbench.measure.Check;
 import org.opbench.measure.Tolerance;
 import org.opbench.problem.ConvProblem;
-import org.opbench.problem.DataType;
 import org.opbench.problem.ProblemData;
 
 /**
@@ -35,7 +35,7 @@ class DepthwiseVariantsTest {
         List<ConvProblem> problems = List.of(
                 ConvProblem.of(2, 8, 8, 9, 7, 8, 3, 3, 2, 2, 1, 1, ""),
                 ConvProblem.of(1, 4, 4, 6, 21, 4, 3, 3, 1, 1, 1, 1, ""),
-                new ConvProblem(DataType.F32, 1, 5, 5, 9, 10, 5, 7, 8, 3, 3, 1, 1, 1, 0, 1, 0, ""));
+                new ConvProblem(Precision.F32, 1, 5, 5, 9, 10, 5, 7, 8, 3, 3, 1, 1, 1, 0, 1, 0, ""));
         int checked = 0;
         try (ClContext ctx = ClContext.create(devices.get(0), new ProgramCache(cache))) {
             for (ConvProblem p : problems) {
