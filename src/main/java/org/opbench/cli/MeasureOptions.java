@@ -36,7 +36,7 @@ final class MeasureOptions {
     Integer rounds;
 
     @Option(names = "--target-ci", paramLabel = "PERCENT",
-            description = "add rounds to a point until its 95% confidence interval is within +-PERCENT of the median "
+            description = "add rounds to a point until its 95%% confidence interval is within +-PERCENT of the median "
                     + "or --max-time of timing is spent (default: off)")
     Double targetCi;
 
