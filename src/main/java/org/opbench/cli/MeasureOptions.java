@@ -25,7 +25,7 @@ final class MeasureOptions {
     Double warmup;
 
     @Option(names = {"--ci-threshold", "--cv-threshold"}, paramLabel = "PERCENT",
-            description = "flag points whose 95% confidence interval is wider than +-PERCENT of the median as "
+            description = "flag points whose 95%% confidence interval is wider than +-PERCENT of the median as "
                     + "unstable (default: 3; --cv-threshold is the former name; for network runs, the CV limit, "
                     + "default 2)")
     Double cvThresholdPercent;
