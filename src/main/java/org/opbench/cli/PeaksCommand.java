@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code opbench peaks}: this machine's compute and bandwidth ceilings, for the roofline. */
 @Command(name = "peaks", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure this machine's ceilings: peak fp32 compute and memory bandwidth per thread count "
-                + "(and per device where a provider measures one), bf16 and int8 compute through oneDNN, with the "
+                + "(and per device where a provider measures one), bf16, f16 and int8 compute through oneDNN, with the "
                 + "theoretical peak of each type where known.",
                 "Writes one record:\"peaks\" line to --out (default: results/peaks-<timestamp>.jsonl); pass that file "
                         + "to 'analyze' and 'report' beside sweep files."})
@@ -172,7 +172,7 @@ final class PeaksCommand implements Callable<Integer> {
         } else {
             out.println("Theoretical fp32 peak: unknown (" + (th == null ? "not computed" : th.reason()) + ")");
         }
-        for (String dtype : List.of(Ceiling.BF16, Ceiling.INT8)) {
+        for (String dtype : List.of(Ceiling.BF16, Ceiling.F16, Ceiling.INT8)) {
             TheoreticalDtype d = r.theoretical(dtype);
             if (d == null) {
                 continue;

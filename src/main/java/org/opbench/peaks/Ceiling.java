@@ -17,8 +17,8 @@ import java.util.Map;
  * @param samples  the rate of every repetition
  * @param method   what was run, in words (kernel, sizes, counting convention)
  * @param details  further facts (sizes, cache sizes, vector width the JIT used, ...)
- * @param dtype    the data type the kernel computed in: {@link #F32}, {@link #BF16} ({@code bf16} inputs,
- *                 {@code f32} accumulation) or {@link #INT8} ({@code u8 x s8 -> s32}; value in GOPS, 2 ops per
+ * @param dtype    the data type the kernel computed in: {@link #F32}, {@link #BF16} or {@link #F16} (inputs of
+ *                 the type, {@code f32} results) or {@link #INT8} ({@code u8 x s8 -> s32}; value in GOPS, 2 ops per
  *                 multiply-add as for flops). A bandwidth ceiling counts bytes, whatever the type its kernel moved
  *                 ({@link PeaksRecord#bestCpu(String, int, String)} ignores its dtype). Files written before the
  *                 field existed read as {@code f32}.
@@ -36,6 +36,7 @@ public record Ceiling(String name, String kind, String device, Integer threads, 
     /** The data types of ceilings (the precision ids of issue 16). */
     public static final String F32 = "f32";
     public static final String BF16 = "bf16";
+    public static final String F16 = "f16";
     public static final String INT8 = "int8";
 
     public Ceiling {

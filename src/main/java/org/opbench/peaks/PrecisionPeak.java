@@ -22,12 +22,15 @@ import java.util.Set;
  *   <li>bf16: {@code amx_bf16}: 512 per cycle per core (Intel: 1024 bf16 ops per cycle per core);
  *       {@code avx512_bf16}: {@code vdpbf16ps} sums 2 bf16 products into each fp32 lane, {@code 2 x L x U}; else
  *       bf16 is widened to fp32 (a shift) and multiplied by the fp32 FMAs, {@code L x U}.</li>
+ *   <li>f16: {@code avx512_fp16}: {@code vfmadd231ph}, 2 half lanes per fp32 lane, {@code 2 x L x U}; else widened
+ *       to fp32 ({@code vcvtph2ps}) and multiplied by the fp32 FMAs, {@code L x U}.</li>
  * </ul>
  * aarch64 (4 fp32 lanes per 128-bit NEON instruction): int8 {@code i8mm}: {@code smmla/usmmla} multiply a 2x8 by an
  * 8x2 block, 32 multiply-adds per instruction, counted at the FMA issue rate ({@code 8 x 4 x U}; Arm presents the
  * matrix instructions as doubling the dot product's rate); {@code asimddp}: {@code sdot/udot}, 4 products per 32-bit
  * lane, {@code 4 x 4 x U}; else unknown. bf16 {@code bf16}: {@code bfdot}, 2 products per lane, {@code 2 x 4 x U}
- * ({@code bfmmla}'s 16 per instruction issue at half that rate on Neoverse N2/V1); else widened to fp32.
+ * ({@code bfmmla}'s 16 per instruction issue at half that rate on Neoverse N2/V1); else widened to fp32. f16
+ * {@code asimdhp}: {@code fmla} on 8 half lanes, {@code 2 x 4 x U}; else widened to fp32.
  * SVE is counted as NEON, as for fp32.
  */
 public final class PrecisionPeak {
@@ -38,10 +41,10 @@ public final class PrecisionPeak {
     private PrecisionPeak() {
     }
 
-    /** The f32, bf16 and int8 peaks (f32 is {@code f32} restated per type). */
+    /** The f32, bf16, f16 and int8 peaks (f32 is {@code f32} restated per type). */
     public static List<TheoreticalDtype> compute(String arch, CpuFacts cpu, Theoretical f32) {
         List<TheoreticalDtype> out = new ArrayList<>();
-        for (String dtype : List.of(Ceiling.F32, Ceiling.BF16, Ceiling.INT8)) {
+        for (String dtype : List.of(Ceiling.F32, Ceiling.BF16, Ceiling.F16, Ceiling.INT8)) {
             out.add(compute(arch, cpu.flags(), f32, dtype));
         }
         return out;
@@ -114,6 +117,14 @@ public final class PrecisionPeak {
                 return new Rate((double) lanes * units, "no bf16 dot-product instruction: bf16 is widened to fp32 and "
                         + "multiplied by the fp32 FMAs, " + lanes + " lanes x " + fmas);
             }
+            if (Ceiling.F16.equals(dtype)) {
+                if (flags.contains("avx512_fp16")) {
+                    return new Rate(2.0 * lanes * units, "avx512_fp16: vfmadd231ph, 2 f16 lanes per fp32 lane x "
+                            + lanes + " lanes x " + fmas);
+                }
+                return new Rate((double) lanes * units, "no f16 arithmetic (no avx512_fp16 flag): f16 is widened to "
+                        + "fp32 and multiplied by the fp32 FMAs, " + lanes + " lanes x " + fmas);
+            }
         }
         if (arm64) {
             if (Ceiling.INT8.equals(dtype)) {
@@ -134,6 +145,14 @@ public final class PrecisionPeak {
                             + " lanes x " + fmas + " (bfmmla's 16 per instruction issue at half rate)");
                 }
                 return new Rate((double) lanes * units, "no bf16 instructions (no bf16 flag): bf16 is widened to fp32 "
+                        + "and multiplied by the fp32 FMAs, " + lanes + " lanes x " + fmas);
+            }
+            if (Ceiling.F16.equals(dtype)) {
+                if (flags.contains("asimdhp")) {
+                    return new Rate(2.0 * lanes * units, "asimdhp: fmla on 8 f16 lanes per 128-bit instruction (2 per "
+                            + "fp32 lane) x " + lanes + " lanes x " + fmas);
+                }
+                return new Rate((double) lanes * units, "no f16 arithmetic (no asimdhp flag): f16 is widened to fp32 "
                         + "and multiplied by the fp32 FMAs, " + lanes + " lanes x " + fmas);
             }
         }

@@ -37,6 +37,9 @@ class PrecisionPeakTest {
         assertEquals(384.0, of(p, Ceiling.BF16).perCoreGops(), 1e-9);
         assertEquals(2.0, of(p, Ceiling.BF16).vsF32(), 1e-9);
         assertTrue(of(p, Ceiling.INT8).basis().contains("vpdpbusd"), of(p, Ceiling.INT8).basis());
+        // no avx512_fp16: f16 is widened to fp32, 32 MACs = 192 GFLOPS per core
+        assertEquals(192.0, of(p, Ceiling.F16).perCoreGops(), 1e-9);
+        assertTrue(of(p, Ceiling.F16).basis().contains("widened"));
         assertTrue(of(p, Ceiling.BF16).basis().contains("vdpbf16ps"), of(p, Ceiling.BF16).basis());
     }
 
@@ -71,6 +74,9 @@ class PrecisionPeakTest {
                 "avx512_vnni", "avx512_bf16", "amx_tile", "amx_int8", "amx_bf16");
         assertEquals(6144.0, of(p, Ceiling.INT8).perCoreGops(), 1e-9);
         assertEquals(3072.0, of(p, Ceiling.BF16).perCoreGops(), 1e-9);
+        // avx512_fp16 (vfmadd231ph): 2 x 16 x 2 = 64 MACs = 384 GFLOPS per core
+        List<TheoreticalDtype> fp16 = peaks("amd64", "GenuineIntel", 6, "avx2", "fma", "avx512f", "avx512_fp16");
+        assertEquals(384.0, of(fp16, Ceiling.F16).perCoreGops(), 1e-9);
     }
 
     @Test
@@ -84,6 +90,9 @@ class PrecisionPeakTest {
         List<TheoreticalDtype> mm = peaks("aarch64", "0x41", null, "fp", "asimd", "asimddp", "i8mm", "bf16");
         assertEquals(384.0, of(mm, Ceiling.INT8).perCoreGops(), 1e-9);
         assertEquals(96.0, of(mm, Ceiling.BF16).perCoreGops(), 1e-9);
+        // asimdhp: fmla .8h, 2 x 4 x 2 = 16 MACs = 96 GFLOPS per core; without it widened: 48
+        assertEquals(96.0, of(peaks("aarch64", "0x41", null, "asimd", "asimdhp"), Ceiling.F16).perCoreGops(), 1e-9);
+        assertEquals(48.0, of(dot, Ceiling.F16).perCoreGops(), 1e-9);
         // NEON without dot product: int8 unknown, with the reason
         TheoreticalDtype none = of(peaks("aarch64", "0x41", null, "fp", "asimd"), Ceiling.INT8);
         assertNull(none.gops());

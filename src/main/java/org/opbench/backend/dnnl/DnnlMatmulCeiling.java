@@ -6,6 +6,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_ab;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_bf16;
+import static org.bytedeco.dnnl.global.dnnl.dnnl_f16;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_f32;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_format_tag_any;
 import static org.bytedeco.dnnl.global.dnnl.dnnl_matmul_primitive_desc_create;
@@ -47,15 +48,15 @@ import org.opbench.spi.BackendException;
 import org.opbench.spi.UnsupportedException;
 
 /**
- * Peak reduced-precision compute as oneDNN's matmul primitive reaches it (issue 16): an {@code n x n x n} product
- * (default 1024) with source and destination in plain row-major layout and weights in the layout the primitive
- * chooses (reordered once, before timing), {@code 2 n^3} operations per call. The Java JIT cannot emit VNNI,
- * {@code vdpbf16ps} or {@code sdot}, so these ceilings come from the library. The result of every call is an exact
- * integer (small integer inputs, sums far below 2^24), so rows of it are compared with the exact product computed
- * here after the warm-up and again after the timed repetitions: a wrong result fails the ceiling, it is never a
- * rate. Where oneDNN has no implementation for the types on this CPU ({@code dnnl_unimplemented}) the ceiling is
- * {@code unavailable} with oneDNN's status and the effective ISA, not a number. The implementation oneDNN chose
- * ({@code impl_info_str}, e.g. {@code brg_matmul:avx512_core_vnni}) is in {@code details.impl}.
+ * Peak reduced-precision compute (int8, bf16, f16) as oneDNN's matmul primitive reaches it (issue 16): an
+ * {@code n x n x n} product (default 1024) with source and destination in plain row-major layout and weights in the
+ * layout the primitive chooses (reordered once, before timing), {@code 2 n^3} operations per call. The Java JIT
+ * cannot emit VNNI, {@code vdpbf16ps} or {@code sdot}, so these ceilings come from the library. The result of every
+ * call is an exact integer (small integer inputs, sums far below 2^24), so rows of it are compared with the exact
+ * product computed here after the warm-up and again after the timed repetitions: a wrong result fails the ceiling,
+ * it is never a rate. Where oneDNN has no implementation for the types on this CPU ({@code dnnl_unimplemented}) the
+ * ceiling is {@code unavailable} with oneDNN's status and the effective ISA, not a number. The implementation oneDNN
+ * chose ({@code impl_info_str}, e.g. {@code brg_matmul:avx512_core_vnni}) is in {@code details.impl}.
  */
 public abstract class DnnlMatmulCeiling extends BackendCeiling {
     static final int N = 1024;
@@ -68,7 +69,8 @@ public abstract class DnnlMatmulCeiling extends BackendCeiling {
     /** The data types of one matmul: oneDNN's type ids and the ceiling's {@code dtype}. */
     enum Types {
         INT8(Ceiling.INT8, dnnl_u8, dnnl_s8, dnnl_s32, "u8:s8:s32", "u8 x s8 -> s32"),
-        BF16(Ceiling.BF16, dnnl_bf16, dnnl_bf16, dnnl_f32, "bf16:bf16:f32", "bf16 x bf16 -> f32");
+        BF16(Ceiling.BF16, dnnl_bf16, dnnl_bf16, dnnl_f32, "bf16:bf16:f32", "bf16 x bf16 -> f32"),
+        F16(Ceiling.F16, dnnl_f16, dnnl_f16, dnnl_f32, "f16:f16:f32", "f16 x f16 -> f32");
 
         final String dtype;
         final int src;
@@ -86,12 +88,12 @@ public abstract class DnnlMatmulCeiling extends BackendCeiling {
             this.words = words;
         }
 
-        /** Source element (i, k): u8 0..31, or bf16 integers -7..7 (exact in bf16). */
+        /** Source element (i, k): u8 0..31, or integers -7..7 (exact in bf16 and f16). */
         int a(long i, long k) {
             return this == INT8 ? (int) ((i * 7 + k * 3) % 32) : (int) ((i * 7 + k * 3) % 15) - 7;
         }
 
-        /** Weight element (k, j): s8 -32..31, or bf16 integers -7..7. */
+        /** Weight element (k, j): s8 -32..31, or integers -7..7. */
         int b(long k, long j) {
             return this == INT8 ? (int) ((k * 5 + j * 11) % 64) - 32 : (int) ((k * 5 + j * 11) % 15) - 7;
         }
@@ -285,14 +287,29 @@ public abstract class DnnlMatmulCeiling extends BackendCeiling {
             }
         }
 
+        /** The IEEE half-precision bits of a small integer ({@code |v| <= 2048}, so exact). */
+        static short f16Bits(int v) {
+            if (v == 0) {
+                return 0;
+            }
+            if (Math.abs(v) > 2048) {
+                throw new IllegalArgumentException(v + " is not exact in f16 here");
+            }
+            int b = Float.floatToRawIntBits(v);
+            int sign = (b >>> 16) & 0x8000;
+            int exp = ((b >>> 23) & 0xff) - 127 + 15;
+            int mantissa = (b >>> 13) & 0x3ff;
+            return (short) (sign | exp << 10 | mantissa);
+        }
+
         /** Writes the source ({@code a}) or weights ({@code b}) of {@code types} in row-major order. */
         private static void fill(Pointer p, Types types, int n, boolean source) {
             long count = (long) n * n;
-            if (types.src == dnnl_bf16) {
+            if (types.src == dnnl_bf16 || types.src == dnnl_f16) {
                 ShortPointer s = new ShortPointer(p).capacity(count);
                 for (long x = 0; x < count; x++) {
                     int v = source ? types.a(x / n, x % n) : types.b(x / n, x % n);
-                    s.put(x, (short) (Float.floatToRawIntBits(v) >>> 16));
+                    s.put(x, types.src == dnnl_bf16 ? (short) (Float.floatToRawIntBits(v) >>> 16) : f16Bits(v));
                 }
             } else {
                 BytePointer b = new BytePointer(p).capacity(count);

@@ -69,6 +69,29 @@ class DnnlMatmulCeilingTest {
         System.out.println("dnnl-bf16 n=" + SMALL + ": " + c.details() + " " + c.value() + " GFLOPS");
     }
 
+    /** f16 has no native arithmetic on most x86 CPUs: either a checked ceiling or absent with oneDNN's status. */
+    @Test
+    void f16CeilingIsCheckedOrAbsentWithOneDnnsReason() throws Exception {
+        Ceiling c = single(new DnnlF16Ceiling(SMALL).measure(backend.effectiveThreads(), tiny()));
+        assertEquals(Ceiling.F16, c.dtype());
+        if (!c.isOk()) {
+            assertEquals("unavailable", c.status(), c.toString());
+            assertTrue(c.reason().contains("dnnl_unimplemented"), c.reason());
+        } else {
+            assertEquals("f16:f16:f32", c.details().get("dt"));
+        }
+        System.out.println("dnnl-f16 n=" + SMALL + ": " + c);
+    }
+
+    @Test
+    void halfPrecisionBitsOfSmallIntegers() {
+        assertEquals((short) 0x0000, DnnlMatmulCeiling.Matmul.f16Bits(0));
+        assertEquals((short) 0x3c00, DnnlMatmulCeiling.Matmul.f16Bits(1));
+        assertEquals((short) 0xc700, DnnlMatmulCeiling.Matmul.f16Bits(-7));
+        assertEquals((short) 0x4000, DnnlMatmulCeiling.Matmul.f16Bits(2));
+        assertEquals((short) 0x6800, DnnlMatmulCeiling.Matmul.f16Bits(2048));
+    }
+
     @Test
     void aWrongResultIsNotAcceptedAsACeiling() throws Exception {
         try (Resources res = new Resources()) {
@@ -108,6 +131,7 @@ class DnnlMatmulCeilingTest {
     void providersAreRegistered() {
         assertEquals(Ceiling.INT8, PeaksRun.provider(DnnlInt8Ceiling.NAME).dtype());
         assertEquals(Ceiling.BF16, PeaksRun.provider(DnnlBf16Ceiling.NAME).dtype());
+        assertEquals(Ceiling.F16, PeaksRun.provider(DnnlF16Ceiling.NAME).dtype());
     }
 
     /**
