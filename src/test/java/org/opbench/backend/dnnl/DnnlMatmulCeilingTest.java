@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -163,9 +162,5 @@ class DnnlMatmulCeilingTest {
     private static Ceiling single(List<Ceiling> list) {
         assertEquals(1, list.size(), list.toString());
         return list.get(0);
-    }
-
-    static String text(Process p) throws IOException {
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 }
