@@ -14,6 +14,7 @@ import org.opbench.peaks.PeakSettings;
 import org.opbench.peaks.PeaksRecord;
 import org.opbench.peaks.PeaksRun;
 import org.opbench.peaks.Theoretical;
+import org.opbench.peaks.TheoreticalDtype;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 /** {@code opbench peaks}: this machine's compute and bandwidth ceilings, for the roofline. */
 @Command(name = "peaks", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure this machine's ceilings: peak fp32 compute and memory bandwidth per thread count "
-                + "(and per device where a provider measures one), with the theoretical peak where known.",
+                + "(and per device where a provider measures one), bf16, f16 and int8 compute through oneDNN, with the "
+                + "theoretical peak of each type where known.",
                 "Writes one record:\"peaks\" line to --out (default: results/peaks-<timestamp>.jsonl); pass that file "
                         + "to 'analyze' and 'report' beside sweep files."})
 final class PeaksCommand implements Callable<Integer> {
@@ -146,14 +148,14 @@ final class PeaksCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, PeaksRecord r) {
-        Table t = new Table(List.of("provider", "kind", "device", "threads", "ceiling", "unit", "median of reps",
-                "reason"), false, false, false, true, true, false, true, false);
+        Table t = new Table(List.of("provider", "kind", "dtype", "device", "threads", "ceiling", "unit",
+                "median of reps", "reason"), false, false, false, false, true, true, false, true, false);
         for (Ceiling c : r.ceilings()) {
             String median = "";
             if (c.samples() != null && c.samples().length > 0) {
                 median = Format.num(org.opbench.measure.Stats.of(c.samples()).median(), 1);
             }
-            t.row(List.of(c.name(), c.kind(), c.device() == null ? "" : c.device(),
+            t.row(List.of(c.name(), c.kind(), c.dtype(), c.device() == null ? "" : c.device(),
                     c.threads() == null ? "" : c.threads().toString(), c.isOk() ? Format.num(c.value(), 1) : c.status(),
                     c.unit(), median, c.reason() == null ? "" : firstLine(c.reason())));
         }
@@ -170,6 +172,21 @@ final class PeaksCommand implements Callable<Integer> {
         } else {
             out.println("Theoretical fp32 peak: unknown (" + (th == null ? "not computed" : th.reason()) + ")");
         }
+        for (String dtype : List.of(Ceiling.BF16, Ceiling.F16, Ceiling.INT8)) {
+            TheoreticalDtype d = r.theoretical(dtype);
+            if (d == null) {
+                continue;
+            }
+            String unit = Ceiling.INT8.equals(dtype) ? " GOPS" : " GFLOPS";
+            if (d.gops() != null) {
+                out.println("Theoretical " + dtype + " peak: " + Format.num(d.gops(), 1) + unit + " ("
+                        + Format.num(d.vsF32(), 0) + "x fp32; " + Format.num(d.macsPerCyclePerCore(), 0)
+                        + " multiply-adds per cycle per core)");
+                out.println("  basis: " + d.basis());
+            } else {
+                out.println("Theoretical " + dtype + " peak: unknown (" + d.reason() + ")");
+            }
+        }
         for (String line : aboveTheoretical(r)) {
             out.println(line);
         }
@@ -182,20 +199,18 @@ final class PeaksCommand implements Callable<Integer> {
      */
     static List<String> aboveTheoretical(PeaksRecord r) {
         List<String> lines = new ArrayList<>();
-        Theoretical th = r.theoretical();
-        if (th == null || th.perCoreGflops() == null) {
-            return lines;
-        }
         for (Ceiling c : r.ceilings()) {
             if (!c.isOk() || !Ceiling.COMPUTE.equals(c.kind()) || c.threads() == null) {
                 continue;
             }
-            Double peak = th.forThreads(c.threads());
+            TheoreticalDtype th = r.theoretical(c.dtype());
+            Double peak = th == null ? null : th.forThreads(c.threads());
             if (peak != null && c.value() > peak) {
-                lines.add("  note: " + c.name() + " measured " + Format.num(c.value(), 1) + " GFLOPS at " + c.threads()
-                        + (c.threads() == 1 ? " thread" : " threads") + ", above the theoretical " + Format.num(peak, 1)
-                        + ": the cores ran faster than the " + Format.num(th.mhz(), 0) + " MHz used, or a core has "
-                        + "more FMA throughput than assumed");
+                lines.add("  note: " + c.name() + " measured " + Format.num(c.value(), 1) + " " + c.unit() + " at "
+                        + c.threads() + (c.threads() == 1 ? " thread" : " threads") + ", above the theoretical "
+                        + c.dtype() + " " + Format.num(peak, 1) + ": the cores ran faster than the "
+                        + Format.num(th.mhz(), 0) + " MHz used, or a core has more multiply-add throughput than "
+                        + "assumed");
             }
         }
         return lines;

@@ -22,6 +22,14 @@ public interface CeilingProvider {
     List<String> kinds();
 
     /**
+     * The data type its compute ceilings are in: {@link Ceiling#F32} unless overridden ({@link Ceiling#BF16},
+     * {@link Ceiling#INT8}); the ceilings recorded when it cannot run carry it too.
+     */
+    default String dtype() {
+        return Ceiling.F32;
+    }
+
+    /**
      * Whether the result depends on the host thread count: true for CPU kernels (measured once per requested thread
      * count, reported with {@code device = "cpu"}) and for devices whose driver runs on the host's threads (PoCL:
      * reported with the device's name and the thread count), false for other devices (measured once,

@@ -73,8 +73,10 @@ public final class PeaksRun {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         HostInfo host = HostProbe.probe();
         EffectiveClock.Estimate clock = EffectiveClock.measure(host.arch(), CLOCK_SECONDS);
-        Theoretical theoretical = TheoreticalPeak.compute(host.arch(), CpuFacts.read(), host.cores(),
-                host.logicalCpus(), host.cpuMaxMhz(), clock);
+        CpuFacts cpu = CpuFacts.read();
+        Theoretical theoretical = TheoreticalPeak.compute(host.arch(), cpu, host.cores(), host.logicalCpus(),
+                host.cpuMaxMhz(), clock);
+        List<TheoreticalDtype> byDtype = PrecisionPeak.compute(host.arch(), cpu, theoretical);
         List<Ceiling> ceilings = new ArrayList<>();
         Supervisor supervisor = new Supervisor(spec, "--timeout");
         for (CeilingProvider p : providers) {
@@ -95,7 +97,7 @@ public final class PeaksRun {
         s.put("providers", providers.stream().map(CeilingProvider::name).toList());
         s.put("effective_clock", clock);
         return new PeaksRecord(PeaksRecord.KIND, Json.SCHEMA, OpbenchHome.version(), OpbenchHome.gitCommit(), command,
-                started, host, s, theoretical, ceilings);
+                started, host, s, theoretical, ceilings, byDtype);
     }
 
     /** One (provider, threads) measurement through the supervisor, in a worker JVM unless in-process. */
@@ -138,8 +140,8 @@ public final class PeaksRun {
     static List<Ceiling> notMeasured(CeilingProvider p, Integer threads, String status, String reason) {
         List<Ceiling> out = new ArrayList<>();
         for (String kind : p.kinds()) {
-            out.add(Ceiling.notMeasured(p.name(), kind, p.perThreadCount() ? Ceiling.CPU : null, threads, status,
-                    reason));
+            out.add(Ceiling.notMeasured(p.name(), kind, p.dtype(), p.perThreadCount() ? Ceiling.CPU : null, threads,
+                    status, reason));
         }
         return out;
     }
