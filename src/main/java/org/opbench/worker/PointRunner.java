@@ -264,6 +264,7 @@ public final class PointRunner {
             d.record().clock(samples.clock().id()).interleaved(interleaved);
             if (interleaved) {
                 d.detail("round_order_seed", orderSeed);
+                d.detail("round_seq", samples.roundSeq());
             }
             fillTimes(d, p.problem, samples);
             return d.ok();
