@@ -23,6 +23,11 @@ public final class WorkerMain {
     public static void main(String[] args) throws IOException {
         PrintStream protocolOut = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        try {
+            org.opbench.env.Pinning.moveJvmThreads(); // before the watchdog and any library start threads of their own
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         exitWithParent();
         Job<?> job;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
