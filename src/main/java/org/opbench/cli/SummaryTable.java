@@ -199,7 +199,8 @@ final class SummaryTable {
             best.row(cells);
         }
         out.println();
-        out.println("Fastest configuration per layer (median +- 95% interval half-width; * = unstable)");
+        Table.printWrapped(out, "Fastest configuration per layer (median +- 95% interval half-width; * = unstable)",
+                width);
         best.print(out, width, 3);
     }
 
