@@ -100,8 +100,8 @@ public final class Driver {
         for (int k = 0; k < batches.size() && !supervisor.aborted(); k++) {
             List<Integer> batch = batches.get(k);
             if (batch.size() == 1) {
-                listener.notice("batch " + (k + 1) + "/" + batches.size() + ": one worker group, its rounds "
-                        + "interleaved within it (no memory for another worker beside it)");
+                listener.notice("batch " + (k + 1) + "/" + batches.size() + ": one worker group alone (memory or "
+                        + "--live-workers allow no other beside it here), its rounds interleaved within it");
                 runJob(measured.get(batch.get(0)), total);
                 continue;
             }
@@ -115,7 +115,7 @@ public final class Driver {
             }
             if (batches.size() > 1) {
                 listener.notice(scope + ": " + batch.size() + " worker groups alive at once, rounds interleaved "
-                        + "across them (memory allows no more beside each other)");
+                        + "across them (memory or --live-workers allow no more)");
             }
             supervisor.runInterleaved(groups, measured.get(batch.get(0)).seed());
         }
