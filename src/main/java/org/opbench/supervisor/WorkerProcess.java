@@ -121,20 +121,6 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    /** Resident memory of the worker process in bytes (Linux /proc), or -1 where unknown. */
-    public long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
-    }
-
     private static void closeQuietly(OutputStream in) {
         try {
             in.close();
