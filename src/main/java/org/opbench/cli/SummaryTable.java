@@ -86,7 +86,7 @@ final class SummaryTable {
                     cells.add("");
                     tot[2] = 0;
                 } else if (p.ok()) {
-                    cells.add(Format.time(p.timeUs().median()) + (Boolean.TRUE.equals(p.unstable()) ? "*" : ""));
+                    cells.add(headline(p));
                     tot[0] += p.timeUs().median() * p.repeat();
                     tot[1] += (double) p.flops() * p.repeat();
                 } else {
@@ -106,11 +106,20 @@ final class SummaryTable {
         t.row(totalRow);
         t.row(gflopsRow);
         out.println();
-        Table.printWrapped(out, "Median time per point (* = unstable: 95% interval wider than the threshold; x = repeat count in the"
-                + " network)", width);
+        Table.printWrapped(out, "Median time per point +- the half-width of its 95% interval in percent (* = unstable: "
+                + "interval wider than the threshold; x = repeat count in the network)", width);
         t.print(out, width, 3);
         printDefaults(out, points, defaults, width);
         printReasons(out, points, width);
+    }
+
+    /**
+     * A point's headline cell: the median, the half-width of its 95% interval in percent where it has one (one round
+     * has none), and {@code *} when unstable: {@code 26.4 us +-1.2%*}.
+     */
+    static String headline(PointRecord p) {
+        return Format.time(p.timeUs().median()) + (p.ciPct() == null ? "" : " +-" + Format.num(p.ciPct(), 1) + "%")
+                + (Boolean.TRUE.equals(p.unstable()) ? "*" : "");
     }
 
     /** The column of a point when defaults are merged: the algorithm becomes {@code default}. */
@@ -180,8 +189,7 @@ final class SummaryTable {
                 cells.addAll(List.of("none ok", "", "", "", ""));
             } else {
                 PointRecord first = ok.get(0);
-                cells.addAll(List.of(config(first), Format.time(first.timeUs().median())
-                        + (Boolean.TRUE.equals(first.unstable()) ? "*" : ""), Format.num(first.gflops(), 2)));
+                cells.addAll(List.of(config(first), headline(first), Format.num(first.gflops(), 2)));
                 if (ok.size() > 1) {
                     cells.addAll(List.of(config(ok.get(1)), Format.time(ok.get(1).timeUs().median())));
                 } else {
@@ -191,7 +199,8 @@ final class SummaryTable {
             best.row(cells);
         }
         out.println();
-        out.println("Fastest configuration per layer (* = unstable)");
+        Table.printWrapped(out, "Fastest configuration per layer (median +- 95% interval half-width; * = unstable)",
+                width);
         best.print(out, width, 3);
     }
 

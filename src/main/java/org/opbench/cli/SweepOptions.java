@@ -25,10 +25,16 @@ final class SweepOptions {
     @Mixin
     ShardOptions shards;
 
+    @picocli.CommandLine.Option(names = "--live-workers", paramLabel = "N",
+            description = "at most N worker JVMs alive at once, their rounds interleaved across them (default: every "
+                    + "worker group that fits in memory; 1 behind --worker-launcher, or to interleave within groups)")
+    Integer liveWorkers;
+
     /** Sweeps {@code layers} (see {@link SweepSession#execute}) and returns the exit code. */
     int sweep(List<Layer> layers, List<String> sets, List<Path> inputs, boolean defaultOut)
             throws IOException, InterruptedException {
-        return new SweepSession(command.commandLine().getOut(), command.commandLine().getErr()).execute(layers, sets,
+        return new SweepSession(command.commandLine().getOut(), command.commandLine().getErr())
+                .liveWorkers(liveWorkers).execute(layers, sets,
                 inputs, axes, measure, output, command.commandLine().getParseResult().originalArgs(), defaultOut,
                 shards.resolve(System.getenv()));
     }

@@ -39,6 +39,16 @@ import org.opbench.sweep.SweepRequest;
 final class SweepSession {
     private final PrintWriter out;
     private final PrintWriter err;
+    private Integer liveWorkers; // --live-workers; null: as many as fit, or 1 behind a --worker-launcher
+
+    /** {@code --live-workers N} (null when not given). */
+    SweepSession liveWorkers(Integer value) {
+        if (value != null && value < 1) {
+            throw new UsageError("invalid value for --live-workers: " + value + " (must be 1 or more)");
+        }
+        this.liveWorkers = value;
+        return this;
+    }
 
     SweepSession(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -119,8 +129,12 @@ final class SweepSession {
             RunRecord head = header(commandLine, backends, names, request, sets, timer, session.resumed(), spec,
                     system, digest, shardInfo);
             head.settings().putAll(pin);
+            // behind a --worker-launcher the workers may run on a board or under an emulator whose memory this
+            // driver cannot see: one at a time unless --live-workers says otherwise
+            int live = liveWorkers != null ? liveWorkers : spec.launched() ? 1 : 0;
+            head.settings().put("live_workers", live == 0 ? "as many as memory allows" : live);
             collecting.write(head);
-            Driver driver = new Driver(backends, workers, collecting, new ProgressPrinter(err, output.quiet));
+            Driver driver = new Driver(backends, workers, collecting, new ProgressPrinter(err, output.quiet), live);
             long started = System.nanoTime();
             session.measure(() -> driver.run(plan, done), driver::abort, () -> "opbench: interrupted; "
                     + points.size() + " points were written" + (path != null ? " to " + path

@@ -154,11 +154,23 @@ final class WorkerOptions {
         pin.put("driver_cpus", plan.driverCpus().isEmpty() ? null : org.opbench.env.Pinning.format(plan.driverCpus()));
         pin.put("driver_moved", plan.driverCpus().isEmpty() ? Boolean.FALSE : Boolean.valueOf(moved == null));
         pin.put("omp", "OMP_PLACES=cores OMP_PROC_BIND=close");
+        // the JVM cannot place its own threads; each worker moves them (GC in the VM thread with -XX:+UseSerialGC,
+        // the compiler threads, all created at start-up with -XX:-UseDynamicNumberOfCompilerThreads) to the
+        // driver's CPUs with taskset before it loads a library: per point details.jvm_threads
+        pin.put("jvm_threads", plan.driverCpus().isEmpty() ? "on the worker CPUs (none left)"
+                : "moved by each worker to CPUs " + pin.get("driver_cpus"));
         settings.put("pin", pin);
         err.println("opbench: pinning workers to CPUs " + pin.get("worker_cpus") + (plan.driverCpus().isEmpty()
                 ? "; no CPU left for the driver, which shares them" : moved == null ? "; the driver to CPUs "
                 + pin.get("driver_cpus") : "; the driver could not be moved (" + moved + ")"));
         err.flush();
-        return spec.launcher(plan.launcher(taskset));
+        WorkerSpec pinned = spec.launcher(plan.launcher(taskset));
+        if (!plan.driverCpus().isEmpty()) {
+            List<String> jvm = new java.util.ArrayList<>(pinned.jvmArgs());
+            jvm.add("-XX:-UseDynamicNumberOfCompilerThreads");
+            pinned = new WorkerSpec(pinned.java(), pinned.classPath(), jvm, pinned.launcher(), pinned.cacheDir(),
+                    pinned.pointTimeoutMs(), pinned.inProcess(), pinned.verbose(), pinned.environmentOnCommandLine());
+        }
+        return pinned;
     }
 }

@@ -28,9 +28,18 @@ public final class Pinning {
             driverCpus = List.copyOf(driverCpus);
         }
 
-        /** The worker's launcher prefix. */
+        /**
+         * The worker's launcher prefix; the worker learns where it is pinned from {@value #PINNED_CPUS} and where
+         * its JVM threads go from {@value #JVM_THREAD_CPUS} (the driver's CPUs, when any are left).
+         */
         public List<String> launcher(String taskset) {
-            return List.of("env", "OMP_PLACES=cores", "OMP_PROC_BIND=close", taskset, "-c", format(workerCpus));
+            List<String> cmd = new ArrayList<>(List.of("env", "OMP_PLACES=cores", "OMP_PROC_BIND=close",
+                    PINNED_CPUS + "=" + format(workerCpus)));
+            if (!driverCpus.isEmpty()) {
+                cmd.add(JVM_THREAD_CPUS + "=" + format(driverCpus));
+            }
+            cmd.addAll(List.of(taskset, "-c", format(workerCpus)));
+            return cmd;
         }
     }
 
@@ -46,6 +55,94 @@ public final class Pinning {
         List<Integer> sorted = new ArrayList<>(new TreeSet<>(allowed));
         int split = sorted.size() - threads;
         return new Plan(sorted.subList(split, sorted.size()), sorted.subList(0, split));
+    }
+
+    /** Environment variable of a pinned worker: the CPUs its launcher pinned it to. */
+    public static final String PINNED_CPUS = "OPBENCH_PINNED_CPUS";
+    /** Environment variable of a pinned worker: the CPUs its JVM's own threads (GC, JIT, ...) are moved to. */
+    public static final String JVM_THREAD_CPUS = "OPBENCH_JVM_THREAD_CPUS";
+    /** ONNX Runtime's session option for the CPUs of its intra-op pool threads. */
+    public static final String ORT_INTRA_OP_AFFINITIES = "session.intra_op_thread_affinities";
+
+    private static volatile String jvmThreadsMoved;
+
+    /** The CPUs this worker was pinned to by {@code --pin} ({@value #PINNED_CPUS}), or null when not pinned. */
+    public static List<Integer> pinnedCpus() {
+        String v = System.getenv(PINNED_CPUS);
+        return v == null || v.isBlank() ? null : parse(v);
+    }
+
+    /**
+     * ONNX Runtime's {@value #ORT_INTRA_OP_AFFINITIES} value for {@code threads} intra-op threads on {@code cpus}:
+     * one CPU per pool thread ({@code threads - 1} of them: ORT does not place the calling thread, which taskset
+     * keeps on {@code cpus}), the calling thread's CPU being the first, pool thread i on the (i+1)-th; ORT numbers
+     * processors from 1. Null with no CPUs or a single thread.
+     */
+    public static String ortIntraOpAffinities(List<Integer> cpus, int threads) {
+        if (cpus == null || cpus.isEmpty() || threads < 2) {
+            return null;
+        }
+        List<Integer> sorted = new ArrayList<>(new TreeSet<>(cpus));
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < threads - 1; i++) {
+            each.add(Integer.toString(sorted.get((i + 1) % sorted.size()) + 1));
+        }
+        return String.join(";", each);
+    }
+
+    /**
+     * In a pinned worker whose {@value #JVM_THREAD_CPUS} is set, before any library is loaded: moves every thread of
+     * this JVM but the calling one (the JVM's own: the VM thread where the serial GC runs, the compiler threads,
+     * signal dispatcher, finalizer and the like; at this point no other exists) to those CPUs with
+     * {@code taskset -p -c}, so that they stay off the measured CPUs. The outcome is kept for
+     * {@link #jvmThreadsMoved()}. Nothing when the variable is unset.
+     */
+    public static void moveJvmThreads() throws InterruptedException {
+        String target = System.getenv(JVM_THREAD_CPUS);
+        String taskset = taskset();
+        if (target == null || target.isBlank()) {
+            return;
+        }
+        if (taskset == null) {
+            jvmThreadsMoved = "not moved: no taskset on the worker's PATH";
+            return;
+        }
+        String self;
+        try {
+            self = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
+        } catch (IOException e) {
+            jvmThreadsMoved = "not moved: /proc/thread-self unreadable";
+            return;
+        }
+        List<String> tids = new ArrayList<>();
+        try (var list = Files.list(Path.of("/proc/self/task"))) {
+            list.map(t -> t.getFileName().toString()).filter(t -> !t.equals(self)).forEach(tids::add);
+        } catch (IOException e) {
+            jvmThreadsMoved = "not moved: /proc/self/task unreadable";
+            return;
+        }
+        int moved = 0;
+        String failure = null;
+        for (String tid : tids) {
+            try {
+                Process p = new ProcessBuilder(taskset, "-p", "-c", target, tid).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor() == 0) {
+                    moved++;
+                } else if (failure == null) {
+                    failure = "taskset exited " + p.exitValue() + " for thread " + tid;
+                }
+            } catch (IOException e) {
+                failure = "taskset: " + e.getMessage();
+            }
+        }
+        jvmThreadsMoved = moved + " of " + tids.size() + " JVM threads to CPUs " + target
+                + (failure == null ? "" : " (" + failure + ")");
+    }
+
+    /** What {@link #moveJvmThreads()} did in this worker, or null when it had nothing to do. */
+    public static String jvmThreadsMoved() {
+        return jvmThreadsMoved;
     }
 
     /** The taskset executable on PATH, or null. */

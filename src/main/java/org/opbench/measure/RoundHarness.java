@@ -4,9 +4,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Clock;
 import org.opbench.spi.PreparedOp;
@@ -78,6 +76,7 @@ public final class RoundHarness {
         int n;
         final List<Disturbance> noise = new ArrayList<>();
         final List<Boolean> kept = new ArrayList<>();
+        final List<Integer> seq = new ArrayList<>(); // each round run's place in the order that ran it
         int keptRounds;
         int reruns;
         int pending;
@@ -116,8 +115,10 @@ public final class RoundHarness {
             int[] round = new int[count];
             int[] renumber = new int[kept.size()];
             List<Disturbance> keptNoise = new ArrayList<>();
+            int[] keptSeq = new int[keptRounds];
             for (int r = 0, k = 0; r < kept.size(); r++) {
                 if (kept.get(r)) {
+                    keptSeq[k] = seq.get(r);
                     renumber[r] = k++;
                     keptNoise.add(noise.get(r));
                 }
@@ -132,72 +133,130 @@ public final class RoundHarness {
                 }
             }
             return new RoundSamples(device ? Clock.DEVICE : Clock.WALL, t, w, round, keptRounds, keptNoise, noise,
-                    reruns, warmupNs, timedNs);
+                    reruns, warmupNs, timedNs, keptSeq);
         }
     }
 
     /**
      * Warms up and times {@code ops} (indexed by their position) in interleaved rounds, reporting each point to
-     * {@code listener} as it finishes. {@code seed} fixes the order of the rounds.
+     * {@code listener} as it finishes. {@code seed} fixes the order of the rounds ({@link RoundOrder}).
      */
     public void run(List<PreparedOp> ops, long seed, Listener listener) {
-        Random random = new Random(seed);
-        List<Point> points = new ArrayList<>();
+        Stepper stepper = stepper();
+        List<Integer> ready = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
-            Point p = new Point(i, ops.get(i));
-            listener.starting(i);
+            int point = stepper.add(ops.get(i));
+            listener.starting(point);
             try {
-                warmUp(p);
-                points.add(p);
+                stepper.warmUp(point);
+                ready.add(point);
             } catch (BackendException | RuntimeException e) {
-                listener.failed(i, e);
+                stepper.points.get(point).finished = true;
+                listener.failed(point, e);
             }
         }
-        List<Point> order = new ArrayList<>();
-        for (Point p : points) {
-            for (int r = 0; r < settings.rounds(); r++) {
-                order.add(p);
-            }
-            p.pending = settings.rounds();
-        }
-        Collections.shuffle(order, random);
-        for (int at = 0; at < order.size(); at++) {
-            Point p = order.get(at);
-            if (p.finished) {
+        RoundOrder<Integer> order = new RoundOrder<>(seed, ready, settings.rounds());
+        for (Integer point = order.next(); point != null; point = order.next()) {
+            if (stepper.points.get(point).finished) {
                 continue;
+            }
+            listener.starting(point);
+            Step step;
+            try {
+                step = stepper.round(point, order.position());
+            } catch (BackendException | RuntimeException e) {
+                listener.failed(point, e);
+                continue;
+            }
+            if (step == Step.AGAIN) {
+                order.insertLater(point);
+            } else if (step == Step.DONE) {
+                listener.done(point, stepper.samples(point));
+            }
+        }
+    }
+
+    /** What a round of a point leaves to do. */
+    public enum Step {
+        /** The round is kept; the point's other rounds are already in the order. */
+        KEPT,
+        /** The point needs one more round at a random later place: this one was disturbed, or the CI is too wide. */
+        AGAIN,
+        /** That was the point's last round: its samples are ready. */
+        DONE
+    }
+
+    /** A stepper for points whose order someone else holds (a worker serving the driver's order across workers). */
+    public Stepper stepper() {
+        return new Stepper();
+    }
+
+    /**
+     * Points warmed up and timed one round at a time, in an order the caller chooses: {@link #run} with its own
+     * {@link RoundOrder}, or a worker that runs the round the sweep driver names. The decisions (which round is
+     * dropped and run again, when a CI target wants another, when a point is done) are made here, for both.
+     */
+    public final class Stepper {
+        private final List<Point> points = new ArrayList<>();
+
+        /** Adds a point; returns its index. */
+        public int add(PreparedOp op) {
+            Point p = new Point(points.size(), op);
+            p.pending = settings.rounds();
+            points.add(p);
+            return p.index;
+        }
+
+        /** Rounds each point is given before re-runs and CI-target rounds. */
+        public int rounds() {
+            return settings.rounds();
+        }
+
+        /** Warms up point {@code point} through the loop that times it (see the class comment). */
+        public void warmUp(int point) throws BackendException {
+            RoundHarness.this.warmUp(points.get(point));
+        }
+
+        /**
+         * Runs one round of point {@code point}, {@code seq} being its place in the order that runs it (kept in the
+         * samples); a point that throws is finished (not run again).
+         */
+        public Step round(int point, int seq) throws BackendException {
+            Point p = points.get(point);
+            if (p.finished) {
+                throw new IllegalStateException("point " + point + " has no round left");
             }
             p.pending--;
-            listener.starting(p.index);
             Disturbance d;
             try {
-                d = round(p);
+                d = RoundHarness.this.round(p, seq);
             } catch (BackendException | RuntimeException e) {
                 p.finished = true;
-                listener.failed(p.index, e);
-                continue;
+                throw e;
             }
             boolean rerun = d.disturbed() && p.reruns < settings.rounds();
             p.kept.add(!rerun);
             if (rerun) {
                 p.reruns++;
-                insertLater(order, at, p, random);
-                continue;
+                p.pending++;
+                return Step.AGAIN;
             }
             p.keptRounds++;
             if (p.pending == 0 && wantsMore(p)) {
-                insertLater(order, at, p, random);
-                continue;
+                p.pending++;
+                return Step.AGAIN;
             }
             if (p.pending == 0) {
                 p.finished = true;
-                listener.done(p.index, p.samples());
+                return Step.DONE;
             }
+            return Step.KEPT;
         }
-    }
 
-    private static void insertLater(List<Point> order, int at, Point p, Random random) {
-        p.pending++;
-        order.add(at + 1 + random.nextInt(order.size() - at), p);
+        /** The samples of the kept rounds of point {@code point}. */
+        public RoundSamples samples(int point) {
+            return points.get(point).samples();
+        }
     }
 
     /** With a CI target: whether the point's interval is still too wide and it has budget left for a round. */
@@ -238,7 +297,7 @@ public final class RoundHarness {
         p.warmupNs += System.nanoTime() - start;
     }
 
-    private Disturbance round(Point p) throws BackendException {
+    private Disturbance round(Point p, int seq) throws BackendException {
         p.ensureRoom();
         long s0 = System.nanoTime();
         p.op.run(); // untimed: the point's data back into the caches after other points' rounds
@@ -254,6 +313,7 @@ public final class RoundHarness {
         }
         Arrays.fill(p.run, from, end, p.noise.size());
         p.noise.add(d == null ? Disturbance.UNKNOWN : d);
+        p.seq.add(seq);
         p.n = end;
         return d == null ? Disturbance.UNKNOWN : d;
     }

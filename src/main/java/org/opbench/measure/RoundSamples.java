@@ -17,10 +17,12 @@ import org.opbench.spi.Clock;
  * @param reruns      rounds run again because they were disturbed
  * @param warmupNs    untimed runs: the warm-up and the one settling run before each round
  * @param timedNs     the sum of the timed regions of every round run, dropped ones included
+ * @param roundSeq    each kept round's place in the order that ran it (the worker's own order, or the sweep
+ *                    driver's order across workers), by round index
  */
 public record RoundSamples(Clock clock, long[] timed, long[] wall, int[] round, int rounds,
                            List<Disturbance> roundNoise, List<Disturbance> allNoise, int reruns, long warmupNs,
-                           long timedNs) {
+                           long timedNs, int[] roundSeq) {
     public RoundSamples {
         roundNoise = List.copyOf(roundNoise);
         allNoise = List.copyOf(allNoise);

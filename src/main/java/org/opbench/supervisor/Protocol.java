@@ -22,6 +22,16 @@ final class Protocol implements Sink {
     }
 
     @Override
+    public void ready(java.util.List<Integer> units, int steps) {
+        send(new Frame.Ready(units, steps));
+    }
+
+    @Override
+    public void stepped(int unit, boolean again) {
+        send(new Frame.Stepped(unit, again));
+    }
+
+    @Override
     public void done() {
         send(new Frame.Done());
     }

@@ -13,4 +13,14 @@ public interface Sink {
 
     /** Every unit is finished. */
     void done();
+
+    /** A served worker's units that wait for steps, {@code steps} each (see {@link ServedJob}). */
+    default void ready(java.util.List<Integer> units, int steps) {
+        throw new UnsupportedOperationException("this sink does not serve steps");
+    }
+
+    /** A step of {@code unit} ran and the unit is not finished; {@code again}: it wants one more step later. */
+    default void stepped(int unit, boolean again) {
+        throw new UnsupportedOperationException("this sink does not serve steps");
+    }
 }

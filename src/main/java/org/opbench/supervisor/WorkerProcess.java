@@ -31,6 +31,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    private OutputStream commands; // a served worker's standard input, kept open for commands
 
     private WorkerProcess(Process process, boolean verbose) {
         this.process = process;
@@ -43,6 +44,15 @@ public final class WorkerProcess implements AutoCloseable {
     }
 
     public static WorkerProcess start(Job<?> job, WorkerSpec spec, Map<String, String> environment) throws IOException {
+        return start(job, spec, environment, false);
+    }
+
+    /**
+     * Starts a worker; {@code served}: one that waits for {@link Command}s after preparing ({@link ServedJob}), its
+     * standard input kept open for {@link #send}.
+     */
+    public static WorkerProcess start(Job<?> job, WorkerSpec spec, Map<String, String> environment, boolean served)
+            throws IOException {
         List<String> cmd = new ArrayList<>(spec.launcher());
         int javaAt = cmd.size();
         cmd.add(spec.java());
@@ -78,13 +88,45 @@ public final class WorkerProcess implements AutoCloseable {
         }
         Process p = pb.start();
         WorkerProcess w = new WorkerProcess(p, spec.verbose());
-        try (OutputStream in = p.getOutputStream()) {
-            in.write((job.getClass().getName() + "\n").getBytes(StandardCharsets.UTF_8));
+        OutputStream in = p.getOutputStream();
+        try {
+            in.write((job.getClass().getName() + (served ? " " + WorkerMain.SERVE : "") + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             in.write(Json.mapper().writeValueAsBytes(job));
+            if (served) {
+                in.write('\n');
+                in.flush();
+                w.commands = in;
+            } else {
+                in.close();
+            }
         } catch (IOException e) {
             // the worker died at once; its exit is reported through the event stream
+            closeQuietly(in);
         }
         return w;
+    }
+
+    /** Sends a command to a served worker; false when it cannot be sent (the worker has ended). */
+    public boolean send(Command command) {
+        if (commands == null) {
+            return false;
+        }
+        try {
+            commands.write((command.line() + "\n").getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(OutputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // already closed by the worker's end
+        }
     }
 
     /**
@@ -216,6 +258,9 @@ public final class WorkerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (commands != null) {
+            closeQuietly(commands);
+        }
         if (process.isAlive()) {
             kill();
         }

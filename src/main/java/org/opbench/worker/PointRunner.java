@@ -137,6 +137,12 @@ public final class PointRunner {
         if (emulation != null) {
             d.detail("emulation", emulation);
         }
+        java.util.List<Integer> pinned = org.opbench.env.Pinning.pinnedCpus();
+        if (pinned != null) {
+            d.detail("pinned_cpus", org.opbench.env.Pinning.format(pinned));
+            d.detail("jvm_threads", org.opbench.env.Pinning.jvmThreadsMoved() != null
+                    ? org.opbench.env.Pinning.jvmThreadsMoved() : "on the pinned CPUs (no CPU left for them)");
+        }
         if (!availability.available()) {
             return new Opened(null, d.fail(Status.UNAVAILABLE, availability.reason()));
         }
@@ -267,6 +273,7 @@ public final class PointRunner {
             d.record().clock(samples.clock().id()).interleaved(interleaved);
             if (interleaved) {
                 d.detail("round_order_seed", orderSeed);
+                d.detail("round_seq", samples.roundSeq());
             }
             fillTimes(d, p.problem, samples);
             return d.ok();

@@ -17,14 +17,17 @@ import org.opbench.result.TimeStats;
 /** The end-of-sweep summary, in particular a backend whose default algorithm differs per operator. */
 class SummaryTableTest {
     private static PointRecord ok(String op, String layer, String backend, String algorithm, double us) {
+        return okBuilder(op, layer, backend, algorithm, us).build();
+    }
+
+    private static PointRecord.Builder okBuilder(String op, String layer, String backend, String algorithm, double us) {
         double[] samples = {us, us, us};
         Stats s = Stats.of(samples);
         return PointRecord.builder().op(op).problem(layer + "-problem").layer(layer).network("net").repeat(1).batch(1)
                 .dtype("f32").shape(Map.of()).backend(backend).backendVersion("1.0").device("cpu:test")
                 .algorithm(algorithm).impl(algorithm).tuner("none").threads(1).status(Status.OK).clock("wall")
                 .samplesUs(samples).timeUs(TimeStats.of(s)).cv(s.cv()).unstable(false).flops(1000).bytes(100)
-                .gflops(1000 / (us * 1e3)).gbps(100 / (us * 1e3)).prepareMs(1.0).relErr(0.0).tolerance(1e-4).seed(1)
-                .build();
+                .gflops(1000 / (us * 1e3)).gbps(100 / (us * 1e3)).prepareMs(1.0).relErr(0.0).tolerance(1e-4).seed(1);
     }
 
     private static final List<PointRecord> POINTS = List.of(
@@ -99,5 +102,17 @@ class SummaryTableTest {
         }
         assertTrue(out.contains("backend-with-a-long-name-0/implicit_precomp_gemm/t1"), out);
         assertTrue(out.contains("11.0 us"), out); // the runner-up's median
+    }
+
+    @Test
+    void cellsShowTheIntervalHalfWidthInPercent() {
+        PointRecord narrow = okBuilder("conv", "conv1", "dnnl", "auto", 20).ciPct(1.24).build();
+        PointRecord wide = okBuilder("fc", "fc7", "dnnl", "auto", 10).ciPct(7.0).unstable(true).build();
+        StringWriter w = new StringWriter();
+        SummaryTable.print(new PrintWriter(w), List.of(narrow, wide), true);
+        String out = w.toString();
+        assertTrue(out.contains("20.0 us +-1.2%"), out);
+        assertTrue(out.contains("10.0 us +-7.0%*"), out);
+        assertEquals("20.0 us", SummaryTable.headline(ok("conv", "conv1", "dnnl", "auto", 20)), "one round: no interval");
     }
 }

@@ -27,10 +27,12 @@ class PinningTest {
         Pinning.Plan p = Pinning.plan(List.of(0, 1, 2, 3), 2);
         assertEquals(List.of(2, 3), p.workerCpus());
         assertEquals(List.of(0, 1), p.driverCpus());
-        assertEquals(List.of("env", "OMP_PLACES=cores", "OMP_PROC_BIND=close", "/usr/bin/taskset", "-c", "2-3"),
-                p.launcher("/usr/bin/taskset"));
+        assertEquals(List.of("env", "OMP_PLACES=cores", "OMP_PROC_BIND=close", "OPBENCH_PINNED_CPUS=2-3",
+                "OPBENCH_JVM_THREAD_CPUS=0-1", "/usr/bin/taskset", "-c", "2-3"), p.launcher("/usr/bin/taskset"));
         Pinning.Plan all = Pinning.plan(List.of(0, 1), 2);
         assertEquals(List.of(), all.driverCpus());
+        assertEquals(List.of("env", "OMP_PLACES=cores", "OMP_PROC_BIND=close", "OPBENCH_PINNED_CPUS=0-1",
+                "/usr/bin/taskset", "-c", "0-1"), all.launcher("/usr/bin/taskset"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pinning.plan(List.of(0, 1),
                 3));
         assertEquals("--pin: 3 threads but only 2 CPUs (0-1) to pin them to", e.getMessage());
@@ -57,5 +59,13 @@ class PinningTest {
         String out = new String(p.getInputStream().readAllBytes()).strip();
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.endsWith("\t" + Pinning.format(plan.workerCpus())), out);
+    }
+
+    @Test
+    void onnxRuntimePoolThreadsGetOneCpuEachNumberedFromOne() {
+        assertEquals(null, Pinning.ortIntraOpAffinities(List.of(2, 3), 1), "one thread: no pool threads to place");
+        assertEquals(null, Pinning.ortIntraOpAffinities(null, 2));
+        assertEquals("4", Pinning.ortIntraOpAffinities(List.of(3, 2), 2), "the calling thread keeps CPU 2");
+        assertEquals("2;3;4", Pinning.ortIntraOpAffinities(List.of(0, 1, 2, 3), 4));
     }
 }

@@ -116,4 +116,112 @@ class SupervisorTest {
         }
         assertEquals(null, Frame.parse("a native library's line"));
     }
+
+    /** What the clients of an interleaved batch were told, one entry per unit, over every group. */
+    static final class Served implements Client<ScriptedServedJob> {
+        final List<String> units = new ArrayList<>(); // group:unit
+        final List<Status> statuses = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
+        final java.util.Map<String, JsonNode> records = new java.util.HashMap<>();
+
+        @Override
+        public void record(ScriptedServedJob job, int unit, JsonNode record) {
+            units.add(job.name() + ":" + unit);
+            statuses.add(Status.OK);
+            reasons.add(null);
+            records.put(job.name() + ":" + unit, record);
+        }
+
+        @Override
+        public void notMeasured(ScriptedServedJob job, int unit, Status status, String reason) {
+            units.add(job.name() + ":" + unit);
+            statuses.add(status);
+            reasons.add(reason);
+        }
+
+        @Override
+        public String describe(ScriptedServedJob job, int unit) {
+            return job.name() + " unit " + unit;
+        }
+
+        @Override
+        public void notice(String message) {
+        }
+
+        /** The group of each step, in the order the supervisor gave them. */
+        List<String> groupsInOrder() {
+            java.util.TreeMap<Integer, String> bySeq = new java.util.TreeMap<>();
+            records.forEach((key, r) -> r.get("seq").forEach(q -> assertEquals(null,
+                    bySeq.put(q.asInt(), key.substring(0, key.indexOf(':'))), "each place given once")));
+            return new ArrayList<>(bySeq.values());
+        }
+
+        java.util.Map<String, String> seqs() {
+            java.util.Map<String, String> m = new java.util.TreeMap<>();
+            records.forEach((k, r) -> m.put(k, r.get("seq").toString()));
+            return m;
+        }
+    }
+
+    private static Served interleave(Path cache, long seed, ScriptedServedJob... jobs) throws InterruptedException {
+        Served c = new Served();
+        List<Supervisor.Group<ScriptedServedJob>> groups = new ArrayList<>();
+        for (ScriptedServedJob j : jobs) {
+            groups.add(new Supervisor.Group<>(j, java.util.Map.of(), c));
+        }
+        new Supervisor(spec(cache, 60_000)).runInterleaved(groups, seed);
+        return c;
+    }
+
+    private static ScriptedServedJob served(String name, int... dieAt) {
+        return new ScriptedServedJob(name, List.of(0, 1, 2), 4,
+                java.util.Arrays.stream(dieAt).boxed().toList());
+    }
+
+    @Test
+    void stepsOfTwoWorkersAlternateInOneSeededOrderAndNeverOverlap(@TempDir Path cache) throws InterruptedException {
+        Served a = interleave(cache, 42, served("A"), served("B"));
+        assertEquals(6, a.records.size(), a.reasons.toString());
+        List<String> order = a.groupsInOrder();
+        assertEquals(24, order.size());
+        int switches = 0;
+        for (int i = 1; i < order.size(); i++) {
+            switches += order.get(i).equals(order.get(i - 1)) ? 0 : 1;
+        }
+        assertTrue(switches >= 6, "the two workers' steps alternate, not one block after the other: " + order);
+        // one worker runs at a time: no two steps' windows overlap, across the two worker processes
+        List<long[]> windows = new ArrayList<>();
+        a.records.values().forEach(r -> {
+            JsonNode w = r.get("window");
+            for (int i = 0; i < w.size(); i += 2) {
+                windows.add(new long[] {w.get(i).asLong(), w.get(i + 1).asLong()});
+            }
+        });
+        windows.sort(java.util.Comparator.comparingLong(w -> w[0]));
+        for (int i = 1; i < windows.size(); i++) {
+            assertTrue(windows.get(i)[0] >= windows.get(i - 1)[1], "step " + i + " began before the one before it ended");
+        }
+        assertEquals(2, a.records.values().stream().map(r -> r.get("pid").asLong()).distinct().count());
+        assertEquals(a.seqs(), interleave(cache, 42, served("A"), served("B")).seqs(), "the same seed, the same order");
+        assertNotEquals(a.seqs(), interleave(cache, 43, served("A"), served("B")).seqs(), "another seed, another order");
+    }
+
+    @Test
+    void aWorkerThatDiesMidStepCostsOnlyThatUnitAndANewWorkerTakesTheRest(@TempDir Path cache)
+            throws InterruptedException {
+        Served c = interleave(cache, 7, served("A", 1), served("B"));
+        assertEquals(6, c.units.size(), c.units.toString());
+        assertEquals(6, new java.util.HashSet<>(c.units).size(), "each unit once: " + c.units);
+        for (int i = 0; i < c.units.size(); i++) {
+            if (c.units.get(i).equals("A:1")) {
+                assertEquals(Status.FAILED, c.statuses.get(i));
+                assertTrue(c.reasons.get(i).contains("exited with code 7"), c.reasons.get(i));
+            } else {
+                assertEquals(Status.OK, c.statuses.get(i), c.units.get(i) + ": " + c.reasons.get(i));
+            }
+        }
+        assertEquals(1, java.util.stream.Stream.of("B:0", "B:1", "B:2").map(u -> c.records.get(u).get("pid").asLong())
+                .distinct().count(), "the other group's worker lives on");
+        assertEquals(4, c.records.get("A:2").get("seq").size(), "a new worker runs every step of the units left");
+    }
 }

@@ -88,6 +88,43 @@ class FaultIsolationTest {
     }
 
     @Test
+    void roundsAlternateAcrossWorkersAndADeathCostsOnlyItsPoint(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("r.jsonl");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "sweep", "--backends", "faulty", "--threads", "1,2", "--tensors",
+                set(dir, "ok1", "late-crash", "ok2", "ok3").toString(), "--out", out.toString(), "--reps", "5",
+                "--min-time", "1", "--max-reps", "1000000", "--warmup", "0", "-q");
+        assertEquals(0, code, err.toString());
+        List<PointRecord> p = ResultReader.read(out).points();
+        assertEquals(8, p.size(), err.toString());
+        assertEquals(8, p.stream().map(PointRecord::key).distinct().count(), "each point exactly once");
+        java.util.TreeMap<Integer, Integer> threadsBySeq = new java.util.TreeMap<>();
+        for (PointRecord r : p) {
+            if (r.layer().equals("late-crash")) {
+                assertEquals(Status.FAILED, r.status(), "t" + r.threads() + ": " + r.reason());
+                assertTrue(r.reason().contains("SIGSEGV"), r.reason());
+                continue;
+            }
+            assertEquals(Status.OK, r.status(), r.layer() + " t" + r.threads() + ": " + r.reason());
+            assertEquals(Boolean.TRUE, r.interleaved());
+            assertEquals("sweep", r.details().get("interleave_scope"), "both groups' workers lived at once");
+            @SuppressWarnings("unchecked")
+            List<Number> seq = (List<Number>) r.details().get("round_seq");
+            assertEquals(r.rounds(), seq.size(), "one place in the order per kept round");
+            for (Number q : seq) {
+                assertEquals(null, threadsBySeq.put(q.intValue(), r.threads()), "each place of the order run once");
+            }
+        }
+        List<Integer> order = new ArrayList<>(threadsBySeq.values());
+        int switches = 0;
+        for (int i = 1; i < order.size(); i++) {
+            switches += order.get(i).equals(order.get(i - 1)) ? 0 : 1;
+        }
+        assertTrue(switches >= 4, "the 1- and 2-thread groups' rounds alternate: " + order);
+    }
+
+    @Test
     void pointsThatCannotFitAreSkippedWithTheEstimate(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("r.jsonl");
         java.io.StringWriter err = new java.io.StringWriter();

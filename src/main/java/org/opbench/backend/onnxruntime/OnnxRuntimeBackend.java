@@ -189,6 +189,10 @@ public final class OnnxRuntimeBackend implements Backend {
         settings.put("intra_op_threads", variant.threads());
         settings.put("inter_op_threads", 1);
         settings.put("spinning", spin);
+        String affinities = OrtSessionOptions.intraOpAffinities(variant.threads());
+        if (affinities != null) {
+            settings.put("intra_op_thread_affinities", affinities);
+        }
         settings.put("onnx_opset", SingleNodeModels.OPSET);
         byte[] model = SingleNodeModels.build(problem, data);
         OrtSession.SessionOptions options =

@@ -54,6 +54,10 @@ public final class OrtSessionOptions {
             so.setInterOpNumThreads(1);
             so.addConfigEntry(INTRA_SPIN, spin ? "1" : "0");
             so.addConfigEntry(INTER_SPIN, spin ? "1" : "0");
+            String affinities = intraOpAffinities(threads);
+            if (affinities != null) {
+                so.addConfigEntry(org.opbench.env.Pinning.ORT_INTRA_OP_AFFINITIES, affinities);
+            }
             so.setOptimizationLevel(level);
             if (profilePrefix != null) {
                 so.enableProfiling(profilePrefix);
@@ -64,6 +68,14 @@ public final class OrtSessionOptions {
             so.close();
             throw e;
         }
+    }
+
+    /**
+     * The intra-op pool threads' CPUs in a worker pinned by {@code --pin} (one CPU each, see
+     * {@link org.opbench.env.Pinning#ortIntraOpAffinities}), or null when the worker is not pinned or has one thread.
+     */
+    public static String intraOpAffinities(int threads) {
+        return org.opbench.env.Pinning.ortIntraOpAffinities(org.opbench.env.Pinning.pinnedCpus(), threads);
     }
 
     /**
