@@ -44,6 +44,8 @@ import org.opbench.network.ModelException;
  * a {@link Calibrator}: running the fp32 model is a framework's job, not this layer's.
  */
 public final class QdqQuantizer {
+    /** Version of the quantisation rules: part of the cached int8 model's name, raised when the rules change. */
+    public static final int VERSION = 1;
     /** Images of the calibration batch. */
     public static final int CALIBRATION_IMAGES = 8;
     /** Mixed into the seed of the calibration images, so that they differ from the images a network run checks. */

@@ -17,7 +17,7 @@ import org.opbench.network.spi.NetRequest;
 /**
  * The model file a network is run from at one precision: the fp32 model itself, or its QDQ-quantised int8 copy
  * ({@link QdqQuantizer}, calibrated on ONNX Runtime), written once per fp32 model to
- * {@code <cache>/network/models/<name>-<digest>-int8.onnx}.
+ * {@code <cache>/network/models/<name>-<digest>-int8q<version>.onnx}.
  *
  * @param dtype {@link NetRequest#F32} or {@link NetRequest#INT8}
  * @param file  the model file
@@ -59,9 +59,10 @@ public record PrecisionModel(String dtype, Path file, long bytes) {
         // built-ins: next to the fp32 export, whose digest includes the seed; files: beside their weightless copy
         Path file = source.builtin()
                 ? fp32.toAbsolutePath().getParent().resolve(fp32.getFileName().toString()
-                        .replaceFirst("\\.onnx$", "") + "-int8.onnx")
+                        .replaceFirst("\\.onnx$", "") + "-int8q" + QdqQuantizer.VERSION + ".onnx")
                 : source.structureFile().toAbsolutePath().getParent().resolve(source.name()
-                        .replaceFirst("\\.onnx$", "") + "-" + source.digest() + "-s" + seed + "-int8.onnx");
+                        .replaceFirst("\\.onnx$", "") + "-" + source.digest() + "-s" + seed + "-int8q"
+                        + QdqQuantizer.VERSION + ".onnx");
         if (!Files.isRegularFile(file)) {
             ModelProto m = read(fp32, source.name());
             QdqQuantizer.Result r = QdqQuantizer.quantize(m, seed, OrtQdq.calibrator(
