@@ -38,7 +38,8 @@ import org.opbench.network.ModelException;
  *       AveragePool, GlobalAveragePool, Add and Concat; an output whose only consumer is a Relu or a {@code Clip} with
  *       minimum 0 is quantised after that activation instead (the activation is then redundant with the uint8
  *       saturation and ORT removes it); the outputs of MaxPool, Flatten, Reshape and Squeeze keep their input's
- *       parameters (ORT drops Q/DQ around such operators only when they match).</li>
+ *       parameters (ORT drops Q/DQ around such operators only when they match); a Gemm or MatMul output that feeds
+ *       no quantised operator (the classifier's logits before Softmax) stays float (ORT's QGemm then writes float).</li>
  * </ol>
  * Other operators (Softmax, LRN) read the dequantised tensor and compute in float. The minimum and maximum come from
  * a {@link Calibrator}: running the fp32 model is a framework's job, not this layer's.
@@ -66,11 +67,12 @@ public final class QdqQuantizer {
          * @param model   the serialized model, whose graph outputs include {@code tensors}
          * @param input   name of the image input
          * @param shape   {@code N, C, H, W} of one run
-         * @param data    the input values
+         * @param images  the input values of each run
          * @param tensors the tensors to observe
-         * @return {@code tensor -> {min, max}} over the run
+         * @return {@code tensor -> {min, max}} over the runs
          */
-        Map<String, float[]> minMax(byte[] model, String input, long[] shape, float[] data, List<String> tensors);
+        Map<String, float[]> minMax(byte[] model, String input, long[] shape, List<float[]> images,
+                                    List<String> tensors);
     }
 
     /** What was quantised: counts for the command's message and tests. */
@@ -125,7 +127,13 @@ public final class QdqQuantizer {
                 }
             }
             for (String out : n.getOutputList()) {
-                quantised.add(afterActivation(out, consumers, graphOutputs, inits));
+                String q = afterActivation(out, consumers, graphOutputs, inits);
+                boolean gemm = n.getOpType().equals("Gemm") || n.getOpType().equals("MatMul");
+                if (gemm && consumers.getOrDefault(q, List.of()).stream()
+                        .noneMatch(c -> QUANTISED_OPS.contains(c.getOpType()))) {
+                    continue; // float logits: ORT's QGemm writes float when no QuantizeLinear follows
+                }
+                quantised.add(q);
             }
         }
         // calibrate the tensors whose parameters are their own (not inherited through MaxPool, Flatten, ...)
@@ -249,13 +257,14 @@ public final class QdqQuantizer {
         List<String> observed = new ArrayList<>(tensors);
         observed.remove(in.getName());
         Map<String, float[]> ranges = new HashMap<>();
+        List<float[]> images = new ArrayList<>();
         for (int i = 0; i < CALIBRATION_IMAGES; i++) {
             float[] x = calibrationInput(seed, i, chw);
             merge(ranges, in.getName(), minMax(x));
-            Map<String, float[]> r = calibrator.minMax(model, in.getName(), new long[] {1, chw[0], chw[1], chw[2]}, x,
-                    observed);
-            r.forEach((k, v) -> merge(ranges, k, v));
+            images.add(x);
         }
+        calibrator.minMax(model, in.getName(), new long[] {1, chw[0], chw[1], chw[2]}, images, observed)
+                .forEach((k, v) -> merge(ranges, k, v));
         return ranges;
     }
 

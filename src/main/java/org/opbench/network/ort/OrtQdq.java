@@ -34,23 +34,28 @@ public final class OrtQdq {
 
     /** Calibration on ORT's CPU provider (graph as written, {@code threads} intra-op threads). */
     public static QdqQuantizer.Calibrator calibrator(int threads) {
-        return (model, input, shape, data, tensors) -> {
+        return (model, input, shape, images, tensors) -> {
             OrtEnvironment env = OrtSessionOptions.environment();
             try (OrtSession.SessionOptions so = OrtSessionOptions.create(OrtProvider.CPU, OptLevel.NO_OPT, threads,
-                    false, null); OrtSession s = env.createSession(model, so);
-                 OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
-                 OrtSession.Result r = s.run(Map.of(input, x), new LinkedHashSet<>(tensors))) {
+                    false, null); OrtSession s = env.createSession(model, so)) {
                 Map<String, float[]> out = new HashMap<>();
-                for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : r) {
-                    FloatBuffer b = ((OnnxTensor) e.getValue()).getFloatBuffer();
-                    float lo = Float.POSITIVE_INFINITY;
-                    float hi = Float.NEGATIVE_INFINITY;
-                    while (b.hasRemaining()) {
-                        float v = b.get();
-                        lo = Math.min(lo, v);
-                        hi = Math.max(hi, v);
+                for (float[] data : images) {
+                    try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+                         OrtSession.Result r = s.run(Map.of(input, x), new LinkedHashSet<>(tensors))) {
+                        for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : r) {
+                            FloatBuffer b = ((OnnxTensor) e.getValue()).getFloatBuffer();
+                            float lo = Float.POSITIVE_INFINITY;
+                            float hi = Float.NEGATIVE_INFINITY;
+                            while (b.hasRemaining()) {
+                                float v = b.get();
+                                lo = Math.min(lo, v);
+                                hi = Math.max(hi, v);
+                            }
+                            float[] mm = {lo, hi};
+                            out.merge(e.getKey(), mm, (a, c) -> new float[] {Math.min(a[0], c[0]),
+                                    Math.max(a[1], c[1])});
+                        }
                     }
-                    out.put(e.getKey(), new float[] {lo, hi});
                 }
                 return out;
             } catch (OrtException e) {
