@@ -1,6 +1,7 @@
 package org.opbench.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public record LayerRecord(String record, String model, String backend, String al
                           int index, String layer, String op, String onnxOp, String problem, String kernelOp,
                           List<String> kernels, double timeUs, double share, long flops, Double gflops,
                           String fusedInto, List<String> fused, boolean executed, boolean inserted, String note,
-                          String dtype) implements Record {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String dtype) implements Record {
     public static final String KIND = "layer";
 
     public static Builder builder() {

@@ -3,6 +3,7 @@ package org.opbench.result;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,7 +50,9 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
                             Double cv, Boolean unstable, Double coldMs, Double prepareMs, Double peakMemoryMb,
                             Double baselineMemoryMb, Double heapPeakMb, long flops, Double gflops, long params,
                             int layers, Double relErr, Double tolerance, String reference, Integer profileRuns,
-                            Double profileTotalUs, long seed, String finished, String dtype, Long modelBytes,
+                            Double profileTotalUs, long seed, String finished,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String dtype,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long modelBytes,
                             Map<String, Object> details,
                             @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Record {
     public static final String KIND = "network";
