@@ -38,7 +38,9 @@ public record PrecisionModel(String dtype, Path file, long bytes) {
                 String s = t.strip();
                 if (!KNOWN.contains(s)) {
                     String why = s.equals("bf16") || s.equals("f16")
-                            ? " (network runs need a model of that type; opbench writes f32 and QDQ int8 models)" : "";
+                            ? " (network runs need a model of that type; opbench writes f32 and QDQ int8 models: "
+                            + "ONNX Runtime's CPU provider runs an f16 model's convolutions in fp32 behind inserted "
+                            + "Casts, docs/networks.md)" : "";
                     throw new IllegalArgumentException("invalid value for --dtype: '" + s + "'" + why + " (known: "
                             + String.join(", ", KNOWN) + ")");
                 }
