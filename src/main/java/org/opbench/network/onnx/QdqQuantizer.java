@@ -115,9 +115,18 @@ public final class QdqQuantizer {
         Set<String> graphOutputs = new HashSet<>();
         g.getOutputList().forEach(o -> graphOutputs.add(o.getName()));
         Set<String> quantised = new LinkedHashSet<>();
+        Set<String> linearParams = new HashSet<>();
         for (NodeProto n : g.getNodeList()) {
             if (!QUANTISED_OPS.contains(n.getOpType())) {
                 continue;
+            }
+            boolean linear = n.getOpType().equals("Conv") || n.getOpType().equals("Gemm")
+                    || n.getOpType().equals("MatMul");
+            for (int i = 1; linear && i < Math.min(3, n.getInputCount()); i++) {
+                if (inits.containsKey(n.getInput(i)) && !linearParams.add(n.getInput(i))) {
+                    throw new ModelException(name, "node '" + n.getName() + "' shares parameter '" + n.getInput(i)
+                            + "' with another node; quantising shared weights is not supported");
+                }
             }
             int inputs = ALL_INPUTS.contains(n.getOpType()) ? n.getInputCount() : 1;
             for (int i = 0; i < inputs; i++) {

@@ -184,6 +184,27 @@ class QdqQuantizerTest {
         assertTrue(e.getMessage().contains("N x C x H x W"), e.getMessage());
     }
 
+    @Test
+    void aWeightSharedByTwoConvolutionsIsRefusedBeforeCalibration() {
+        // SqueezeNet has no batch norm, whose folding would give each convolution a weight of its own
+        ModelProto squeeze = OnnxExport.model(Networks.get("squeezenet-1.1").build(), 1);
+        GraphProto g = squeeze.getGraph();
+        NodeProto first = g.getNodeList().stream().filter(n -> n.getOpType().equals("Conv")).findFirst().orElseThrow();
+        GraphProto.Builder b = g.toBuilder();
+        for (int i = 0; i < b.getNodeCount(); i++) {
+            NodeProto n = b.getNode(i);
+            if (n.getOpType().equals("Conv") && !n.getName().equals(first.getName())) {
+                b.setNode(i, n.toBuilder().setInput(1, first.getInput(1)));
+                break;
+            }
+        }
+        org.opbench.network.ModelException e = assertThrows(org.opbench.network.ModelException.class,
+                () -> QdqQuantizer.quantize(squeeze.toBuilder().setGraph(b).build(), 1, (m, in, shape, images, t) -> {
+                    throw new AssertionError("calibration must not run");
+                }));
+        assertTrue(e.getMessage().contains("shares parameter '" + first.getInput(1) + "'"), e.getMessage());
+    }
+
     static float[] input(int batch, long seed) {
         long[] chw = graph.inputDims();
         float[] x = new float[(int) (batch * chw[0] * chw[1] * chw[2])];
