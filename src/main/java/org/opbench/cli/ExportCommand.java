@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
@@ -15,6 +16,10 @@ import org.opbench.network.models.BuiltinNetwork;
 import org.opbench.network.models.Networks;
 import org.opbench.network.onnx.OnnxExport;
 import org.opbench.network.onnx.OnnxImport;
+import org.opbench.network.onnx.QdqQuantizer;
+import org.opbench.network.ort.OrtNetworkBackend;
+import org.opbench.network.ort.OrtQdq;
+import org.opbench.network.run.PrecisionModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +54,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "onnx", description = "onnx or shapes (default: ${DEFAULT-VALUE})")
     Kind format;
 
+    @Option(names = "--dtype", defaultValue = "f32", paramLabel = "f32|int8",
+            description = "precision of the ONNX model: f32, or int8 (QDQ: per-channel int8 weights, uint8 activations "
+                    + "calibrated on seeded random images with ONNX Runtime; docs/networks.md) (default: ${DEFAULT-VALUE})")
+    String dtype;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "seed of the weights (default: ${DEFAULT-VALUE}; opbench network uses the same default)")
     long seed;
@@ -62,6 +72,19 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (out != null && !name.equals("all")) {
             OutputFiles.check("--out", out, force, ResultSession.files(List.of(name)));
+        }
+        List<String> precision;
+        try {
+            precision = PrecisionModel.parse(List.of(dtype));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        if (precision.size() != 1) {
+            throw new UsageError("export writes one model: give one --dtype, not " + dtype);
+        }
+        boolean int8 = precision.get(0).equals("int8");
+        if (int8 && format != Kind.onnx) {
+            throw new UsageError("--dtype int8 applies to ONNX models (--format onnx), not to shape sets");
         }
         if (name.equals("all")) {
             if (format != Kind.shapes || out == null) {
@@ -86,6 +109,10 @@ final class ExportCommand implements Callable<Integer> {
                 throw new UsageError("export to ONNX needs --out FILE.onnx");
             }
             NetGraph g = builtin.build();
+            if (int8) {
+                writeInt8(g, stdout);
+                return 0;
+            }
             OnnxExport.write(g, seed, out);
             stdout.printf("wrote %s (%s, %d nodes, %.2f M parameters, seed %d, input %s [N,%d,%d,%d], output %s)%n",
                     out, g.name(), g.nodes().size(), g.parameterCount() / 1e6, seed, g.input(), g.inputDims()[0],
@@ -125,5 +152,35 @@ final class ExportCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The QDQ int8 model of {@code g}, calibrated on ONNX Runtime, with what ORT's CPU provider makes of it. */
+    private void writeInt8(NetGraph g, PrintWriter stdout) throws IOException {
+        org.opbench.spi.Availability ort = new OrtNetworkBackend().probe();
+        if (!ort.available()) {
+            throw new UsageError("--dtype int8 calibrates on ONNX Runtime, which is unavailable here: " + ort.reason());
+        }
+        QdqQuantizer.Result r;
+        Map<String, Integer> ops;
+        long fp32Bytes;
+        try {
+            ai.onnx.proto.OnnxMl.ModelProto fp32 = OnnxExport.model(g, seed);
+            fp32Bytes = fp32.getSerializedSize();
+            r = QdqQuantizer.quantize(fp32, seed,
+                    OrtQdq.calibrator(Math.max(1, Runtime.getRuntime().availableProcessors())));
+            OnnxExport.write(r.model(), out);
+            ops = OrtQdq.optimizedOps(out, ai.onnxruntime.OrtSession.SessionOptions.OptLevel.ALL_OPT,
+                    org.opbench.env.OpbenchHome.cacheDir().resolve("network").resolve("optimized"));
+        } catch (ModelException e) {
+            throw new UsageError("cannot export " + name + " as int8: " + e.getMessage());
+        }
+        QdqQuantizer.Summary s = r.summary();
+        stdout.printf("wrote %s (%s, QDQ int8: %d weights per-channel int8, %d activations uint8 calibrated on %d seeded "
+                        + "random images, %d batch norms folded; %d bytes, fp32 %d bytes; seed %d)%n", out, g.name(),
+                s.weights(), s.activations(), s.foldedBatchNorms(), QdqQuantizer.CALIBRATION_IMAGES, s.bytes(),
+                fp32Bytes, seed);
+        stdout.printf("onnxruntime CPU (all optimisations) runs %d integer kernels: %s%n", OrtQdq.integerKernels(ops),
+                ops);
+        stdout.flush();
     }
 }

@@ -19,6 +19,7 @@ import org.opbench.network.run.NetworkBackends;
 import org.opbench.network.run.NetworkDriver;
 import org.opbench.network.run.NetworkJob;
 import org.opbench.network.run.NetworkPlanner;
+import org.opbench.network.run.PrecisionModel;
 import org.opbench.network.spi.NetworkBackend;
 import org.opbench.problem.InputFileException;
 import org.opbench.result.Json;
@@ -65,6 +66,11 @@ final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--option", paramLabel = "BACKEND.KEY=VALUE",
             description = "a backend option, e.g. onnxruntime.spin=true (repeatable)")
     List<String> options = new ArrayList<>();
+
+    @Option(names = "--dtype", paramLabel = "f32|int8[,...]",
+            description = "precisions: f32, int8 (the QDQ-quantised model opbench writes and calibrates; its output is "
+                    + "checked against the fp32 network) (default: f32)")
+    List<String> dtypes = new ArrayList<>();
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "seed of the weights of built-in networks and of the input (default: 1)")
@@ -129,6 +135,12 @@ final class NetworkCommand implements Callable<Integer> {
         if (output.resume && output.out == null) {
             throw new UsageError("--resume needs --out FILE: the result file to continue");
         }
+        List<String> precisionIds;
+        try {
+            precisionIds = PrecisionModel.parse(dtypes);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
         WorkerSpec ws = WorkerOptions.spec(output);
         WorkerOptions.checkLauncher(ws);
         Map<String, Object> pin = new java.util.LinkedHashMap<>();
@@ -156,6 +168,23 @@ final class NetworkCommand implements Callable<Integer> {
             } catch (ModelException e) {
                 throw new UsageError("cannot use --model: " + e.getMessage());
             }
+            List<PrecisionModel> precisions = new ArrayList<>();
+            for (String p : precisionIds) {
+                if (p.equals("int8")) {
+                    Availability ort = all.availability(all.get("onnxruntime"));
+                    if (!ort.available()) {
+                        throw new UsageError("--dtype int8: the int8 model is calibrated on ONNX Runtime, which is "
+                                + "unavailable here (" + ort.reason() + ")");
+                    }
+                    err.println("opbench: quantising " + source.name() + " to int8 (QDQ, calibrated on ONNX Runtime)...");
+                    err.flush();
+                }
+                try {
+                    precisions.add(PrecisionModel.of(source, p, seed));
+                } catch (ModelException e) {
+                    throw new UsageError("cannot use --model at --dtype " + p + ": " + e.getMessage());
+                }
+            }
             List<NetworkRecord> previous = session.resumed() ? session.previous().networks() : List.of();
             Set<String> done = new HashSet<>();
             for (NetworkRecord n : previous) {
@@ -164,12 +193,12 @@ final class NetworkCommand implements Callable<Integer> {
                             + " (digest " + n.modelDigest() + "), not of " + source.name() + " (digest "
                             + source.digest() + ") with this --seed");
                 }
-                done.add(NetworkPlanner.key(n.backend(), n.algorithm(), n.threads(), n.batch()));
+                done.add(NetworkPlanner.key(n.backend(), n.algorithm(), n.threads(), n.batch(), n.dtypeOrF32()));
             }
             List<String> algs = Inputs.names("--algorithms", algorithms);
             NetworkPlanner planner = new NetworkPlanner(source, names, algs.isEmpty() ? List.of("default") : algs,
                     threadList, batches, auto, maxBatch, minGainPercent / 100, maxMemoryMb, profileRuns,
-                    tolerance, Inputs.backendOptions(options), settings, seed, cache);
+                    tolerance, Inputs.backendOptions(options), settings, seed, cache, precisions);
             List<NetworkJob> jobs;
             try {
                 jobs = planner.plan(all, done);
@@ -235,6 +264,11 @@ final class NetworkCommand implements Callable<Integer> {
         s.put("model", source.name());
         s.put("model_file", source.runFile().toString());
         s.put("model_digest", source.digest());
+        Map<String, Object> files = new LinkedHashMap<>();
+        for (PrecisionModel m : p.precisions()) {
+            files.put(m.dtype(), Map.of("file", m.file().toString(), "bytes", m.bytes()));
+        }
+        s.put("dtypes", files);
         s.put("backends", names);
         s.put("algorithms", p.algorithms());
         s.put("threads", p.threads());

@@ -18,8 +18,8 @@ final class NetworkSummary {
     }
 
     static String progressLine(NetworkRecord n) {
-        String head = String.format(Locale.ROOT, "%-11s %-12s t%-2d b%-4d", n.backend(), n.algorithm(), n.threads(),
-                n.batch());
+        String head = String.format(Locale.ROOT, "%-11s %-12s %-4s t%-2d b%-4d", n.backend(), n.algorithm(),
+                n.dtypeOrF32(), n.threads(), n.batch());
         if (!n.ok()) {
             String reason = n.reason() == null ? "" : n.reason();
             int nl = reason.indexOf('\n');
@@ -40,12 +40,14 @@ final class NetworkSummary {
         if (nets.isEmpty()) {
             return;
         }
-        Table t = new Table(List.of("backend", "algorithm", "thr", "batch", "status", "time/batch", "time/image",
-                "images/s", "p50", "p90", "p99", "cold", "peak MB", "rel_err"),
-                false, false, true, true, false, true, true, true, true, true, true, true, true, true);
+        Table t = new Table(List.of("backend", "algorithm", "dtype", "model MB", "thr", "batch", "status",
+                "time/batch", "time/image", "images/s", "p50", "p90", "p99", "cold", "peak MB", "rel_err"),
+                false, false, false, true, true, true, false, true, true, true, true, true, true, true, true, true);
         for (NetworkRecord n : nets) {
             boolean ok = n.ok();
-            t.row(List.of(n.backend(), n.algorithm(), String.valueOf(n.threads()), String.valueOf(n.batch()),
+            t.row(List.of(n.backend(), n.algorithm(), n.dtypeOrF32(),
+                    n.modelBytes() != null ? Format.num(n.modelBytes() / 1e6, 1) : "-",
+                    String.valueOf(n.threads()), String.valueOf(n.batch()),
                     n.status().id(),
                     ok ? Format.time(n.timeUs().median()) : "-",
                     ok ? Format.time(n.timePerImageUs()) : "-",
@@ -86,7 +88,7 @@ final class NetworkSummary {
     }
 
     private static String group(NetworkRecord n) {
-        return n.model() + " " + n.backend() + " " + n.algorithm() + " t" + n.threads();
+        return n.model() + " " + n.backend() + " " + n.algorithm() + " " + n.dtypeOrF32() + " t" + n.threads();
     }
 
     /** The {@code top} layers by time of the measurement {@code net}. */
@@ -94,7 +96,8 @@ final class NetworkSummary {
         List<LayerRecord> layers = records.stream().filter(LayerRecord.class::isInstance).map(LayerRecord.class::cast)
                 .filter(r -> Objects.equals(r.backend(), net.backend())
                         && Objects.equals(r.algorithm(), net.algorithm()) && r.threads() == net.threads()
-                        && r.batch() == net.batch())
+                        && r.batch() == net.batch()
+                        && Objects.equals(r.dtype() == null ? "f32" : r.dtype(), net.dtypeOrF32()))
                 .sorted(Comparator.comparingDouble(LayerRecord::timeUs).reversed())
                 .limit(top).toList();
         if (layers.isEmpty()) {

@@ -168,7 +168,8 @@ final class ReportData {
             if (!okNetwork(n) || n.batch() <= 0) {
                 continue;
             }
-            String name = or(n.model()) + " / " + or(n.backend()) + (n.threads() > 0 ? " / t" + n.threads() : "");
+            String name = or(n.model()) + " / " + or(n.backend()) + (n.threads() > 0 ? " / t" + n.threads() : "")
+                    + (n.dtypeOrF32().equals("f32") ? "" : " / " + n.dtype());
             series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {n.batch(), n.throughputIps()});
         }
         return series.isEmpty() ? null : seriesMap(series);
@@ -182,7 +183,8 @@ final class ReportData {
             if (!okNetwork(n) || !(accuracy instanceof Number a)) {
                 continue;
             }
-            String name = or(n.model()) + " / " + or(n.backend());
+            String name = or(n.model()) + " / " + or(n.backend())
+                    + (n.dtypeOrF32().equals("f32") ? "" : " / " + n.dtype());
             series.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {a.doubleValue(),
                     n.throughputIps()});
         }

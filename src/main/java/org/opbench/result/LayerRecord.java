@@ -1,6 +1,7 @@
 package org.opbench.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -29,11 +30,12 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"record", "model", "backend", "algorithm", "threads", "batch", "index", "layer", "op", "onnx_op",
         "problem", "kernel_op", "kernels", "time_us", "share", "flops", "gflops", "fused_into", "fused", "executed",
-        "inserted", "note"})
+        "inserted", "note", "dtype"})
 public record LayerRecord(String record, String model, String backend, String algorithm, int threads, int batch,
                           int index, String layer, String op, String onnxOp, String problem, String kernelOp,
                           List<String> kernels, double timeUs, double share, long flops, Double gflops,
-                          String fusedInto, List<String> fused, boolean executed, boolean inserted, String note) implements Record {
+                          String fusedInto, List<String> fused, boolean executed, boolean inserted, String note,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String dtype) implements Record {
     public static final String KIND = "layer";
 
     public static Builder builder() {
@@ -63,6 +65,7 @@ public record LayerRecord(String record, String model, String backend, String al
         private boolean executed;
         private boolean inserted;
         private String note;
+        private String dtype;
 
         private Builder() {
         }
@@ -88,10 +91,12 @@ public record LayerRecord(String record, String model, String backend, String al
         public Builder executed(boolean value) { executed = value; return this; }
         public Builder inserted(boolean value) { inserted = value; return this; }
         public Builder note(String value) { note = value; return this; }
+        public Builder dtype(String value) { dtype = value; return this; }
 
         public LayerRecord build() {
             return new LayerRecord(KIND, model, backend, algorithm, threads, batch, index, layer, op, onnxOp, problem,
-                    kernelOp, kernels, timeUs, share, flops, gflops, fusedInto, fused, executed, inserted, note);
+                    kernelOp, kernels, timeUs, share, flops, gflops, fusedInto, fused, executed, inserted, note,
+                    dtype);
         }
 
     }

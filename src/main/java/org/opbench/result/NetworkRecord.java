@@ -3,6 +3,7 @@ package org.opbench.result;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,12 +31,15 @@ import java.util.Map;
  * @param gflops         flops / median time
  * @param relErr         {@link org.opbench.measure.Check#relativeError} of the output against the reference
  * @param reference      what the output was compared with
+ * @param dtype          the network's precision: {@code f32}, or {@code int8} for its QDQ-quantised model (null in
+ *                       records written before precisions existed: f32)
+ * @param modelBytes     size of the model file run, in bytes
  * @param extra          keys opbench does not write, kept as read (an {@code accuracy} added by hand, keys of a later
  *                       version) and written back after the others; null on the records opbench makes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"record", "model", "model_file", "model_digest", "backend", "backend_version", "device",
-        "algorithm", "impl", "threads", "batch", "status", "reason", "auto_stop", "samples_us", "time_us",
+@JsonPropertyOrder({"record", "model", "model_file", "model_digest", "model_bytes", "backend", "backend_version",
+        "device", "algorithm", "dtype", "impl", "threads", "batch", "status", "reason", "auto_stop", "samples_us", "time_us",
         "time_per_image_us", "throughput_ips", "latency_us", "cv", "unstable", "cold_ms", "prepare_ms",
         "peak_memory_mb", "baseline_memory_mb", "heap_peak_mb", "flops", "gflops", "params", "layers", "rel_err",
         "tolerance", "reference", "profile_runs", "profile_total_us", "seed", "finished", "details"})
@@ -46,7 +50,10 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
                             Double cv, Boolean unstable, Double coldMs, Double prepareMs, Double peakMemoryMb,
                             Double baselineMemoryMb, Double heapPeakMb, long flops, Double gflops, long params,
                             int layers, Double relErr, Double tolerance, String reference, Integer profileRuns,
-                            Double profileTotalUs, long seed, String finished, Map<String, Object> details,
+                            Double profileTotalUs, long seed, String finished,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String dtype,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long modelBytes,
+                            Map<String, Object> details,
                             @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Record {
     public static final String KIND = "network";
 
@@ -56,6 +63,11 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
 
     /** Latency percentiles in microseconds per batch (linear interpolation between order statistics). */
     public record Latency(double p50, double p90, double p99) {
+    }
+
+    /** The precision, f32 for records without one. */
+    public String dtypeOrF32() {
+        return dtype == null ? "f32" : dtype;
     }
 
     public boolean ok() {
@@ -104,6 +116,8 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
         private Double profileTotalUs;
         private long seed;
         private String finished;
+        private String dtype;
+        private Long modelBytes;
         private Map<String, Object> details;
 
         private Builder() {
@@ -145,6 +159,8 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
         public Builder profileTotalUs(Double value) { profileTotalUs = value; return this; }
         public Builder seed(long value) { seed = value; return this; }
         public Builder finished(String value) { finished = value; return this; }
+        public Builder dtype(String value) { dtype = value; return this; }
+        public Builder modelBytes(Long value) { modelBytes = value; return this; }
         public Builder details(Map<String, Object> value) { details = value; return this; }
 
         /** The record; every network record has a status (ok, or why not). */
@@ -156,7 +172,7 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
                     impl, threads, batch, status, reason, autoStop, samplesUs, timeUs, timePerImageUs, throughputIps,
                     latencyUs, cv, unstable, coldMs, prepareMs, peakMemoryMb, baselineMemoryMb, heapPeakMb, flops,
                     gflops, params, layers, relErr, tolerance, reference, profileRuns, profileTotalUs, seed, finished,
-                    details, null);
+                    dtype, modelBytes, details, null);
         }
 
     }

@@ -39,11 +39,12 @@ public final class TraceFormat {
         Map<NetworkRecord, List<LayerRecord>> layers = new java.util.IdentityHashMap<>();
         for (Record r : records) {
             if (r instanceof NetworkRecord n) {
-                open.put(key(n.model(), n.backend(), n.algorithm(), n.threads(), n.batch()), n);
+                open.put(key(n.model(), n.backend(), n.algorithm(), n.threads(), n.batch()) + "|" + n.dtypeOrF32(), n);
                 order.add(n);
                 layers.put(n, new ArrayList<>());
             } else if (r instanceof LayerRecord l) {
-                NetworkRecord n = open.get(key(l.model(), l.backend(), l.algorithm(), l.threads(), l.batch()));
+                NetworkRecord n = open.get(key(l.model(), l.backend(), l.algorithm(), l.threads(), l.batch()) + "|"
+                        + (l.dtype() == null ? "f32" : l.dtype()));
                 if (n == null) {
                     throw new IllegalArgumentException("layer record '" + l.layer() + "' of " + l.model() + " on "
                             + l.backend() + " has no network record before it");
@@ -73,7 +74,8 @@ public final class TraceFormat {
         Map<Integer, Long> cursor = new LinkedHashMap<>(); // per track, in ns
         for (Profile p : profiles) {
             NetworkRecord n = p.network();
-            String track = n.backend() + " " + n.threads() + " thread" + (n.threads() == 1 ? "" : "s");
+            String track = n.backend() + (n.dtypeOrF32().equals("f32") ? "" : " " + n.dtype()) + " " + n.threads()
+                    + " thread" + (n.threads() == 1 ? "" : "s");
             int pid = pids.computeIfAbsent(track, k -> {
                 int id = pids.size() + 1;
                 ObjectNode m = events.addObject();

@@ -60,8 +60,9 @@ public final class Estimator {
                 pairs.add(p.backend() + "\t" + p.algorithm());
                 backends.add(p.backend());
             }
+            // the fp32 network's time: an int8 network run (QDQ model) is not the sum of these points
             List<NetworkRecord> measured = networks.stream().filter(n -> n.ok() && model.equals(n.model())
-                    && n.batch() == batch && n.threads() == t).toList();
+                    && n.batch() == batch && n.threads() == t && n.dtypeOrF32().equals("f32")).toList();
             for (String pair : pairs) {
                 String[] ba = pair.split("\t");
                 out.add(row(ba[0], ba[1], t, layers, mine, p -> p.backend().equals(ba[0])

@@ -89,7 +89,11 @@ public final class OnnxExport {
 
     /** Writes the model to {@code file} (through a temporary file in the same folder, then an atomic rename). */
     public static void write(NetGraph g, long seed, Path file) throws IOException {
-        ModelProto m = model(g, seed);
+        write(model(g, seed), file);
+    }
+
+    /** Writes {@code m} to {@code file} (through a temporary file in the same folder, then an atomic rename). */
+    public static void write(ModelProto m, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");

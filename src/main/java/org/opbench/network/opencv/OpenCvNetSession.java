@@ -19,7 +19,9 @@ import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
 import org.opbench.spi.Transform;
+import org.opbench.spi.UnsupportedException;
 
 /**
  * One OpenCV {@code dnn::Net} with its input blob set. {@code run()} is {@code Net.forward(outputs, names)} into a
@@ -61,6 +63,15 @@ final class OpenCvNetSession implements NetSession {
             if (net.empty()) {
                 throw new BackendException("opencv: readNetFromONNX gave an empty net for " + r.model());
             }
+            if (r.int8()) {
+                Map<String, Integer> types = layerTypes(net);
+                if (types.keySet().stream().noneMatch(INT8_COMPUTE_LAYERS::contains)) {
+                    throw new UnsupportedException("opencv " + opencv_core.CV_VERSION() + ": readNetFromONNX imports "
+                            + "the QDQ int8 model as float layers " + types + " (fake quantisation: weights dequantized "
+                            + "at import, Quantize/Dequantize layers between fp32 convolutions), not as its int8 layers "
+                            + INT8_COMPUTE_LAYERS + "; timing it would time fp32 arithmetic");
+                }
+            }
             net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
             net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
             net.enableWinograd(winograd);
@@ -74,14 +85,17 @@ final class OpenCvNetSession implements NetSession {
             }
             String out = cString(names.get(0));
             return new OpenCvNetSession(r, winograd, net, blob, new MatVector(), new StringVector(out), out);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | UnsupportedException e) {
             if (blob != null) {
                 blob.close();
             }
             if (net != null) {
                 net.close();
             }
-            throw OpenCvErrors.map("loading " + r.model().getFileName(), e);
+            if (e instanceof UnsupportedException u) {
+                throw u;
+            }
+            throw OpenCvErrors.map("loading " + r.model().getFileName(), (RuntimeException) e);
         }
     }
 
@@ -110,8 +124,11 @@ final class OpenCvNetSession implements NetSession {
      */
     @Override
     public Execution execution() {
-        return Execution.f32(request.algorithm(), "DNN_BACKEND_OPENCV/DNN_TARGET_CPU" + (winograd ? " winograd" : ""),
-                winograd ? Transform.WINOGRAD : Transform.NONE);
+        String impl = "DNN_BACKEND_OPENCV/DNN_TARGET_CPU" + (winograd ? " winograd" : "");
+        if (request.int8()) { // opened only where OpenCV made int8 compute layers of it
+            return new Execution(request.algorithm(), impl + " int8 layers", Numerics.INT8, Transform.NONE);
+        }
+        return Execution.f32(request.algorithm(), impl, winograd ? Transform.WINOGRAD : Transform.NONE);
     }
 
     @Override
@@ -171,6 +188,19 @@ final class OpenCvNetSession implements NetSession {
      * The text of a string the preset returns: its pointer's limit may count the terminating NUL, which
      * {@code getString()} would keep, so read up to the NUL ({@code limit(0)}).
      */
+    /** OpenCV's int8 compute layers (dnn/src/int8layers), as its layer type strings. */
+    static final java.util.Set<String> INT8_COMPUTE_LAYERS = java.util.Set.of("ConvolutionInt8", "InnerProductInt8");
+
+    /** Layer types of {@code net} with their counts. */
+    static Map<String, Integer> layerTypes(Net net) {
+        Map<String, Integer> types = new java.util.TreeMap<>();
+        StringVector names = net.getLayerNames();
+        for (long i = 0; i < names.size(); i++) {
+            types.merge(cString(net.getLayer(net.getLayerId(cString(names.get(i)))).type()), 1, Integer::sum);
+        }
+        return types;
+    }
+
     static String cString(org.bytedeco.javacpp.BytePointer p) {
         return p.limit(0).getString();
     }

@@ -26,6 +26,8 @@ import org.opbench.network.spi.NetRequest;
 import org.opbench.network.spi.NetSession;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.Transform;
 
 /**
  * One ONNX Runtime session over a network file, input and output bound once as in the operator backend
@@ -70,9 +72,18 @@ final class OrtNetSession extends PinnedOp implements NetSession {
         return new OrtNetSession(env, r, level, spin, pinned);
     }
 
+    /**
+     * fp32 models: what {@link OrtPrecision} states for the CPU provider. A QDQ int8 model: int8 (s8 weights, u8
+     * activations, s32 accumulation), which is what the provider runs where it fuses the Q/DQ pairs into QLinearConv,
+     * QGemm and the like; {@link #details()} counts the integer kernels of the optimised graph.
+     */
     @Override
     public Execution execution() {
-        return OrtPrecision.execution(OrtProvider.CPU, request.algorithm(), "CPUExecutionProvider " + level.name());
+        String impl = "CPUExecutionProvider " + level.name();
+        if (request.int8()) {
+            return new Execution(request.algorithm(), impl + " QDQ int8", Numerics.INT8, Transform.NONE);
+        }
+        return OrtPrecision.execution(OrtProvider.CPU, request.algorithm(), impl);
     }
 
     @Override
@@ -84,6 +95,16 @@ final class OrtNetSession extends PinnedOp implements NetSession {
         d.put("spinning", spin);
         if (profileFile != null && keepProfile()) {
             d.put("ort_profile_file", profileFile.toString());
+        }
+        if (request.int8()) {
+            try {
+                Map<String, Integer> ops = OrtQdq.optimizedOps(request.model(), level,
+                        OrtDirs.profileDir(null).resolveSibling("optimized"));
+                d.put("ort_optimized_ops", ops);
+                d.put("integer_kernels", OrtQdq.integerKernels(ops));
+            } catch (IOException | RuntimeException e) {
+                d.put("ort_optimized_ops_error", e.getMessage());
+            }
         }
         return d;
     }

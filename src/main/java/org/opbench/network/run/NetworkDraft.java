@@ -38,7 +38,8 @@ final class NetworkDraft {
         this.record = NetworkRecord.builder().model(task.model()).modelFile(task.modelFile())
                 .modelDigest(task.digest()).backend(job.backend()).backendVersion(availability.version())
                 .device(availability.device()).algorithm(task.algorithm()).threads(job.threads()).batch(batch)
-                .flops(flops).params(params).layers(layerCount).seed(job.seed());
+                .flops(flops).params(params).layers(layerCount).seed(job.seed())
+                .dtype(task.dtype()).modelBytes(task.modelBytes());
     }
 
     /** The record's builder, for the figures a measurement fills in (prepare_ms, memory, impl, rel_err, ...). */
@@ -114,7 +115,7 @@ final class NetworkDraft {
                     .op(op).onnxOp(onnxOp).problem(problem).kernelOp(t.kernelOp()).kernels(t.kernels()).timeUs(t.us())
                     .share(total > 0 ? t.us() / total : 0).flops(f).gflops(t.us() > 0 && f > 0 ? f / (t.us() * 1e3) : null)
                     .fusedInto(t.fusedInto()).fused(t.fused()).executed(t.executed()).inserted(inserted).note(note)
-                    .build());
+                    .dtype(n.dtype()).build());
             index = Math.max(index, inserted ? index + 1 : t.layer().index() + 1);
         }
         return out;

@@ -25,19 +25,39 @@ import org.opbench.sweep.Planner;
  * @param auto         auto mode
  * @param tolerance    the output check's tolerance, or null for the one each session's stated execution gives
  * @param options      {@code BACKEND.KEY -> VALUE}
+ * @param precisions   the model file of each precision ({@code --dtype}), in order; one job per precision
  */
 public record NetworkPlanner(ModelSource model, List<String> backends, List<String> algorithms, List<Integer> threads,
                              List<Integer> batches, boolean auto, int maxBatch, double minGain, Long maxMemoryMb,
                              int profileRuns, Double tolerance, Map<String, String> options, MeasureSettings settings,
-                             long seed, Path cacheDir) {
+                             long seed, Path cacheDir, List<PrecisionModel> precisions) {
+
+    public NetworkPlanner {
+        precisions = precisions == null ? List.of(new PrecisionModel("f32", model.runFile(), -1)) : List.copyOf(precisions);
+    }
+
+    /** The fp32 model only. */
+    public NetworkPlanner(ModelSource model, List<String> backends, List<String> algorithms, List<Integer> threads,
+                          List<Integer> batches, boolean auto, int maxBatch, double minGain, Long maxMemoryMb,
+                          int profileRuns, Double tolerance, Map<String, String> options, MeasureSettings settings,
+                          long seed, Path cacheDir) {
+        this(model, backends, algorithms, threads, batches, auto, maxBatch, minGain, maxMemoryMb, profileRuns,
+                tolerance, options, settings, seed, cacheDir, null);
+    }
 
     public List<NetworkJob> plan(NetworkBackends all) {
         return plan(all, Set.of());
     }
 
-    /** The key of a measured batch in {@code done}: {@code backend|algorithm|threads|batch}. */
+    /** The key of a measured fp32 batch in {@code done}: {@code backend|algorithm|threads|batch}. */
     public static String key(String backend, String algorithm, int threads, int batch) {
         return backend + "|" + algorithm + "|" + threads + "|" + batch;
+    }
+
+    /** The key of a measured batch at a precision: as {@link #key(String, String, int, int)} for f32. */
+    public static String key(String backend, String algorithm, int threads, int batch, String dtype) {
+        String k = key(backend, algorithm, threads, batch);
+        return dtype == null || dtype.equals("f32") ? k : k + "|" + dtype;
     }
 
     /**
@@ -80,22 +100,25 @@ public record NetworkPlanner(ModelSource model, List<String> backends, List<Stri
         Path refs = cacheDir.resolve("network").resolve("reference");
         List<NetworkJob> jobs = new ArrayList<>();
         for (NetworkBackend b : selected) {
-            for (String alg : pick(b.algorithms())) {
-                for (int t : threads) {
-                    List<Integer> remaining = new ArrayList<>();
-                    for (int n : batches) {
-                        if (auto || !done.contains(key(b.name(), alg, t, n))) {
-                            remaining.add(n);
+            for (PrecisionModel p : precisions) {
+                for (String alg : pick(b.algorithms())) {
+                    for (int t : threads) {
+                        List<Integer> remaining = new ArrayList<>();
+                        for (int n : batches) {
+                            if (auto || !done.contains(key(b.name(), alg, t, n, p.dtype()))) {
+                                remaining.add(n);
+                            }
                         }
+                        if (remaining.isEmpty()) {
+                            continue;
+                        }
+                        NetworkTask task = new NetworkTask(model.name(), model.builtin(), p.file().toString(),
+                                model.structureFile() == null ? null : model.structureFile().toString(),
+                                model.digest(), alg, remaining, auto, maxBatch, minGain, maxMemoryMb, profileRuns,
+                                refs.toString(), tolerance, p.dtype(), model.runFile().toString(),
+                                p.bytes() >= 0 ? p.bytes() : null);
+                        jobs.add(new NetworkJob(b.name(), t, settings, seed, optionsFor(b.name()), task));
                     }
-                    if (remaining.isEmpty()) {
-                        continue;
-                    }
-                    NetworkTask task = new NetworkTask(model.name(), model.builtin(), model.runFile().toString(),
-                            model.structureFile() == null ? null : model.structureFile().toString(), model.digest(),
-                            alg, remaining, auto, maxBatch, minGain, maxMemoryMb, profileRuns, refs.toString(),
-                            tolerance);
-                    jobs.add(new NetworkJob(b.name(), t, settings, seed, optionsFor(b.name()), task));
                 }
             }
         }

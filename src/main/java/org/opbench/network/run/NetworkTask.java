@@ -29,17 +29,31 @@ import org.opbench.network.onnx.OnnxImport;
  * @param referenceDir where reference outputs (ONNX Runtime, no optimisation) are cached
  * @param tolerance    largest accepted relative error against the reference; null: the one
  *                     {@link org.opbench.measure.Tolerance#of} gives for what the session states it runs
+ * @param dtype        the precision of {@code modelFile}: {@code f32}, or {@code int8} (its QDQ-quantised model)
+ * @param referenceFile the fp32 model the reference output is computed from ({@code modelFile} when fp32)
+ * @param modelBytes   the size of {@code modelFile}
  */
 public record NetworkTask(String model, boolean builtin, String modelFile, String structureFile, String digest,
                           String algorithm, List<Integer> batches, boolean auto, int maxBatch, double minGain,
-                          Long maxMemoryMb, int profileRuns, String referenceDir, Double tolerance) {
+                          Long maxMemoryMb, int profileRuns, String referenceDir, Double tolerance, String dtype,
+                          String referenceFile, Long modelBytes) {
     public NetworkTask {
         batches = List.copyOf(batches);
+        dtype = dtype == null ? "f32" : dtype;
+        referenceFile = referenceFile == null ? modelFile : referenceFile;
+    }
+
+    /** An fp32 model, which is its own reference. */
+    public NetworkTask(String model, boolean builtin, String modelFile, String structureFile, String digest,
+                       String algorithm, List<Integer> batches, boolean auto, int maxBatch, double minGain,
+                       Long maxMemoryMb, int profileRuns, String referenceDir, Double tolerance) {
+        this(model, builtin, modelFile, structureFile, digest, algorithm, batches, auto, maxBatch, minGain, maxMemoryMb,
+                profileRuns, referenceDir, tolerance, "f32", modelFile, null);
     }
 
     public NetworkTask withBatches(List<Integer> remaining) {
         return new NetworkTask(model, builtin, modelFile, structureFile, digest, algorithm, remaining, auto, maxBatch,
-                minGain, maxMemoryMb, profileRuns, referenceDir, tolerance);
+                minGain, maxMemoryMb, profileRuns, referenceDir, tolerance, dtype, referenceFile, modelBytes);
     }
 
     /** The graph: rebuilt from the built-in definition, or read from the weightless copy of the file. */

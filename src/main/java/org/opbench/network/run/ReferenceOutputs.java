@@ -47,12 +47,21 @@ public final class ReferenceOutputs {
 
     /** Computes the reference for {@code request} (its algorithm ignored) and caches it. */
     public static float[] compute(Path dir, String digest, long seed, NetRequest request) throws BackendException {
+        return compute(dir, digest, seed, request, request.model());
+    }
+
+    /**
+     * Computes the reference for {@code request} from {@code fp32Model} (the fp32 model of a quantised request: the
+     * reference of every precision is the fp32 network) and caches it.
+     */
+    public static float[] compute(Path dir, String digest, long seed, NetRequest request, Path fp32Model)
+            throws BackendException {
         OrtNetworkBackend ort = new OrtNetworkBackend();
         Availability a = ort.probe();
         if (!a.available()) {
             throw new BackendException("reference unavailable: " + a.reason());
         }
-        NetRequest none = new NetRequest(request.model(), request.input(), request.inputShape(), request.inputData(),
+        NetRequest none = new NetRequest(fp32Model, request.input(), request.inputShape(), request.inputData(),
                 request.output(), request.outputShape(), request.threads(), "cpu-none", java.util.Map.of(),
                 request.graph(), request.layers());
         float[] out;

@@ -81,6 +81,11 @@ public final class TrtNetworkBackend implements NetworkBackend {
             throw new UnsupportedException("tensorrt has no precision '" + request.algorithm() + "' (known: "
                     + String.join(", ", Precision.names()) + ")");
         }
+        if (request.int8()) {
+            throw new UnsupportedException("tensorrt: opbench does not run QDQ int8 models on TensorRT (its explicit "
+                    + "quantisation is untried and what it would run unverified here); TensorRT's own int8 is "
+                    + "--algorithms int8 on the fp32 model");
+        }
         if (request.threads() != 1) {
             throw new UnsupportedException("the tensorrt backend runs on the GPU: host threads do not apply "
                     + "(threads=1 only)");
