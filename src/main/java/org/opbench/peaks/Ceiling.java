@@ -1,6 +1,7 @@
 package org.opbench.peaks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
@@ -17,12 +18,15 @@ import java.util.Map;
  * @param samples  the rate of every repetition
  * @param method   what was run, in words (kernel, sizes, counting convention)
  * @param details  further facts (sizes, cache sizes, vector width the JIT used, ...)
+ * @param dtype    the precision of a compute ceiling ({@code f32}, {@code bf16}, {@code int8}); null (not written)
+ *                 means f32, as in every peaks file written before precisions existed
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"name", "kind", "device", "threads", "status", "reason", "value", "unit", "samples", "method",
         "details"})
 public record Ceiling(String name, String kind, String device, Integer threads, String status, String reason,
-                      Double value, String unit, double[] samples, String method, Map<String, Object> details) {
+                      Double value, String unit, double[] samples, String method, Map<String, Object> details,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String dtype) {
     public static final String COMPUTE = "compute";
     public static final String BANDWIDTH = "bandwidth";
     public static final String CPU = "cpu";
@@ -34,12 +38,23 @@ public record Ceiling(String name, String kind, String device, Integer threads, 
         for (double s : samples) {
             best = Math.max(best, s);
         }
-        return new Ceiling(name, kind, device, threads, OK, null, best, unit(kind), samples.clone(), method, details);
+        return new Ceiling(name, kind, device, threads, OK, null, best, unit(kind), samples.clone(), method, details, null);
     }
 
     public static Ceiling notMeasured(String name, String kind, String device, Integer threads, String status,
                                       String reason) {
-        return new Ceiling(name, kind, device, threads, status, reason, null, unit(kind), null, null, Map.of());
+        return new Ceiling(name, kind, device, threads, status, reason, null, unit(kind), null, null, Map.of(), null);
+    }
+
+    /** This ceiling with its precision set (a compute ceiling of a precision other than f32). */
+    public Ceiling withDtype(String value) {
+        return new Ceiling(name, kind, device, threads, status, reason, this.value, unit, samples, method, details,
+                value);
+    }
+
+    /** The precision, {@code f32} where none is written. */
+    public String dtypeOrF32() {
+        return dtype == null || dtype.isBlank() ? "f32" : dtype;
     }
 
     public boolean isOk() {

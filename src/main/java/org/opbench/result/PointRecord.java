@@ -39,12 +39,23 @@ public record PointRecord(String record, String op, String problem, String layer
                           @JsonInclude(JsonInclude.Include.NON_NULL) Double tuningMs) implements Record {
     public static final String KIND = "point";
 
-    /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
+    /**
+     * The identity of a point for resuming and comparing: problem, precision, backend, algorithm, tuner, threads,
+     * batch. An f32 point's key is the same as before precisions existed, so older files resume and compare as
+     * before; another precision appends {@code |dtype}, so an int8 point is never taken for its f32 twin.
+     */
     public String key() {
-        return key(op, problem, backend, algorithm, tuner, threads, batch);
+        return key(op, problem, dtype, backend, algorithm, tuner, threads, batch);
     }
 
-    /** The key of a point with these fields (also of a planned point, before it has a record). */
+    /** The key of a point of this precision ({@code dtype}, null meaning f32) with these fields. */
+    public static String key(String op, String problem, String dtype, String backend, String algorithm, String tuner,
+                             int threads, int batch) {
+        String k = key(op, problem, backend, algorithm, tuner, threads, batch);
+        return dtype == null || dtype.isEmpty() || "f32".equals(dtype) ? k : k + "|" + dtype;
+    }
+
+    /** The key of an f32 point with these fields (also of a planned point, before it has a record). */
     public static String key(String op, String problem, String backend, String algorithm, String tuner, int threads,
                              int batch) {
         return op + "|" + problem + "|" + backend + "|" + algorithm + "|" + tuner + "|" + threads + "|" + batch;
