@@ -121,7 +121,8 @@ final class AnalysisTables {
         }
         for (Schedules.Schedule s : schedules) {
             out.println();
-            out.println(s.network() + ", batch " + s.batch() + ", " + threads(s.threads()) + dtypeSuffix(s.dtype()));
+            out.println(s.network() + ", batch " + s.batch() + ", " + threads(s.threads())
+                    + (Points.F32.equals(s.dtype()) ? "" : ", " + s.dtype()));
             Table t = new Table(List.of("layer", "x", "fastest", "median", "x repeat"), false, true, false, true, true);
             for (Schedules.Choice c : s.layers()) {
                 t.row(List.of(c.layer(), Integer.toString(c.repeat()), c.config() == null ? "(no ok point)" : c.config(),
