@@ -97,7 +97,7 @@ public final class Roofline {
                 if (compute != null || bandwidth != null) {
                     String where = pick.deviceKey() == null ? "cpu, " + threads(p.threads())
                             : roofLabel(pick.deviceKey(), compute, bandwidth, p.threads());
-                    if (compute != null && !compute.dtypeOrF32().equals(dtype)) {
+                    if (compute != null && !compute.dtype().equals(dtype)) {
                         fallbacks.computeIfAbsent(dtype, k -> new java.util.LinkedHashSet<>()).add(where);
                     }
                     String id = (pick.deviceKey() == null ? Ceiling.CPU + "|" + p.threads()
@@ -115,7 +115,7 @@ public final class Roofline {
             placed.add(new Placed(Points.network(p), Points.layer(p), p.op(), p.problem(), Points.config(p), p.device(),
                     p.batch(), p.threads(), intensity, gflops, peak, bw, attainable,
                     attainable == null ? null : gflops / attainable, bound, dtype,
-                    compute == null ? null : compute.dtypeOrF32()));
+                    compute == null ? null : compute.dtype()));
         }
         List<String> notes = new ArrayList<>();
         if (peaks == null) {
@@ -157,7 +157,7 @@ public final class Roofline {
         return new Roof(label + (Points.F32.equals(dtype) ? "" : ", " + dtype), cpu ? Ceiling.CPU : pick.deviceKey(),
                 perThreads ? threads : null, c == null ? null : c.value(), c == null ? null : c.name(),
                 b == null ? null : b.value(), b == null ? null : b.name(), theo, dtype,
-                c == null ? null : c.dtypeOrF32());
+                c == null ? null : c.dtype());
     }
 
     private static String roofLabel(String device, Ceiling c, Ceiling b, int threads) {
@@ -174,7 +174,7 @@ public final class Roofline {
         Ceiling best = null;
         for (Ceiling c : peaks.ceilings() == null ? List.<Ceiling>of() : peaks.ceilings()) {
             if (c.isOk() && kind.equals(c.kind()) && Ceiling.CPU.equals(c.device()) && c.threads() != null
-                    && c.threads() == threads && (dtype == null || dtype.equals(c.dtypeOrF32()))
+                    && c.threads() == threads && (dtype == null || dtype.equals(c.dtype()))
                     && (best == null || c.value() > best.value())) {
                 best = c;
             }
@@ -191,7 +191,7 @@ public final class Roofline {
         Ceiling any = null;
         for (Ceiling c : peaks.ceilings() == null ? List.<Ceiling>of() : peaks.ceilings()) {
             if (!c.isOk() || !kind.equals(c.kind()) || device == null || !device.equals(c.device())
-                    || Ceiling.CPU.equals(c.device()) || (dtype != null && !dtype.equals(c.dtypeOrF32()))) {
+                    || Ceiling.CPU.equals(c.device()) || (dtype != null && !dtype.equals(c.dtype()))) {
                 continue;
             }
             if (c.threads() != null && c.threads() == threads) {

@@ -1,7 +1,6 @@
 package org.opbench.peaks;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
@@ -18,43 +17,64 @@ import java.util.Map;
  * @param samples  the rate of every repetition
  * @param method   what was run, in words (kernel, sizes, counting convention)
  * @param details  further facts (sizes, cache sizes, vector width the JIT used, ...)
- * @param dtype    the precision of a compute ceiling ({@code f32}, {@code bf16}, {@code int8}); null (not written)
- *                 means f32, as in every peaks file written before precisions existed
+ * @param dtype    the data type the kernel computed in: {@link #F32}, {@link #BF16} or {@link #F16} (inputs of
+ *                 the type, {@code f32} results) or {@link #INT8} ({@code u8 x s8 -> s32}; value in GOPS, 2 ops per
+ *                 multiply-add as for flops). A bandwidth ceiling counts bytes, whatever the type its kernel moved
+ *                 ({@link PeaksRecord#bestCpu(String, int, String)} ignores its dtype). Files written before the
+ *                 field existed read as {@code f32}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"name", "kind", "device", "threads", "status", "reason", "value", "unit", "samples", "method",
-        "details"})
+@JsonPropertyOrder({"name", "kind", "dtype", "device", "threads", "status", "reason", "value", "unit", "samples",
+        "method", "details"})
 public record Ceiling(String name, String kind, String device, Integer threads, String status, String reason,
                       Double value, String unit, double[] samples, String method, Map<String, Object> details,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) String dtype) {
+                      String dtype) {
     public static final String COMPUTE = "compute";
     public static final String BANDWIDTH = "bandwidth";
     public static final String CPU = "cpu";
     public static final String OK = "ok";
+    /** The data types of ceilings (the precision ids of issue 16). */
+    public static final String F32 = "f32";
+    public static final String BF16 = "bf16";
+    public static final String F16 = "f16";
+    public static final String INT8 = "int8";
+
+    public Ceiling {
+        dtype = dtype == null ? F32 : dtype;
+    }
+
+    /** An f32 ceiling (the form before ceilings had a data type). */
+    public Ceiling(String name, String kind, String device, Integer threads, String status, String reason,
+                   Double value, String unit, double[] samples, String method, Map<String, Object> details) {
+        this(name, kind, device, threads, status, reason, value, unit, samples, method, details, F32);
+    }
 
     public static Ceiling ok(String name, String kind, String device, Integer threads, double[] samples, String method,
                              Map<String, Object> details) {
+        return ok(name, kind, F32, device, threads, samples, method, details);
+    }
+
+    /** An ok ceiling of data type {@code dtype}: the best of {@code samples}. */
+    public static Ceiling ok(String name, String kind, String dtype, String device, Integer threads, double[] samples,
+                             String method, Map<String, Object> details) {
         double best = 0;
         for (double s : samples) {
             best = Math.max(best, s);
         }
-        return new Ceiling(name, kind, device, threads, OK, null, best, unit(kind), samples.clone(), method, details, null);
+        return new Ceiling(name, kind, device, threads, OK, null, best, unit(kind, dtype), samples.clone(), method,
+                details, dtype);
     }
 
     public static Ceiling notMeasured(String name, String kind, String device, Integer threads, String status,
                                       String reason) {
-        return new Ceiling(name, kind, device, threads, status, reason, null, unit(kind), null, null, Map.of(), null);
+        return notMeasured(name, kind, F32, device, threads, status, reason);
     }
 
-    /** This ceiling with its precision set (a compute ceiling of a precision other than f32). */
-    public Ceiling withDtype(String value) {
-        return new Ceiling(name, kind, device, threads, status, reason, this.value, unit, samples, method, details,
-                value);
-    }
-
-    /** The precision, {@code f32} where none is written. */
-    public String dtypeOrF32() {
-        return dtype == null || dtype.isBlank() ? "f32" : dtype;
+    /** A ceiling of data type {@code dtype} that was not measured, with the reason. */
+    public static Ceiling notMeasured(String name, String kind, String dtype, String device, Integer threads,
+                                      String status, String reason) {
+        return new Ceiling(name, kind, device, threads, status, reason, null, unit(kind, dtype), null, null, Map.of(),
+                dtype);
     }
 
     public boolean isOk() {
@@ -62,6 +82,11 @@ public record Ceiling(String name, String kind, String device, Integer threads, 
     }
 
     static String unit(String kind) {
-        return BANDWIDTH.equals(kind) ? "GB/s" : "GFLOPS";
+        return unit(kind, F32);
+    }
+
+    /** GB/s for bandwidth; for compute GOPS for int8 (integer operations), GFLOPS otherwise. */
+    static String unit(String kind, String dtype) {
+        return BANDWIDTH.equals(kind) ? "GB/s" : INT8.equals(dtype) ? "GOPS" : "GFLOPS";
     }
 }

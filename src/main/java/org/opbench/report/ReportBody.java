@@ -108,7 +108,7 @@ final class ReportBody {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Ceiling c : p.ceilings()) {
-            rows.add(List.of(c.name(), c.kind() + (c.dtype() == null ? "" : " " + c.dtype()), str(c.device()), c.threads() == null ? "" : c.threads(),
+            rows.add(List.of(c.name(), c.kind() + (Ceiling.F32.equals(c.dtype()) ? "" : " " + c.dtype()), str(c.device()), c.threads() == null ? "" : c.threads(),
                     c.isOk() ? Html.num(c.value(), 1) + " " + c.unit() : c.status(), str(c.reason()), str(c.method())));
         }
         b.append("<p>Measured ").append(Html.esc(p.started())).append(" with <code>")

@@ -39,26 +39,19 @@ public record PointRecord(String record, String op, String problem, String layer
                           @JsonInclude(JsonInclude.Include.NON_NULL) Double tuningMs) implements Record {
     public static final String KIND = "point";
 
-    /**
-     * The identity of a point for resuming and comparing: problem, precision, backend, algorithm, tuner, threads,
-     * batch. An f32 point's key is the same as before precisions existed, so older files resume and compare as
-     * before; another precision appends {@code |dtype}, so an int8 point is never taken for its f32 twin.
-     */
+    /** The identity of a point for resuming and comparing: problem, backend, algorithm, tuner, threads, batch. */
     public String key() {
         return key(op, problem, dtype, backend, algorithm, tuner, threads, batch);
     }
 
-    /** The key of a point of this precision ({@code dtype}, null meaning f32) with these fields. */
+    /**
+     * The key of a point with these fields (also of a planned point, before it has a record). The precision is part
+     * of it unless it is f32 (or absent, in files written before precisions), so older keys stay what they were.
+     */
     public static String key(String op, String problem, String dtype, String backend, String algorithm, String tuner,
                              int threads, int batch) {
-        String k = key(op, problem, backend, algorithm, tuner, threads, batch);
-        return dtype == null || dtype.isEmpty() || "f32".equals(dtype) ? k : k + "|" + dtype;
-    }
-
-    /** The key of an f32 point with these fields (also of a planned point, before it has a record). */
-    public static String key(String op, String problem, String backend, String algorithm, String tuner, int threads,
-                             int batch) {
-        return op + "|" + problem + "|" + backend + "|" + algorithm + "|" + tuner + "|" + threads + "|" + batch;
+        String d = dtype == null || dtype.equals("f32") ? "" : "|" + dtype;
+        return op + "|" + problem + d + "|" + backend + "|" + algorithm + "|" + tuner + "|" + threads + "|" + batch;
     }
 
     public boolean ok() {

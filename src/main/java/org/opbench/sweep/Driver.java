@@ -62,8 +62,8 @@ public final class Driver {
     /** The resume key of a planned point, equal to {@link PointRecord#key()} of its record. */
     public static String key(OperatorJob job, Task t) {
         var p = t.problem();
-        return PointRecord.key(p.op().id(), p.descriptor(), p.dtype().id(), job.backend(), t.algorithm(), t.tuner(),
-                job.threads(), p.mb());
+        return PointRecord.key(p.op().id(), p.descriptor(), p.dtype().id(), job.backend(), t.algorithm(), t.tuner(), job.threads(),
+                p.mb());
     }
 
     /** Stops the sweep: kills the current worker; the point in flight is not recorded. */

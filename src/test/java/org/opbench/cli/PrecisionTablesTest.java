@@ -71,7 +71,9 @@ class PrecisionTablesTest {
         lines.add("{\"record\":\"run\",\"schema\":2,\"opbench_version\":\"test\"}");
         for (PointRecord p : points()) {
             ObjectNode n = Json.mapper().valueToTree(p);
-            n.put("dt", p.dtype().equals("int8") ? "u8:s8:u8" : p.dtype());
+            if (!p.dtype().equals("f32")) {
+                n.put("dt", p.dtype().equals("int8") ? "u8:s8:u8" : p.dtype());
+            }
             lines.add(Json.mapper().writeValueAsString(n));
         }
         Path points = dir.resolve("points.jsonl");
@@ -79,8 +81,8 @@ class PrecisionTablesTest {
         assertValid(points); // the schema takes bf16, int8 and the dt key
         PeaksRecord peaks = new PeaksRecord("peaks", 1, "test", "test", List.of("peaks"), "now", null, Map.of(), null,
                 List.of(Ceiling.ok("dnnl-sgemm", Ceiling.COMPUTE, Ceiling.CPU, 2, new double[] {100}, "m", Map.of()),
-                        Ceiling.ok("vnni", Ceiling.COMPUTE, Ceiling.CPU, 2, new double[] {400}, "m", Map.of())
-                                .withDtype("int8"),
+                        Ceiling.ok("vnni", Ceiling.COMPUTE, "int8", Ceiling.CPU, 2, new double[] {400}, "m",
+                                Map.of()),
                         Ceiling.ok("java-triad", Ceiling.BANDWIDTH, Ceiling.CPU, 2, new double[] {20}, "m", Map.of())));
         lines.add(Json.mapper().writeValueAsString(peaks));
         Path f = dir.resolve("mixed.jsonl");
