@@ -24,7 +24,7 @@ final class AnalysisTables {
     }
 
     static void print(PrintWriter out, Analysis a) {
-        speedups(out, a.speedups());
+        speedups(out, a.speedups(), a.precisions().dtypes().size() > 1);
         precisions(out, a.precisions());
         tuners(out, a.tuners());
         schedules(out, a.schedules());
@@ -34,6 +34,11 @@ final class AnalysisTables {
     }
 
     static void speedups(PrintWriter out, Speedups.Result s) {
+        speedups(out, s, false);
+    }
+
+    /** @param precisions whether the results hold more than one precision (a line then says how they are compared) */
+    static void speedups(PrintWriter out, Speedups.Result s, boolean precisions) {
         heading(out, "Speedup over the baseline");
         if (s == null || s.rows().isEmpty()) {
             out.println("no ok points with a baseline point to compare with"
@@ -42,6 +47,10 @@ final class AnalysisTables {
         }
         out.println("baseline " + s.baseline().label() + "; speedup = baseline median / median (above 1: faster); "
                 + "geomean = geometric mean over the set's layers");
+        if (precisions) {
+            out.println("each precision against the baseline backend's point of the same precision (one precision "
+                    + "against another: the next section)");
+        }
         Map<String, List<Speedups.Row>> groups = new LinkedHashMap<>();
         for (Speedups.Row r : s.rows()) {
             groups.computeIfAbsent(r.network() + "|" + r.batch() + "|" + r.threads(), k -> new ArrayList<>()).add(r);

@@ -41,18 +41,23 @@ final class ReportData {
     /** Box plot of the GFLOPS of every sample, per layer (category) and configuration (series). */
     static Map<String, Object> gflops(List<PointRecord> points, Labels labels) {
         Grid grid = new Grid();
+        Map<String, String> units = new LinkedHashMap<>(); // series -> GFLOPS or GOPS
         for (PointRecord p : points) {
             if (!Points.timed(p) || p.flops() <= 0 || p.samplesUs() == null || p.samplesUs().length == 0) {
                 continue;
             }
             Box box = Box.of(Box.gflops(p.flops(), p.samplesUs()));
-            grid.put(labels.layer(Points.network(p), Points.layer(p)),
-                    labels.series(Points.config(p), p.threads(), p.batch()), box.asArray());
+            String series = labels.series(Points.config(p), p.threads(), p.batch());
+            grid.put(labels.layer(Points.network(p), Points.layer(p)), series, box.asArray());
+            units.putIfAbsent(series, Points.rateUnit(Points.dtype(p)));
         }
         if (grid.isEmpty()) {
             return null;
         }
         Map<String, Object> m = grid.toMap("boxes");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> series = (List<Map<String, Object>>) m.get("series");
+        series.forEach(x -> x.put("unit", units.get((String) x.get("name"))));
         m.put("rate", points.stream().anyMatch(p -> Points.timed(p) && Points.integer(Points.dtype(p)))
                 ? "GFLOPS / GOPS (integer precisions)" : "GFLOPS");
         return m;

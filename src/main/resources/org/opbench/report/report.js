@@ -54,7 +54,7 @@
         const v = p.data; if (!v) return '';
         const b = v.length > 5 ? v.slice(1) : v;
         return esc(p.seriesName) + '<br>' + esc(p.name) + '<br>max ' + fmt(b[4]) + '<br>q3 ' + fmt(b[3]) + '<br>median ' + fmt(b[2])
-          + '<br>q1 ' + fmt(b[1]) + '<br>min ' + fmt(b[0]) + ' GFLOPS';
+          + '<br>q1 ' + fmt(b[1]) + '<br>min ' + fmt(b[0]) + ' ' + (d.series[p.seriesIndex] && d.series[p.seriesIndex].unit === 'GOPS' ? 'GOPS' : 'GFLOPS');
       } };
       o.xAxis = categoryAxis(d.categories);
       o.yAxis = { type: 'value', name: d.rate || 'GFLOPS', scale: false };

@@ -158,6 +158,7 @@ class PrecisionTablesTest {
         assertTrue(out.contains("cpu, 2 threads, bf16: compute 100.0 GFLOPS (dnnl-sgemm, the f32 ceiling: no bf16 "
                 + "ceiling measured)"), out);
         assertTrue(out.contains("no bf16 compute ceiling measured"), out);
+        assertTrue(out.contains("each precision against the baseline backend's point of the same precision"), out);
         // the speedup over the baseline compares each precision with the baseline's own precision
         assertFalse(out.contains("6.00x"), out);
     }
