@@ -23,8 +23,8 @@ public final class Points {
     /** The precision of points without a {@code dtype} (every point before precisions existed). */
     public static final String F32 = "f32";
 
-    /** The integer precisions: their rates are operations per second (GOPS), not floating-point operations. */
-    private static final java.util.Set<String> INTEGER = java.util.Set.of("int8", "u8", "s8", "int4");
+    /** The integer precisions (ids of {@code problem.Precision}): their rates are GOPS, not floating-point operations. */
+    private static final java.util.Set<String> INTEGER = java.util.Set.of("int8");
 
     /**
      * {@code backend/algorithm}, plus {@code /tuner} when tuned, plus {@code " "+dtype} for a precision other than
