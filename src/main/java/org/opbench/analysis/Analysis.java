@@ -14,10 +14,11 @@ import org.opbench.result.PointRecord;
  *                      with ok points
  * @param baselineNote  which baseline was used and why (null when there are no points)
  * @param referenceNote whether the reference is in the timing numbers (null when it has no ok point)
+ * @param precisions    the speedup of each precision over f32 per layer and backend
  */
 public record Analysis(ResultSet input, List<PointRecord> timed, Speedups.Result speedups, Tuners.Result tuners,
                        List<Schedules.Schedule> schedules, Roofline.Result roofline, List<PointRecord> notOk,
-                       String baselineNote, String referenceNote) {
+                       String baselineNote, String referenceNote, Precisions.Result precisions) {
 
     /** {@link #of(ResultSet, String, boolean)} with the reference left out of the timing numbers. */
     public static Analysis of(ResultSet input, String baselineOption) {
@@ -63,6 +64,7 @@ public record Analysis(ResultSet input, List<PointRecord> timed, Speedups.Result
 
         Speedups.Result speedups = baseline == null ? null : Speedups.of(points, baseline, shown);
         return new Analysis(input, timed, speedups, Tuners.of(timed), Schedules.of(timed),
-                Roofline.of(timed, input.latestPeaks()), input.notOk(), baselineNote, referenceNote);
+                Roofline.of(timed, input.latestPeaks()), input.notOk(), baselineNote, referenceNote,
+                Precisions.of(timed));
     }
 }

@@ -51,7 +51,9 @@ public record Boards(List<Board> boards, List<Layer> layers) {
                     labels.putIfAbsent(board, label(run, board));
                 } else if (r instanceof PointRecord p && p.ok() && p.timeUs() != null && board != null) {
                     counts.merge(board, 1, Integer::sum);
-                    String layer = p.op() + "|" + p.problem() + "|" + p.batch() + "|" + p.threads();
+                    // the precision is part of the layer: an int8 point is never the best of an f32 layer
+                    String layer = p.op() + "|" + p.problem() + "|" + p.batch() + "|" + p.threads() + "|"
+                            + Points.dtype(p);
                     example.putIfAbsent(layer, p);
                     Map<String, PointRecord> perBoard = best.computeIfAbsent(layer, k -> new LinkedHashMap<>());
                     PointRecord old = perBoard.get(board);
@@ -66,7 +68,8 @@ public record Boards(List<Board> boards, List<Layer> layers) {
         List<Layer> layers = new ArrayList<>();
         best.forEach((key, perBoard) -> {
             PointRecord p = example.get(key);
-            layers.add(new Layer(p.op(), p.problem(), p.layer(), p.batch(), p.threads(), Map.copyOf(perBoard)));
+            layers.add(new Layer(p.op(), p.problem(), p.layer() == null ? null : p.layer() + Points.dtypeSuffix(p),
+                    p.batch(), p.threads(), Map.copyOf(perBoard)));
         });
         return new Boards(boards, layers);
     }

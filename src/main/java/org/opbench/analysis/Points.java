@@ -20,9 +20,40 @@ public final class Points {
     private Points() {
     }
 
-    /** {@code backend/algorithm}, plus {@code /tuner} when tuned. */
+    /** The precision of points without a {@code dtype} (every point before precisions existed). */
+    public static final String F32 = "f32";
+
+    /** The integer precisions (ids of {@code problem.Precision}): their rates are GOPS, not floating-point operations. */
+    private static final java.util.Set<String> INTEGER = java.util.Set.of("int8");
+
+    /**
+     * {@code backend/algorithm}, plus {@code /tuner} when tuned, plus {@code " "+dtype} for a precision other than
+     * f32: the configuration is what runs, precision included, so no table or total ever puts an int8 point in the
+     * column or sum of its f32 twin, and f32-only results read as before.
+     */
     public static String config(PointRecord p) {
-        return p.backend() + "/" + p.algorithm() + (UNTUNED.equals(p.tuner()) ? "" : "/" + p.tuner());
+        return p.backend() + "/" + p.algorithm() + (UNTUNED.equals(p.tuner()) ? "" : "/" + p.tuner())
+                + dtypeSuffix(p);
+    }
+
+    /** The point's precision id ({@code f32} where the record has none). */
+    public static String dtype(PointRecord p) {
+        return p.dtype() == null || p.dtype().isBlank() ? F32 : p.dtype();
+    }
+
+    /** {@code ""} for f32, else a space and the precision id: what labels append. */
+    public static String dtypeSuffix(PointRecord p) {
+        return F32.equals(dtype(p)) ? "" : " " + dtype(p);
+    }
+
+    /** Whether a precision is an integer one (its rate is in GOPS). */
+    public static boolean integer(String dtype) {
+        return dtype != null && INTEGER.contains(dtype);
+    }
+
+    /** {@code GOPS} for an integer precision, else {@code GFLOPS}. */
+    public static String rateUnit(String dtype) {
+        return integer(dtype) ? "GOPS" : "GFLOPS";
     }
 
     /** The layer name, or the problem descriptor for a point without one. */
@@ -35,9 +66,9 @@ public final class Points {
         return p.network() == null || p.network().isBlank() ? "(shapes)" : p.network();
     }
 
-    /** Identity of a layer within its set: network, op, problem and layer name. */
+    /** Identity of a layer within its set: network, op, problem and layer name, and the precision when not f32. */
     public static String layerKey(PointRecord p) {
-        return network(p) + "|" + p.op() + "|" + p.problem() + "|" + layer(p);
+        return network(p) + "|" + p.op() + "|" + p.problem() + "|" + layer(p) + dtypeSuffix(p);
     }
 
     /**

@@ -1,19 +1,26 @@
 package org.opbench.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.opbench.peaks.Ceiling;
 import org.opbench.peaks.PeaksRecord;
 import org.opbench.result.PointRecord;
 
 /**
  * The roofline model (Williams, Waterman, Patterson 2009): each ok point at its operational intensity
- * ({@code flops / bytes}, bytes being the minimal traffic of {@code Counts}) and its achieved GFLOPS, under the
- * attainable peak {@code min(compute ceiling, intensity x bandwidth ceiling)} measured by {@code opbench peaks} for
- * the point's thread count (or for its device, where a ceiling names the device the point ran on). Without a peaks
- * record, points are placed without ceilings and {@link Result#note()} says so.
+ * ({@code flops / bytes}, bytes being the minimal traffic of {@code Counts}) and its achieved GFLOPS (GOPS for an
+ * integer precision), under the attainable peak {@code min(compute ceiling, intensity x bandwidth ceiling)} measured
+ * by {@code opbench peaks} for the point's thread count (or for its device, where a ceiling names the device the
+ * point ran on). Without a peaks record, points are placed without ceilings and {@link Result#note()} says so.
+ *
+ * <p>Precision: each point is placed under the compute ceiling of its own precision ({@code dtype} of the ceiling
+ * entry; an entry without one is f32). Where no ceiling of the point's precision was measured for its threads or
+ * device, the f32 ceiling is used and {@link Result#notes()} says so; {@link Placed#ceilingDtype()} names the
+ * precision of the ceiling the point sits under. The bandwidth ceiling is the same for every precision.
  */
 public final class Roofline {
     private Roofline() {
@@ -23,49 +30,79 @@ public final class Roofline {
      * @param attainableGflops {@code min(peak, intensity x bandwidth)} (null without ceilings)
      * @param fraction         achieved / attainable (null without ceilings)
      * @param bound            {@code compute} or {@code memory}: which roof is lower at this intensity (null without both)
+     * @param dtype            the point's precision
+     * @param ceilingDtype     the precision of the compute ceiling used (differs from dtype after a fallback to f32;
+     *                         null without a compute ceiling)
      */
     public record Placed(String network, String layer, String op, String problem, String config, String device,
                          int batch, int threads, double intensity, double gflops, Double peakGflops,
-                         Double bandwidthGbps, Double attainableGflops, Double fraction, String bound) {
+                         Double bandwidthGbps, Double attainableGflops, Double fraction, String bound, String dtype,
+                         String ceilingDtype) {
     }
 
-    /** A roof: the ceilings of one thread count (or one device); either may be null where not measured. */
+    /**
+     * A roof: the ceilings of one thread count (or one device) for one precision; either may be null where not
+     * measured.
+     *
+     * @param dtype the precision of the points under it
+     * @param peakDtype the precision of the compute ceiling (f32 where the points' own was not measured)
+     */
     public record Roof(String label, String device, Integer threads, Double peakGflops, String peakSource,
-                       Double bandwidthGbps, String bandwidthSource, Double theoreticalGflops) {
+                       Double bandwidthGbps, String bandwidthSource, Double theoreticalGflops, String dtype,
+                       String peakDtype) {
         /** The intensity where the bandwidth roof meets the compute roof (null unless both are known). */
         public Double ridge() {
             return peakGflops != null && bandwidthGbps != null && bandwidthGbps > 0 ? peakGflops / bandwidthGbps : null;
         }
+
+        /** Whether the compute ceiling is f32's standing in for an unmeasured precision. */
+        public boolean fallback() {
+            return peakDtype != null && !peakDtype.equals(dtype);
+        }
     }
 
-    public record Result(List<Placed> points, List<Roof> roofs, String note) {
+    /**
+     * @param note  the first of {@code notes} (null when there is none), for callers that show one line
+     * @param notes what a reader must know: no peaks record, points without ceilings, precisions placed under f32
+     */
+    public record Result(List<Placed> points, List<Roof> roofs, String note, List<String> notes) {
+        public Result {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The ceilings that apply to one point: compute (of its precision, else f32) and bandwidth. */
+    private record Pick(Ceiling compute, Ceiling bandwidth, String deviceKey) {
     }
 
     public static Result of(List<PointRecord> points, PeaksRecord peaks) {
         List<Placed> placed = new ArrayList<>();
-        TreeSet<Integer> threads = new TreeSet<>();
-        List<Map.Entry<String, Integer>> devices = new ArrayList<>(); // (device, threads) with device ceilings
+        // roof identity (device|threads|dtype) -> the roof, in order of first use
+        Map<String, Roof> roofs = new LinkedHashMap<>();
+        Map<String, Set<String>> fallbacks = new TreeMap<>(); // dtype -> where its ceiling was missing
         int withoutRoof = 0;
         for (PointRecord p : points) {
             if (!Points.timed(p) || p.flops() <= 0 || p.bytes() <= 0) {
                 continue;
             }
+            String dtype = Points.dtype(p);
             double intensity = (double) p.flops() / p.bytes();
             double gflops = p.flops() / (p.timeUs().median() * 1e3);
             Ceiling compute = null;
             Ceiling bandwidth = null;
             if (peaks != null) {
-                compute = peaks.bestDevice(Ceiling.COMPUTE, p.device(), p.threads());
-                bandwidth = peaks.bestDevice(Ceiling.BANDWIDTH, p.device(), p.threads());
+                Pick pick = pick(peaks, p.device(), p.threads(), dtype);
+                compute = pick.compute();
+                bandwidth = pick.bandwidth();
                 if (compute != null || bandwidth != null) {
-                    Map.Entry<String, Integer> key = Map.entry(p.device(), p.threads());
-                    if (!devices.contains(key)) {
-                        devices.add(key);
+                    String where = pick.deviceKey() == null ? "cpu, " + threads(p.threads())
+                            : roofLabel(pick.deviceKey(), compute, bandwidth, p.threads());
+                    if (compute != null && !compute.dtype().equals(dtype)) {
+                        fallbacks.computeIfAbsent(dtype, k -> new java.util.LinkedHashSet<>()).add(where);
                     }
-                } else {
-                    compute = peaks.bestCpu(Ceiling.COMPUTE, p.threads());
-                    bandwidth = peaks.bestCpu(Ceiling.BANDWIDTH, p.threads());
-                    threads.add(p.threads());
+                    String id = (pick.deviceKey() == null ? Ceiling.CPU + "|" + p.threads()
+                            : pick.deviceKey() + "|" + where) + "|" + dtype;
+                    roofs.computeIfAbsent(id, k -> roof(peaks, pick, where, p.threads(), dtype));
                 }
             }
             Double peak = compute == null ? null : compute.value();
@@ -77,41 +114,93 @@ public final class Roofline {
             String bound = peak != null && bw != null ? (intensity * bw < peak ? "memory" : "compute") : null;
             placed.add(new Placed(Points.network(p), Points.layer(p), p.op(), p.problem(), Points.config(p), p.device(),
                     p.batch(), p.threads(), intensity, gflops, peak, bw, attainable,
-                    attainable == null ? null : gflops / attainable, bound));
+                    attainable == null ? null : gflops / attainable, bound, dtype,
+                    compute == null ? null : compute.dtype()));
         }
-        List<Roof> roofs = new ArrayList<>();
-        if (peaks != null) {
-            for (int t : threads) {
-                Ceiling c = peaks.bestCpu(Ceiling.COMPUTE, t);
-                Ceiling b = peaks.bestCpu(Ceiling.BANDWIDTH, t);
-                Double theo = peaks.theoretical() == null ? null : peaks.theoretical().forThreads(t);
-                roofs.add(new Roof("cpu, " + t + (t == 1 ? " thread" : " threads"), Ceiling.CPU, t,
-                        c == null ? null : c.value(), c == null ? null : c.name(), b == null ? null : b.value(),
-                        b == null ? null : b.name(), theo));
-            }
-            for (Map.Entry<String, Integer> key : devices) {
-                String d = key.getKey();
-                int t = key.getValue();
-                Ceiling c = peaks.bestDevice(Ceiling.COMPUTE, d, t);
-                Ceiling b = peaks.bestDevice(Ceiling.BANDWIDTH, d, t);
-                boolean perThreads = (c != null && c.threads() != null) || (b != null && b.threads() != null);
-                String label = perThreads ? d + ", " + t + (t == 1 ? " thread" : " threads") : d;
-                Roof roof = new Roof(label, d, perThreads ? t : null, c == null ? null : c.value(),
-                        c == null ? null : c.name(), b == null ? null : b.value(), b == null ? null : b.name(), null);
-                if (!roofs.contains(roof)) {
-                    roofs.add(roof);
-                }
-            }
-        }
-        String note;
+        List<String> notes = new ArrayList<>();
         if (peaks == null) {
-            note = "no peaks record given: points are placed without ceilings (run 'opbench peaks' and pass its file)";
+            notes.add("no peaks record given: points are placed without ceilings (run 'opbench peaks' and pass its file)");
         } else if (withoutRoof > 0) {
-            note = withoutRoof + " point(s) ran at a thread count or on a device that the peaks record has no ceiling for";
-        } else {
-            note = null;
+            notes.add(withoutRoof + " point(s) ran at a thread count or on a device that the peaks record has no "
+                    + "ceiling for");
         }
-        return new Result(placed, roofs, note);
+        fallbacks.forEach((dtype, where) -> notes.add("no " + dtype + " compute ceiling measured (" + String.join("; ",
+                where) + "): " + dtype + " points are placed under the f32 ceiling, which understates what " + dtype
+                + " can reach"));
+        return new Result(placed, new ArrayList<>(roofs.values()), notes.isEmpty() ? null : notes.get(0), notes);
+    }
+
+    private static Pick pick(PeaksRecord peaks, String device, int threads, String dtype) {
+        Ceiling bandwidth = bestDevice(peaks, Ceiling.BANDWIDTH, device, threads, null);
+        Ceiling compute = bestDevice(peaks, Ceiling.COMPUTE, device, threads, dtype);
+        if (compute == null && !Points.F32.equals(dtype)) {
+            compute = bestDevice(peaks, Ceiling.COMPUTE, device, threads, Points.F32);
+        }
+        if (compute != null || bandwidth != null) {
+            return new Pick(compute, bandwidth, device);
+        }
+        bandwidth = bestCpu(peaks, Ceiling.BANDWIDTH, threads, null);
+        compute = bestCpu(peaks, Ceiling.COMPUTE, threads, dtype);
+        if (compute == null && !Points.F32.equals(dtype)) {
+            compute = bestCpu(peaks, Ceiling.COMPUTE, threads, Points.F32);
+        }
+        return new Pick(compute, bandwidth, null);
+    }
+
+    private static Roof roof(PeaksRecord peaks, Pick pick, String label, int threads, String dtype) {
+        Ceiling c = pick.compute();
+        Ceiling b = pick.bandwidth();
+        boolean cpu = pick.deviceKey() == null;
+        Double theo = cpu && Points.F32.equals(dtype) && peaks.theoretical() != null
+                ? peaks.theoretical().forThreads(threads) : null;
+        boolean perThreads = cpu || (c != null && c.threads() != null) || (b != null && b.threads() != null);
+        return new Roof(label + (Points.F32.equals(dtype) ? "" : ", " + dtype), cpu ? Ceiling.CPU : pick.deviceKey(),
+                perThreads ? threads : null, c == null ? null : c.value(), c == null ? null : c.name(),
+                b == null ? null : b.value(), b == null ? null : b.name(), theo, dtype,
+                c == null ? null : c.dtype());
+    }
+
+    private static String roofLabel(String device, Ceiling c, Ceiling b, int threads) {
+        boolean perThreads = (c != null && c.threads() != null) || (b != null && b.threads() != null);
+        return perThreads ? device + ", " + threads(threads) : device;
+    }
+
+    private static String threads(int t) {
+        return t + (t == 1 ? " thread" : " threads");
+    }
+
+    /** The best ok CPU ceiling of a kind at a thread count, of one precision (any precision when dtype is null). */
+    static Ceiling bestCpu(PeaksRecord peaks, String kind, int threads, String dtype) {
+        Ceiling best = null;
+        for (Ceiling c : peaks.ceilings() == null ? List.<Ceiling>of() : peaks.ceilings()) {
+            if (c.isOk() && kind.equals(c.kind()) && Ceiling.CPU.equals(c.device()) && c.threads() != null
+                    && c.threads() == threads && (dtype == null || dtype.equals(c.dtype()))
+                    && (best == null || c.value() > best.value())) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * As {@link PeaksRecord#bestDevice}, of one precision (any when dtype is null): ceilings of that device at the
+     * point's thread count, else ones that do not depend on threads.
+     */
+    static Ceiling bestDevice(PeaksRecord peaks, String kind, String device, int threads, String dtype) {
+        Ceiling exact = null;
+        Ceiling any = null;
+        for (Ceiling c : peaks.ceilings() == null ? List.<Ceiling>of() : peaks.ceilings()) {
+            if (!c.isOk() || !kind.equals(c.kind()) || device == null || !device.equals(c.device())
+                    || Ceiling.CPU.equals(c.device()) || (dtype != null && !dtype.equals(c.dtype()))) {
+                continue;
+            }
+            if (c.threads() != null && c.threads() == threads) {
+                exact = exact == null || c.value() > exact.value() ? c : exact;
+            } else if (c.threads() == null) {
+                any = any == null || c.value() > any.value() ? c : any;
+            }
+        }
+        return exact != null ? exact : any;
     }
 
     /** {@code min(peak, intensity x bandwidth)}, or the one that is known, or null. */

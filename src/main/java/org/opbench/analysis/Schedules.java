@@ -12,7 +12,8 @@ import org.opbench.result.PointRecord;
  * backend: each backend running every layer with its own fastest algorithm/tuner for that layer; a backend
  * counts only when it has an ok point for every layer. Layer-to-layer costs (layout changes between libraries)
  * are not included: the prediction is a lower bound for a real mixed schedule. Groups without any ok point are
- * left out (their points are listed as not ok).
+ * left out (their points are listed as not ok). One schedule per precision: an int8 layer never stands in for an
+ * f32 one.
  */
 public final class Schedules {
     private Schedules() {
@@ -39,13 +40,13 @@ public final class Schedules {
      */
     public record Schedule(String network, int batch, int threads, List<Choice> layers, double predictedUs,
                            boolean complete, Map<String, Double> backendTotalUs, List<String> incompleteBackends,
-                           String bestBackend, Double bestBackendUs, Double saving) {
+                           String bestBackend, Double bestBackendUs, Double saving, String dtype) {
     }
 
     public static List<Schedule> of(List<PointRecord> points) {
         Map<String, List<PointRecord>> groups = new LinkedHashMap<>();
         for (PointRecord p : points) {
-            groups.computeIfAbsent(Points.network(p) + "|" + p.batch() + "|" + p.threads(), k -> new ArrayList<>()).add(p);
+            groups.computeIfAbsent(Points.network(p) + "|" + p.batch() + "|" + p.threads() + "|" + Points.dtype(p), k -> new ArrayList<>()).add(p);
         }
         List<Schedule> out = new ArrayList<>();
         for (List<PointRecord> group : groups.values()) {
@@ -122,6 +123,6 @@ public final class Schedules {
         Double saving = complete && bestUs != null && bestUs > 0 ? 1 - predicted / bestUs : null;
         PointRecord ex = group.get(0);
         return new Schedule(Points.network(ex), ex.batch(), ex.threads(), choices, predicted, complete, totals,
-                incomplete, bestBackend, bestUs, saving);
+                incomplete, bestBackend, bestUs, saving, Points.dtype(ex));
     }
 }

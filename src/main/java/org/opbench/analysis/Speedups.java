@@ -14,7 +14,9 @@ import org.opbench.result.PointRecord;
  * problem, batch and thread count; where the baseline has no ok point at that thread count, its point at the
  * fewest threads is used (a single-threaded baseline such as the reference); where the baseline backend has no
  * point of the baseline's algorithm for a problem (pooling has no "direct convolution"), its first algorithm in the
- * results is used and named in the row.
+ * results is used and named in the row. A point is compared with the baseline's point of its own precision
+ * ({@code dtype}): an int8 point with the baseline's int8 point, never with its f32 one (the speedup of one precision
+ * over another is {@link Precisions}).
  */
 public final class Speedups {
     private Speedups() {
@@ -114,7 +116,8 @@ public final class Speedups {
         return same != null ? same : byThreads.firstEntry().getValue();
     }
 
+    /** A problem at a batch in one precision: a point's baseline is of its own precision. */
     private static String problemKey(PointRecord p) {
-        return p.op() + "|" + p.problem() + "|" + p.batch();
+        return p.op() + "|" + p.problem() + "|" + p.batch() + "|" + Points.dtype(p);
     }
 }

@@ -8,7 +8,7 @@ import org.opbench.result.PointRecord;
 
 /**
  * Tuned versus untuned, per algorithm: every ok tuned point against the untuned point of the same backend,
- * algorithm, problem, batch and thread count. Speedup = untuned median / tuned median. The tuning cost is
+ * algorithm, precision, problem, batch and thread count. Speedup = untuned median / tuned median. The tuning cost is
  * {@code details.tuning_ms} where the backend records it; {@code prepare_ms} of both is kept as well.
  */
 public final class Tuners {
@@ -17,11 +17,12 @@ public final class Tuners {
 
     public record Row(String network, String layer, String problem, int batch, int threads, String backend,
                       String algorithm, String tuner, double untunedUs, double tunedUs, double speedup,
-                      Double tuningMs, Double tunedPrepareMs, Double untunedPrepareMs) {
+                      Double tuningMs, Double tunedPrepareMs, Double untunedPrepareMs, String dtype) {
     }
 
     /** Per backend/algorithm/tuner: geometric mean speedup and the summed tuning cost (null where none recorded). */
-    public record Mean(String backend, String algorithm, String tuner, int points, double geomean, Double tuningMs) {
+    public record Mean(String backend, String algorithm, String tuner, int points, double geomean, Double tuningMs,
+                       String dtype) {
     }
 
     /** Tuned points with no untuned counterpart (nothing to compare with). */
@@ -49,9 +50,10 @@ public final class Tuners {
             }
             Row row = new Row(Points.network(p), Points.layer(p), p.problem(), p.batch(), p.threads(), p.backend(),
                     p.algorithm(), p.tuner(), u.timeUs().median(), p.timeUs().median(),
-                    u.timeUs().median() / p.timeUs().median(), tuningMs(p), p.prepareMs(), u.prepareMs());
+                    u.timeUs().median() / p.timeUs().median(), tuningMs(p), p.prepareMs(), u.prepareMs(),
+                    Points.dtype(p));
             rows.add(row);
-            groups.computeIfAbsent(p.backend() + "|" + p.algorithm() + "|" + p.tuner(), k -> new ArrayList<>()).add(row);
+            groups.computeIfAbsent(p.backend() + "|" + p.algorithm() + "|" + p.tuner() + "|" + Points.dtype(p), k -> new ArrayList<>()).add(row);
         }
         List<Mean> means = new ArrayList<>();
         for (List<Row> g : groups.values()) {
@@ -64,7 +66,8 @@ public final class Tuners {
                 }
             }
             Row ex = g.get(0);
-            means.add(new Mean(ex.backend(), ex.algorithm(), ex.tuner(), g.size(), Means.geometric(speedups), cost));
+            means.add(new Mean(ex.backend(), ex.algorithm(), ex.tuner(), g.size(), Means.geometric(speedups), cost,
+                    ex.dtype()));
         }
         return new Result(rows, means, unmatched);
     }
@@ -92,6 +95,7 @@ public final class Tuners {
     }
 
     private static String match(PointRecord p) {
-        return p.op() + "|" + p.problem() + "|" + p.batch() + "|" + p.threads() + "|" + p.backend() + "|" + p.algorithm();
+        return p.op() + "|" + p.problem() + "|" + p.batch() + "|" + p.threads() + "|" + p.backend() + "|" + p.algorithm()
+                + "|" + Points.dtype(p);
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.opbench.analysis.LayerTypes;
+import org.opbench.analysis.Points;
 import org.opbench.backend.reference.ReferenceBackend;
-import org.opbench.problem.Op;
-import org.opbench.problem.Problems;
 import org.opbench.result.PointRecord;
 
 /**
@@ -33,14 +33,16 @@ import org.opbench.result.PointRecord;
  *       to the runner-up's high over the winner's low; an interval reaching 0 is called a tie.</li>
  *   <li>Network total per backend: each backend's fastest ok algorithm per layer, summed over the layers (median x
  *       repeat); a backend without an ok point for every layer shows how many layers its total covers.</li>
+ *   <li>Precision: a configuration includes its precision ({@code dnnl/auto int8}); a layer is the same layer in
+ *       every precision, so an int8 configuration competes with f32 ones as a different entry, named as such, and
+ *       the network total is per backend and precision ({@code dnnl int8}).</li>
  * </ul>
  */
 final class AnswerLines {
     static final int WIDTH = 100;
     static final int MAX_LINES = 8;
-    static final String UNKNOWN_CONV = "conv (shape unknown)";
-    static final List<String> TYPES = List.of("conv 1x1", "conv 3x3 depthwise", "conv other", UNKNOWN_CONV, "fc",
-            "pool", "softmax");
+    static final String UNKNOWN_CONV = LayerTypes.UNKNOWN_CONV;
+    static final List<String> TYPES = LayerTypes.TYPES;
 
     private AnswerLines() {
     }
@@ -55,49 +57,9 @@ final class AnswerLines {
         out.flush();
     }
 
-    /** The layer type of a point from its op and problem fields ({@code shape}, else its parsed descriptor). */
+    /** The layer type of a point from its op and problem fields ({@link LayerTypes#type}). */
     static String type(PointRecord p) {
-        Op op = Op.parse(p.op());
-        if (op != Op.CONV) {
-            return op.id();
-        }
-        Map<String, Object> s = p.shape();
-        int kh;
-        int kw;
-        int g;
-        int ic;
-        int oc;
-        if (s != null && s.get("kh") instanceof Number) {
-            kh = num(s, "kh");
-            kw = num(s, "kw");
-            g = num(s, "g");
-            ic = num(s, "ic");
-            oc = num(s, "oc");
-        } else {
-            org.opbench.problem.ConvProblem c;
-            try {
-                c = (org.opbench.problem.ConvProblem) Problems.parse(op, p.problem());
-            } catch (RuntimeException e) {
-                return UNKNOWN_CONV; // a point without fields and with a descriptor this version cannot read
-            }
-            kh = c.kh();
-            kw = c.kw();
-            g = c.g();
-            ic = c.ic();
-            oc = c.oc();
-        }
-        if (kh == 1 && kw == 1) {
-            return "conv 1x1";
-        }
-        if (kh == 3 && kw == 3 && g > 1 && g == ic && g == oc) {
-            return "conv 3x3 depthwise";
-        }
-        return "conv other";
-    }
-
-    private static int num(Map<String, Object> s, String key) {
-        Object v = s.get(key);
-        return v instanceof Number n ? n.intValue() : -1;
+        return LayerTypes.type(p);
     }
 
     /** A point's 95% interval of its headline time in microseconds ({@code ci_us}: lo, hi), or null where it has none. */
@@ -201,7 +163,7 @@ final class AnswerLines {
     private static String network(List<PointRecord> at, int layers) {
         Map<String, Map<String, Double>> best = new LinkedHashMap<>(); // backend -> layer -> time x repeat
         for (PointRecord p : at) {
-            best.computeIfAbsent(p.backend(), k -> new LinkedHashMap<>()).merge(layerKey(p),
+            best.computeIfAbsent(p.backend() + Points.dtypeSuffix(p), k -> new LinkedHashMap<>()).merge(layerKey(p),
                     p.timeUs().median() * p.repeat(), Math::min);
         }
         List<Map.Entry<String, Map<String, Double>>> order = new ArrayList<>(best.entrySet());
@@ -237,8 +199,9 @@ final class AnswerLines {
         return p.op() + "|" + p.problem() + "|" + p.layer() + "|" + p.batch();
     }
 
+    /** The configuration, precision included ({@link Points#config}): an int8 point competes as its own entry. */
     private static String config(PointRecord p) {
-        return p.backend() + "/" + p.algorithm() + (p.tuner().equals("none") ? "" : "/" + p.tuner());
+        return Points.config(p);
     }
 
     /** Cuts a line to {@link #WIDTH} columns, ending in "..." when cut. */

@@ -3,9 +3,12 @@ package org.opbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.opbench.analysis.Points;
 import org.opbench.network.ModelException;
 import org.opbench.network.NetGraph;
 import org.opbench.network.ShapeInference;
@@ -81,14 +84,38 @@ final class EstimateCommand implements Callable<Integer> {
                 throw new UsageError("cannot read results: " + e.getMessage());
             }
         }
-        List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, points, networks);
+        // one estimate per precision: an int8 point never stands in for the f32 point of the same layer
+        Map<String, List<PointRecord>> byDtype = new LinkedHashMap<>();
+        points.forEach(p -> byDtype.computeIfAbsent(Points.dtype(p), k -> new ArrayList<>()).add(p));
+        byDtype.putIfAbsent(Points.F32, List.of());
         PrintWriter out = spec.commandLine().getOut();
-        if (rows.isEmpty()) {
+        boolean any = false;
+        for (Map.Entry<String, List<PointRecord>> e : byDtype.entrySet()) {
+            String dtype = e.getKey();
+            boolean f32 = Points.F32.equals(dtype);
+            // network records carry no precision: they are compared with the f32 prediction only
+            List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, e.getValue(),
+                    f32 ? networks : List.of());
+            if (rows.isEmpty()) {
+                continue;
+            }
+            if (byDtype.size() > 1) {
+                out.println();
+                out.println("== " + dtype + (f32 ? "" : " (network records carry no precision: no measured time "
+                        + "beside this prediction)") + " ==");
+            }
+            any = true;
+            print(out, name, layers, rows);
+        }
+        if (!any) {
             out.println("no ok operator points in " + files + " (run 'opbench sweep --tensors " + name
                     + " --batch " + batch + "' first)");
-            out.flush();
-            return 0;
         }
+        out.flush();
+        return 0;
+    }
+
+    private void print(PrintWriter out, String name, List<Layer> layers, List<Estimator.Estimate> rows) {
         out.printf(Locale.ROOT, "%s at batch %d: %d distinct conv/fc/pool layers (%d with repeats)%n", name, batch,
                 layers.size(), layers.stream().mapToInt(Layer::repeat).sum());
         Table t = new Table(List.of("threads", "backend", "algorithm", "covered", "predicted", "measured", "error"),
@@ -122,7 +149,5 @@ final class EstimateCommand implements Callable<Integer> {
                 l.print(out);
             }
         }
-        out.flush();
-        return 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.opbench.analysis.Points;
 import org.opbench.result.PointRecord;
 
 /**
@@ -18,6 +19,9 @@ import org.opbench.result.PointRecord;
  * <p>When the sweep asked for each backend's default algorithms, a backend's column holds its default for every
  * operator (the defaults differ per operator: opencl's conv {@code direct} and fc {@code gemv}), so that its total
  * covers the whole network; a line under the table names the defaults that ran.
+ *
+ * <p>Precision: points of each precision ({@code dtype}) get their own table with its own totals, under a heading
+ * naming the precision when there are several; rates of integer precisions are labelled GOPS.
  *
  * <p>Tables wider than the terminal ({@link Table#terminalWidth()}) are split into blocks of columns that each fit,
  * every block repeating the layer columns; no number is cut.
@@ -51,6 +55,23 @@ final class SummaryTable {
             out.flush();
             return;
         }
+        Map<String, List<PointRecord>> byDtype = new LinkedHashMap<>();
+        points.forEach(p -> byDtype.computeIfAbsent(Points.dtype(p), k -> new ArrayList<>()).add(p));
+        for (Map.Entry<String, List<PointRecord>> e : byDtype.entrySet()) {
+            if (byDtype.size() > 1) {
+                out.println();
+                out.println("== " + e.getKey() + (Points.integer(e.getKey()) ? " (rates in GOPS: operations per second)"
+                        : "") + " ==");
+            }
+            printTable(out, e.getValue(), e.getKey(), defaults, width);
+        }
+        printDefaults(out, points, defaults, width);
+        printReasons(out, points, width);
+    }
+
+    /** The table of the points of one precision: one table per precision, so no int8 point sits in an f32 total. */
+    private static void printTable(PrintWriter out, List<PointRecord> points, String dtype, boolean defaults,
+                                   int width) {
         Map<String, Map<String, PointRecord>> byRow = new LinkedHashMap<>();
         Set<String> configs = new LinkedHashSet<>();
         Map<String, PointRecord> rowExample = new LinkedHashMap<>();
@@ -62,9 +83,7 @@ final class SummaryTable {
             rowExample.putIfAbsent(row, p);
         }
         if (configs.size() > WIDE) {
-            printLong(out, byRow, rowExample, configs, width);
-            printDefaults(out, points, defaults, width);
-            printReasons(out, points, width);
+            printLong(out, byRow, rowExample, configs, width, Points.rateUnit(dtype));
             return;
         }
         List<String> header = new ArrayList<>(List.of("layer", "op", "x"));
@@ -97,7 +116,7 @@ final class SummaryTable {
             t.row(cells);
         }
         List<String> totalRow = new ArrayList<>(List.of("total (x repeat)", "", ""));
-        List<String> gflopsRow = new ArrayList<>(List.of("GFLOPS", "", ""));
+        List<String> gflopsRow = new ArrayList<>(List.of(Points.rateUnit(dtype), "", ""));
         for (String c : configs) {
             double[] tot = totals.get(c);
             totalRow.add(tot[2] == 1 ? Format.time(tot[0]) : "incomplete");
@@ -109,8 +128,6 @@ final class SummaryTable {
         Table.printWrapped(out, "Median time per point +- the half-width of its 95% interval in percent (* = unstable: "
                 + "interval wider than the threshold; x = repeat count in the network)", width);
         t.print(out, width, 3);
-        printDefaults(out, points, defaults, width);
-        printReasons(out, points, width);
     }
 
     /**
@@ -149,8 +166,8 @@ final class SummaryTable {
 
     /** More configurations than fit across: totals per configuration, then the fastest one per layer. */
     private static void printLong(PrintWriter out, Map<String, Map<String, PointRecord>> byRow,
-                                  Map<String, PointRecord> rowExample, Set<String> configs, int width) {
-        Table totals = new Table(List.of("configuration", "ok", "not ok", "total (x repeat)", "GFLOPS"),
+                                  Map<String, PointRecord> rowExample, Set<String> configs, int width, String rate) {
+        Table totals = new Table(List.of("configuration", "ok", "not ok", "total (x repeat)", rate),
                 false, true, true, true, true);
         for (String c : configs) {
             double time = 0;
@@ -178,7 +195,7 @@ final class SummaryTable {
         out.println();
         out.println("Per configuration: network time over its ok layers (median x repeat)");
         totals.print(out, width, 1);
-        Table best = new Table(List.of("layer", "op", "x", "fastest", "median", "GFLOPS", "runner-up", "median"),
+        Table best = new Table(List.of("layer", "op", "x", "fastest", "median", rate, "runner-up", "median"),
                 false, false, true, false, true, true, false, true);
         for (Map.Entry<String, Map<String, PointRecord>> e : byRow.entrySet()) {
             List<PointRecord> ok = e.getValue().values().stream().filter(PointRecord::ok)
@@ -214,7 +231,7 @@ final class SummaryTable {
         Map<String, Integer> reasons = new LinkedHashMap<>();
         for (PointRecord p : points) {
             if (!p.ok()) {
-                String r = config(p) + ": " + p.status().id() + ": " + firstLine(p.reason());
+                String r = config(p) + Points.dtypeSuffix(p) + ": " + p.status().id() + ": " + firstLine(p.reason());
                 reasons.merge(r, 1, Integer::sum);
             }
         }

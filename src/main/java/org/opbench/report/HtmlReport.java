@@ -88,6 +88,6 @@ public final class HtmlReport {
 
     /** The chart kinds the page's script draws (one per data-chart attribute). */
     static List<String> chartKinds() {
-        return List.of("gflops", "speedup", "tuners", "schedules", "layers", "throughput", "accuracy", "roofline");
+        return List.of("gflops", "speedup", "precisions", "tuners", "schedules", "layers", "throughput", "accuracy", "roofline");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.opbench.analysis.Analysis;
 import org.opbench.analysis.Points;
+import org.opbench.analysis.Precisions;
 import org.opbench.analysis.Roofline;
 import org.opbench.analysis.Schedules;
 import org.opbench.analysis.Speedups;
@@ -42,6 +43,7 @@ final class ReportBody {
         peaks(b, a.input().latestPeaks());
         gflops(b, data);
         speedup(b, a, data);
+        precisions(b, a.precisions(), data);
         tuners(b, a.tuners(), data);
         schedules(b, a.schedules(), data);
         simpleSection(b, "layers", "Per-layer time of networks",
@@ -106,7 +108,7 @@ final class ReportBody {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Ceiling c : p.ceilings()) {
-            rows.add(List.of(c.name(), c.kind(), str(c.device()), c.threads() == null ? "" : c.threads(),
+            rows.add(List.of(c.name(), c.kind() + (Ceiling.F32.equals(c.dtype()) ? "" : " " + c.dtype()), str(c.device()), c.threads() == null ? "" : c.threads(),
                     c.isOk() ? Html.num(c.value(), 1) + " " + c.unit() : c.status(), str(c.reason()), str(c.method())));
         }
         b.append("<p>Measured ").append(Html.esc(p.started())).append(" with <code>")
@@ -158,6 +160,57 @@ final class ReportBody {
         b.append("</section>\n");
     }
 
+    /**
+     * Speedup of each precision over f32 per layer, same backend: the chart, the totals per precision with the
+     * pointwise gain, and every layer in a table. Absent (with a line saying why) when the results hold one precision.
+     */
+    private static void precisions(StringBuilder b, Precisions.Result r, Map<String, Object> data) {
+        if (!opened(b, "precisions", "Speedup of each precision over f32", data, r.dtypes().size() < 2
+                ? "One precision in these results (" + String.join(", ", r.dtypes()) + "): sweep with --dtype "
+                + "f32,bf16,int8 to compare precisions."
+                : "No layer has an f32 point and a point of another precision on the same backend.")) {
+            return;
+        }
+        b.append("<p class=\"explain\">Per layer and backend: f32 median / median of the precision (above 1: the "
+                + "precision is faster), each precision at the backend's fastest algorithm for that layer. Totals "
+                + "are sums of median x repeat; a total's speedup is taken over the layers both precisions have. "
+                + "Rates of integer precisions are in GOPS (flops = multiply-adds x 2 in every precision).</p>\n");
+        b.append(Html.chart("precisions", 0, 420));
+        List<List<Object>> totals = new ArrayList<>();
+        for (Precisions.Total t : r.totals()) {
+            totals.add(List.of(t.network(), t.backend(), t.threads(), t.batch(), t.dtype(), t.layers() + " of "
+                    + t.of(), Units.time(t.totalUs()), t.speedup() == null ? "-" : Html.num(t.speedup(), 2) + "x"
+                    + (t.common() == t.of() ? "" : " (" + t.common() + " layers)")));
+        }
+        b.append("<h3>Network totals per precision</h3>\n").append(Html.table(List.of("set", "backend", "threads",
+                "batch", "precision", "layers", "total (x repeat)", "speedup over f32"), totals, false, false, true,
+                true, false, true, true, true));
+        if (!r.pointwise().isEmpty()) {
+            b.append("<ul class=\"gains\">\n");
+            for (Precisions.Gain g : r.pointwise()) {
+                b.append("<li>").append(Html.esc(g.network() + ", " + g.threads() + (g.threads() == 1 ? " thread"
+                        : " threads") + ", batch " + g.batch() + ": " + g.dtype() + " gain of the pointwise (1x1) "
+                        + "conv layers on " + g.backend() + ": ")).append("<b>").append(Html.num(g.speedup(), 2))
+                        .append("x</b>").append(Html.esc(" (" + g.layers() + " layers, " + Units.time(g.f32Us())
+                        + " f32, " + Units.time(g.us()) + " " + g.dtype() + ")")).append("</li>\n");
+            }
+            b.append("</ul>\n");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Precisions.Row row : r.rows()) {
+            for (Precisions.Cell c : row.cells().values()) {
+                rows.add(List.of(row.network(), row.layer(), row.type(), row.backend(), row.threads(), row.batch(),
+                        c.dtype(), c.config(), Units.time(c.medianUs()),
+                        c.speedup() == null ? "-" : Html.num(c.speedup(), 2) + "x"));
+            }
+        }
+        b.append("<details><summary>Every layer in every precision</summary>\n").append(Html.table(List.of("set",
+                "layer", "type", "backend", "threads", "batch", "precision", "fastest configuration", "median",
+                "speedup over f32"), rows, false, false, false, false, true, true, false, false, true, true))
+                .append("</details>\n");
+        b.append("</section>\n");
+    }
+
     private static void tuners(StringBuilder b, Tuners.Result t, Map<String, Object> data) {
         if (!opened(b, "tuners", "Tuner comparison", data, "No tuned point with an untuned counterpart in these "
                 + "results (sweep with --tuners all to compare).")) {
@@ -168,7 +221,8 @@ final class ReportBody {
         b.append(Html.chart("tuners", 0, 400));
         List<List<Object>> rows = new ArrayList<>();
         for (Tuners.Mean m : t.means()) {
-            rows.add(List.of(m.backend() + "/" + m.algorithm(), m.tuner(), m.points(), Html.num(m.geomean(), 3),
+            rows.add(List.of(m.backend() + "/" + m.algorithm() + (Points.F32.equals(m.dtype()) ? "" : " " + m.dtype()),
+                    m.tuner(), m.points(), Html.num(m.geomean(), 3),
                     m.tuningMs() == null ? "not recorded" : Html.num(m.tuningMs(), 1)));
         }
         b.append(Html.table(List.of("backend/algorithm", "tuner", "points", "geomean speedup", "tuning ms"), rows,
@@ -186,7 +240,8 @@ final class ReportBody {
         for (int i = 0; i < schedules.size(); i++) {
             Schedules.Schedule s = schedules.get(i);
             b.append("<h3>").append(Html.esc(s.network() + ", batch " + s.batch() + ", " + s.threads()
-                    + (s.threads() == 1 ? " thread" : " threads"))).append("</h3>\n");
+                    + (s.threads() == 1 ? " thread" : " threads") + (Points.F32.equals(s.dtype()) ? ""
+                    : ", " + s.dtype()))).append("</h3>\n");
             b.append(Html.chart("schedules", i, 120 + 46 * (s.backendTotalUs().size() + 1)));
             String saving = s.saving() == null ? "not computable (" + (s.bestBackend() == null
                     ? "no backend has every layer ok" : "some layer has no ok point") + ")"
@@ -231,8 +286,13 @@ final class ReportBody {
         b.append("<p class=\"explain\">Achieved GFLOPS (median) against operational intensity (flops per byte of "
                 + "minimal traffic), log-log, under the measured ceilings min(compute, intensity x bandwidth) per "
                 + "thread count; dashed: the theoretical peak.</p>\n");
-        if (r.note() != null) {
-            b.append("<p class=\"warning\">").append(Html.esc(r.note())).append("</p>\n");
+        for (String note : r.notes()) {
+            b.append("<p class=\"warning\">").append(Html.esc(note)).append("</p>\n");
+        }
+        if (r.points().stream().map(Roofline.Placed::dtype).distinct().count() > 1) {
+            b.append("<p class=\"explain\">Each point sits under the ceiling of its own precision: one ceiling line "
+                    + "per precision (f32 solid, bf16 and f16 dashed, int8 dotted; each in its colour), points of "
+                    + "each precision with their own symbol. GOPS for integer precisions.</p>\n");
         }
         b.append(Html.chart("roofline", 0, 520));
         List<List<Object>> rows = new ArrayList<>();

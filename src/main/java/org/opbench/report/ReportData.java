@@ -7,6 +7,7 @@ import java.util.Map;
 import org.opbench.analysis.Analysis;
 import org.opbench.analysis.Box;
 import org.opbench.analysis.Points;
+import org.opbench.analysis.Precisions;
 import org.opbench.analysis.Schedules;
 import org.opbench.analysis.Speedups;
 import org.opbench.analysis.Tuners;
@@ -27,6 +28,7 @@ final class ReportData {
         Labels labels = new Labels(a.timed());
         d.put("gflops", gflops(a.timed(), labels));
         d.put("speedup", speedup(a.speedups(), labels));
+        d.put("precisions", precisions(a.precisions(), labels));
         d.put("tuners", tuners(a.tuners(), labels));
         d.put("schedules", schedules(a.schedules()));
         d.put("layers", layerBreakdown(a.input().layers()));
@@ -39,15 +41,51 @@ final class ReportData {
     /** Box plot of the GFLOPS of every sample, per layer (category) and configuration (series). */
     static Map<String, Object> gflops(List<PointRecord> points, Labels labels) {
         Grid grid = new Grid();
+        Map<String, String> units = new LinkedHashMap<>(); // series -> GFLOPS or GOPS
         for (PointRecord p : points) {
             if (!Points.timed(p) || p.flops() <= 0 || p.samplesUs() == null || p.samplesUs().length == 0) {
                 continue;
             }
             Box box = Box.of(Box.gflops(p.flops(), p.samplesUs()));
-            grid.put(labels.layer(Points.network(p), Points.layer(p)),
-                    labels.series(Points.config(p), p.threads(), p.batch()), box.asArray());
+            String series = labels.series(Points.config(p), p.threads(), p.batch());
+            grid.put(labels.layer(Points.network(p), Points.layer(p)), series, box.asArray());
+            units.putIfAbsent(series, Points.rateUnit(Points.dtype(p)));
         }
-        return grid.isEmpty() ? null : grid.toMap("boxes");
+        if (grid.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> m = grid.toMap("boxes");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> series = (List<Map<String, Object>>) m.get("series");
+        series.forEach(x -> x.put("unit", units.get((String) x.get("name"))));
+        m.put("rate", points.stream().anyMatch(p -> Points.timed(p) && Points.integer(Points.dtype(p)))
+                ? "GFLOPS / GOPS (integer precisions)" : "GFLOPS");
+        return m;
+    }
+
+    /**
+     * Speedup of each precision over f32 per layer on the same backend (category: layer; series: backend and
+     * precision), or null when there is no precision to compare with f32.
+     */
+    static Map<String, Object> precisions(Precisions.Result r, Labels labels) {
+        if (!r.compared()) {
+            return null;
+        }
+        Grid grid = new Grid();
+        for (Precisions.Row row : r.rows()) {
+            for (Precisions.Cell c : row.cells().values()) {
+                if (c.speedup() != null) {
+                    grid.put(labels.layer(row.network(), row.layer()),
+                            labels.series(row.backend() + " " + c.dtype(), row.threads(), row.batch()), c.speedup());
+                }
+            }
+        }
+        if (grid.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> m = grid.toMap("values");
+        m.put("title", "speedup over f32 on the same backend");
+        return m;
     }
 
     static Map<String, Object> speedup(Speedups.Result s, Labels labels) {
@@ -81,7 +119,8 @@ final class ReportData {
         Grid cost = new Grid();
         for (Tuners.Row row : r.rows()) {
             String cat = labels.layer(row.network(), row.layer());
-            String series = labels.series(row.backend() + "/" + row.algorithm() + "/" + row.tuner(), row.threads(),
+            String series = labels.series(row.backend() + "/" + row.algorithm() + "/" + row.tuner()
+                    + (Points.F32.equals(row.dtype()) ? "" : " " + row.dtype()), row.threads(),
                     row.batch());
             grid.put(cat, series, row.speedup());
             cost.put(cat, series, row.tuningMs());
@@ -118,7 +157,7 @@ final class ReportData {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("title", s.network() + ", batch " + s.batch() + ", " + s.threads() + (s.threads() == 1 ? " thread"
-                    : " threads"));
+                    : " threads") + (Points.F32.equals(s.dtype()) ? "" : ", " + s.dtype()));
             m.put("bars", bars);
             m.put("layers", layers);
             m.put("predicted_ms", s.predictedUs() / 1e3);

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opbench.analysis.Points;
 import org.opbench.analysis.Roofline;
 
-/** The roofline plot's data: measured points per configuration, the roofs, and axes in whole decades. */
+/**
+ * The roofline plot's data: measured points per configuration, the roofs, and axes in whole decades. Each series and
+ * roof carries its precision ({@code dtype}): the page draws one ceiling line per precision (its own colour and dash)
+ * and the points of each precision with their own symbol.
+ */
 final class RooflinePlot {
     private RooflinePlot() {
     }
@@ -16,12 +21,17 @@ final class RooflinePlot {
             return null;
         }
         Map<String, List<Object[]>> series = new LinkedHashMap<>();
+        Map<String, String> seriesDtype = new LinkedHashMap<>();
+        boolean integer = false;
         double xmin = Double.MAX_VALUE;
         double xmax = 0;
         double ymin = Double.MAX_VALUE;
         double ymax = 0;
         for (Roofline.Placed p : r.points()) {
-            series.computeIfAbsent(labels.series(p.config(), p.threads(), p.batch()), k -> new ArrayList<>())
+            String name = labels.series(p.config(), p.threads(), p.batch());
+            seriesDtype.putIfAbsent(name, p.dtype());
+            integer |= Points.integer(p.dtype());
+            series.computeIfAbsent(name, k -> new ArrayList<>())
                     .add(new Object[] {p.intensity(), p.gflops(), labels.layer(p.network(), p.layer()), p.fraction(),
                             p.attainableGflops()});
             xmin = Math.min(xmin, p.intensity());
@@ -37,6 +47,9 @@ final class RooflinePlot {
             m.put("bandwidth", roof.bandwidthGbps());
             m.put("theoretical", roof.theoreticalGflops());
             m.put("ridge", roof.ridge());
+            m.put("dtype", roof.dtype());
+            m.put("fallback", roof.fallback());
+            m.put("unit", Points.rateUnit(roof.peakDtype()));
             roofs.add(m);
             if (roof.ridge() != null) {
                 xmin = Math.min(xmin, roof.ridge());
@@ -49,9 +62,12 @@ final class RooflinePlot {
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("series", Grid.named(series, "points"));
+        List<Map<String, Object>> named = Grid.named(series, "points");
+        named.forEach(x -> x.put("dtype", seriesDtype.get((String) x.get("name"))));
+        m.put("series", named);
         m.put("roofs", roofs);
         m.put("note", r.note());
+        m.put("rate", integer ? "GFLOPS / GOPS (integer precisions)" : "GFLOPS");
         // axis range in whole decades around everything drawn
         m.put("xmin", Math.pow(10, Math.floor(Math.log10(xmin / 2))));
         m.put("xmax", Math.pow(10, Math.ceil(Math.log10(xmax * 2))));

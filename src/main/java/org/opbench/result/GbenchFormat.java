@@ -60,7 +60,8 @@ public final class GbenchFormat {
     /** The benchmark family of a point: everything in its name but the thread count. */
     static String family(PointRecord p) {
         return p.op() + "/" + p.problem() + "/" + p.backend() + "/" + p.algorithm()
-                + (p.tuner() == null || p.tuner().equals("none") ? "" : "/" + p.tuner());
+                + (p.tuner() == null || p.tuner().equals("none") ? "" : "/" + p.tuner())
+                + (p.dtype() == null || p.dtype().isEmpty() || p.dtype().equals("f32") ? "" : "/" + p.dtype());
     }
 
     private static void context(ObjectNode c, RunRecord run, int runs) {

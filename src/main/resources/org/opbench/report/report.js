@@ -34,6 +34,19 @@
     return categories.length > 30 ? [{ type: 'slider', bottom: 30, start: 0, end: Math.max(10, 3000 / categories.length) }] : [];
   };
 
+  // The drawing style of each precision (roofline): ceiling colour and dash, point symbol, rate unit.
+  const PRECISION = {
+    f32: { color: '#333333', dash: 'solid', symbol: 'circle', unit: 'GFLOPS' },
+    bf16: { color: '#1b7837', dash: 'dashed', symbol: 'diamond', unit: 'GFLOPS' },
+    f16: { color: '#2166ac', dash: 'dashed', symbol: 'rect', unit: 'GFLOPS' },
+    int8: { color: '#b2182b', dash: 'dotted', symbol: 'triangle', unit: 'GOPS' }
+  };
+  const OTHER = { color: '#7f7f7f', dash: 'dashed', symbol: 'pin', unit: 'GFLOPS' };
+  const s = function (series) { return series && typeof series.dtype === 'string' ? series.dtype : 'f32'; };
+  const style = function (dtype) {
+    return Object.prototype.hasOwnProperty.call(PRECISION, dtype) ? PRECISION[dtype] : OTHER;
+  };
+
   const builders = {
     gflops: function (d) {
       const o = base();
@@ -41,13 +54,26 @@
         const v = p.data; if (!v) return '';
         const b = v.length > 5 ? v.slice(1) : v;
         return esc(p.seriesName) + '<br>' + esc(p.name) + '<br>max ' + fmt(b[4]) + '<br>q3 ' + fmt(b[3]) + '<br>median ' + fmt(b[2])
-          + '<br>q1 ' + fmt(b[1]) + '<br>min ' + fmt(b[0]) + ' GFLOPS';
+          + '<br>q1 ' + fmt(b[1]) + '<br>min ' + fmt(b[0]) + ' ' + (d.series[p.seriesIndex] && d.series[p.seriesIndex].unit === 'GOPS' ? 'GOPS' : 'GFLOPS');
       } };
       o.xAxis = categoryAxis(d.categories);
-      o.yAxis = { type: 'value', name: 'GFLOPS', scale: false };
+      o.yAxis = { type: 'value', name: d.rate || 'GFLOPS', scale: false };
       o.dataZoom = zoom(d.categories);
       o.series = d.series.map(function (s) {
         return { name: s.name, type: 'boxplot', data: s.boxes.map(function (b) { return b === null ? '-' : b; }) };
+      });
+      return o;
+    },
+    precisions: function (d) {
+      const o = base(d.title);
+      o.tooltip = { trigger: 'item', formatter: function (p) { return esc(p.seriesName) + '<br>' + esc(p.name) + ': ' + fmt(p.value, 3) + 'x over f32'; } };
+      o.xAxis = categoryAxis(d.categories);
+      o.yAxis = { type: 'value', name: 'speedup over f32 (x)' };
+      o.dataZoom = zoom(d.categories);
+      o.series = d.series.map(function (s, i) {
+        const series = { name: s.name, type: 'bar', data: s.values.map(function (v) { return v === null ? '-' : v; }) };
+        if (i === 0) series.markLine = { silent: true, symbol: 'none', data: [{ yAxis: 1 }], lineStyle: { color: '#333', type: 'dashed' } };
+        return series;
       });
       return o;
     },
@@ -129,21 +155,28 @@
       o.tooltip = { trigger: 'item', formatter: function (p) {
         const v = p.value;
         if (p.seriesType !== 'scatter') return esc(p.seriesName);
-        return esc(p.seriesName) + '<br>' + esc(v[2]) + '<br>' + fmt(v[0]) + ' flop/byte, ' + fmt(v[1]) + ' GFLOPS'
+        const unit = style(s(d.series[p.seriesIndex])).unit;
+        return esc(p.seriesName) + '<br>' + esc(v[2]) + '<br>' + fmt(v[0]) + ' flop/byte, ' + fmt(v[1]) + ' ' + unit
           + (v[4] === null ? '' : '<br>' + (v[3] * 100).toFixed(1) + '% of attainable ' + fmt(v[4], 1));
       } };
       o.xAxis = { type: 'log', name: 'flop/byte', nameLocation: 'middle', nameGap: 28, min: d.xmin, max: d.xmax };
-      o.yAxis = { type: 'log', name: 'GFLOPS', min: d.ymin, max: d.ymax };
-      o.series = d.series.map(function (s) { return { name: s.name, type: 'scatter', data: s.points, symbolSize: 9 }; });
+      o.yAxis = { type: 'log', name: d.rate || 'GFLOPS', min: d.ymin, max: d.ymax };
+      // one symbol per precision for the points, one colour and dash per precision for the ceilings
+      o.series = d.series.map(function (x) {
+        return { name: x.name, type: 'scatter', data: x.points, symbolSize: 9, symbol: style(x.dtype).symbol };
+      });
       d.roofs.forEach(function (r) {
+        const st = style(r.dtype);
+        const line = { width: 2, color: st.color, type: st.dash };
+        const fb = r.fallback ? ' (f32 ceiling: none measured for ' + r.dtype + ')' : '';
         if (r.peak !== null && r.bandwidth !== null) {
           const ridge = r.peak / r.bandwidth;
           const pts = [];
           if (d.xmin < ridge) pts.push([d.xmin, d.xmin * r.bandwidth]);
           pts.push([ridge, r.peak], [d.xmax, r.peak]);
-          o.series.push({ name: 'ceiling ' + r.name, type: 'line', data: pts, showSymbol: false, lineStyle: { width: 2 } });
+          o.series.push({ name: 'ceiling ' + r.name + fb, type: 'line', data: pts, showSymbol: false, lineStyle: line, itemStyle: { color: st.color } });
         } else if (r.peak !== null) {
-          o.series.push({ name: 'compute ' + r.name, type: 'line', data: [[d.xmin, r.peak], [d.xmax, r.peak]], showSymbol: false });
+          o.series.push({ name: 'compute ' + r.name + fb, type: 'line', data: [[d.xmin, r.peak], [d.xmax, r.peak]], showSymbol: false, lineStyle: line, itemStyle: { color: st.color } });
         } else if (r.bandwidth !== null) {
           o.series.push({ name: 'bandwidth ' + r.name, type: 'line', data: [[d.xmin, d.xmin * r.bandwidth], [d.xmax, d.xmax * r.bandwidth]], showSymbol: false });
         }

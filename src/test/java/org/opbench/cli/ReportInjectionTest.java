@@ -43,6 +43,7 @@ class ReportInjectionTest {
         assertFalse(data.contains("\u2028") || data.contains("\u2029"), "line separators escaped in inlined JSON");
         assertTrue(data.contains("a\\u2028b\\u2029"), "the name with line separators is in the data");
         assertFalse(page.contains("</script><script>window.__pwned"), "no inlined text closes the script element");
+        assertTrue(page.contains("data-chart=\"precisions\""), "the hostile precision draws the per-precision chart");
 
         Path chromium = Chromium.find();
         Assumptions.assumeTrue(chromium != null, "chromium is not installed (apt-get install chromium): the report "
@@ -129,6 +130,9 @@ class ReportInjectionTest {
                 other.put("algorithm", HOSTILE[2]);
                 other.put("time_us", n.path("time_us").isObject() ? n.get("time_us") : n.path("time_us"));
                 out.append(json.writeValueAsString(other)).append('\n');
+                ObjectNode precision = other.deepCopy(); // a hostile precision: the per-precision chart and roofline
+                precision.put("dtype", HOSTILE[3]);
+                out.append(json.writeValueAsString(precision)).append('\n');
                 continue;
             }
             if (kind.equals("network")) {
