@@ -308,7 +308,40 @@ public final class OnnxImport {
             }
             return new ParamSpec(dims, ParamSpec.Init.FILE, values, null);
         }
+        if ((type == TensorProto.DataType.FLOAT.getNumber() || type == TensorProto.DataType.DOUBLE.getNumber())
+                && n <= MAX_INT_VALUES && n > 0) { // Resize/Upsample scales
+            return new ParamSpec(dims, ParamSpec.Init.FILE, null, floats(t, (int) n));
+        }
         return new ParamSpec(dims, ParamSpec.Init.FILE, null, null);
+    }
+
+    /** The values of a small FLOAT or DOUBLE tensor, or null when its data is not stored in the file itself. */
+    private static float[] floats(TensorProto t, int n) {
+        boolean dbl = t.getDataType() == TensorProto.DataType.DOUBLE.getNumber();
+        float[] values = new float[n];
+        if (!t.getRawData().isEmpty()) {
+            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            if (b.remaining() != n * (dbl ? 8 : 4)) {
+                return null;
+            }
+            for (int i = 0; i < n; i++) {
+                values[i] = dbl ? (float) b.getDouble() : b.getFloat();
+            }
+            return values;
+        }
+        if (!dbl && t.getFloatDataCount() == n) {
+            for (int i = 0; i < n; i++) {
+                values[i] = t.getFloatData(i);
+            }
+            return values;
+        }
+        if (dbl && t.getDoubleDataCount() == n) {
+            for (int i = 0; i < n; i++) {
+                values[i] = (float) t.getDoubleData(i);
+            }
+            return values;
+        }
+        return null;
     }
 
     private static Object value(AttributeProto a) {
