@@ -170,10 +170,35 @@ final class LayoutShapes extends ShapeRules {
         return ShapeResult.of(out);
     }
 
+    /**
+     * Gather: {@code data.shape[:axis] + indices.shape + data.shape[axis+1:]}; on a constant vector with constant
+     * indices (a shape's entries) the values are folded.
+     */
     ShapeResult gather(NetNode n, ShapeTensor data, List<ShapeTensor> ins) {
         ShapeTensor idx = ins.size() > 1 ? ins.get(1) : null;
-        if (data.ints() == null || idx == null || idx.ints() == null || n.intAttr("axis", 0) != 0) {
-            throw fail(n, "Gather is supported only on constant shape vectors (as in a flatten computed from Shape)");
+        if (idx == null) {
+            throw fail(n, "has no indices");
+        }
+        if (data.ints() == null || idx.ints() == null || n.intAttr("axis", 0) != 0) {
+            long[] x = data.dims();
+            long axis = n.intAttr("axis", 0);
+            if (axis < 0) {
+                axis += x.length;
+            }
+            if (axis < 0 || axis >= x.length) {
+                throw fail(n, "axis " + n.intAttr("axis", 0) + " outside a tensor of rank " + x.length);
+            }
+            List<Long> out = new ArrayList<>();
+            for (int i = 0; i < axis; i++) {
+                out.add(x[i]);
+            }
+            for (long d : idx.dims()) {
+                out.add(d);
+            }
+            for (int i = (int) axis + 1; i < x.length; i++) {
+                out.add(x[i]);
+            }
+            return ShapeResult.of(out.stream().mapToLong(Long::longValue).toArray());
         }
         long[] v = data.ints();
         long[] ix = idx.ints();

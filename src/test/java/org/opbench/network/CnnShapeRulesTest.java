@@ -236,6 +236,18 @@ class CnnShapeRulesTest {
     }
 
     @Test
+    void gatherOnActivationsAndConstantsGivenAsValueInts() throws IOException {
+        Model m = new Model(13).ints("rows", 0, 5, 7);
+        m.g.addNode(NodeProto.newBuilder().setName("target").setOpType("Constant").addOutput("target")
+                .addAttribute(OnnxProtos.ints("value_ints", 0, 8, -1)));
+        NetLayers l = m.node("Gather", List.of("x", "rows"), List.of("picked"), OnnxProtos.intValue("axis", 2))
+                .node("Reshape", List.of("picked", "target"), List.of("flat"))
+                .layers(dir, "flat");
+        assertArrayEquals(new long[] {1, 8, 3, 30}, dims(l, "picked")); // three rows of height 20
+        assertArrayEquals(new long[] {1, 8, 90}, dims(l, "flat"));
+    }
+
+    @Test
     void batchedMatMulIsCounted() throws IOException {
         NetLayers l = new Model(13).ints("shape", 0, 8, -1).weights("w", 600, 16)
                 .node("Reshape", List.of("x", "shape"), List.of("seq"))
