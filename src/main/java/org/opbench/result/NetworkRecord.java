@@ -3,6 +3,7 @@ package org.opbench.result;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import java.util.Map;
  * @param flops          operations per batch: the sum of the layers' counts (a lower bound when
  *                       {@code layersWithoutFlops} is set)
  * @param layersWithoutFlops how many of the {@code layers} have no operation count (an operator opbench has no shape
- *                       rule for, and the layers after it); null when every layer has one
+ *                       rule for, and the layers after it); null, and not written, when every layer has one
  * @param gflops         flops / median time
  * @param relErr         {@link org.opbench.measure.Check#relativeError} of the output against the reference
  * @param reference      what the output was compared with
@@ -40,7 +41,8 @@ import java.util.Map;
 @JsonPropertyOrder({"record", "model", "model_file", "model_digest", "backend", "backend_version", "device",
         "algorithm", "impl", "threads", "batch", "status", "reason", "auto_stop", "samples_us", "time_us",
         "time_per_image_us", "throughput_ips", "latency_us", "cv", "unstable", "cold_ms", "prepare_ms",
-        "peak_memory_mb", "baseline_memory_mb", "heap_peak_mb", "flops", "gflops", "params", "layers", "layers_without_flops", "rel_err",
+        "peak_memory_mb", "baseline_memory_mb", "heap_peak_mb", "flops", "gflops", "params", "layers",
+        "layers_without_flops", "rel_err",
         "tolerance", "reference", "profile_runs", "profile_total_us", "seed", "finished", "details"})
 public record NetworkRecord(String record, String model, String modelFile, String modelDigest, String backend,
                             String backendVersion, String device, String algorithm, String impl, int threads,
@@ -48,7 +50,9 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
                             TimeStats timeUs, Double timePerImageUs, Double throughputIps, Latency latencyUs,
                             Double cv, Boolean unstable, Double coldMs, Double prepareMs, Double peakMemoryMb,
                             Double baselineMemoryMb, Double heapPeakMb, long flops, Double gflops, long params,
-                            int layers, Integer layersWithoutFlops, Double relErr, Double tolerance, String reference, Integer profileRuns,
+                            int layers,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer layersWithoutFlops, Double relErr,
+                            Double tolerance, String reference, Integer profileRuns,
                             Double profileTotalUs, long seed, String finished, Map<String, Object> details,
                             @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Record {
     public static final String KIND = "network";
