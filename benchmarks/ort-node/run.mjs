@@ -1,7 +1,9 @@
 // Times an ONNX file with onnxruntime-node, to check opbench's network throughput with another ONNX Runtime client.
 //
 //   node run.mjs MODEL.onnx [--batch 1,8] [--threads 1] [--opt all|layout|extended|basic|disabled]
-//                [--reps 10] [--min-time 0.3] [--max-time 5] [--warmup 0.1] [--spin]
+//                [--reps 10] [--min-time 0.3] [--max-time 5] [--warmup 0.1] [--spin] [--shape CxHxW]
+//
+// --shape gives the input's sizes after the batch where the file leaves them free (as opbench's --input-shape).
 //
 // The session is set up as opbench's onnxruntime network backend sets up its own: CPU execution provider,
 // intra-op threads = --threads, inter-op 1, sequential execution, idle pool threads not spinning (unless --spin),
@@ -11,7 +13,8 @@
 import * as ort from 'onnxruntime-node';
 
 function parse(argv) {
-  const o = {batch: [1], threads: 1, opt: 'all', reps: 10, minTime: 0.3, maxTime: 5, warmup: 0.1, spin: false};
+  const o = {batch: [1], threads: 1, opt: 'all', reps: 10, minTime: 0.3, maxTime: 5, warmup: 0.1, spin: false,
+    shape: null};
   if (argv.length < 1 || argv[0].startsWith('--')) {
     throw new Error('usage: node run.mjs MODEL.onnx [--batch 1,8] [--threads N] [--opt all] [--reps N] ...');
   }
@@ -28,6 +31,7 @@ function parse(argv) {
       case '--max-time': o.maxTime = Number(v); i++; break;
       case '--warmup': o.warmup = Number(v); i++; break;
       case '--spin': o.spin = true; break;
+      case '--shape': o.shape = v.split('x').map(Number); i++; break;
       default: throw new Error('unknown option ' + k);
     }
   }
@@ -68,7 +72,10 @@ for (const batch of o.batch) {
   const prepareMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const name = session.inputNames[0];
   const meta = session.inputMetadata ? session.inputMetadata[0] : null;
-  const dims = meta && meta.shape ? meta.shape.slice(1).map(Number) : [3, 224, 224];
+  const dims = o.shape ? o.shape : meta && meta.shape ? meta.shape.slice(1).map(Number) : [3, 224, 224];
+  if (dims.some(d => !(d > 0))) {
+    throw new Error(o.model + ': the input has free dimensions ' + JSON.stringify(meta.shape) + '; give --shape CxHxW');
+  }
   const shape = [batch, ...dims];
   const feeds = {[name]: new ort.Tensor('float32', input(shape.reduce((a, b) => a * b, 1), batch), shape)};
   let t = process.hrtime.bigint();

@@ -49,6 +49,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "batch size (default: 1)")
     int batch;
 
+    @CommandLine.Mixin
+    InputShapeOptions inputShapes = new InputShapeOptions();
+
     @Option(names = "--layers", description = "also list the chosen point of every layer for the best-per-layer rows")
     boolean showLayers;
 
@@ -60,26 +63,33 @@ final class EstimateCommand implements Callable<Integer> {
         NetGraph g;
         String name;
         BuiltinNetwork b = Networks.get(model);
+        org.opbench.network.InputShapes given = inputShapes.shapes();
+        if (b != null && !given.isEmpty()) {
+            throw new UsageError("--input-shape and --dim apply to ONNX files; '" + model + "' is a built-in network");
+        }
         try {
             if (b != null) {
                 g = b.build();
                 name = b.name();
             } else {
                 Path p = Path.of(model);
-                g = OnnxImport.read(p).graph();
+                g = OnnxImport.read(p, given).graph();
                 name = p.getFileName().toString();
             }
         } catch (ModelException e) {
             throw new UsageError("cannot use --model: " + e.getMessage());
         }
-        List<Layer> layers = ShapeSetText.layers(ShapeInference.infer(g, batch, name));
+        org.opbench.network.NetLayers netLayers = ShapeInference.infer(g, batch, name);
+        List<Layer> layers = ShapeSetText.layers(netLayers);
         List<PointRecord> points = new ArrayList<>();
         List<NetworkRecord> networks = new ArrayList<>();
+        List<org.opbench.result.LayerRecord> layerRecords = new ArrayList<>();
         for (Path f : files) {
             try {
                 ResultFile r = ResultReader.read(f);
                 points.addAll(r.points());
                 networks.addAll(r.networks());
+                layerRecords.addAll(r.layers());
             } catch (InputFileException e) {
                 throw new UsageError("cannot read results: " + e.getMessage());
             }
@@ -93,19 +103,20 @@ final class EstimateCommand implements Callable<Integer> {
         for (Map.Entry<String, List<PointRecord>> e : byDtype.entrySet()) {
             String dtype = e.getKey();
             boolean f32 = Points.F32.equals(dtype);
-            // network records carry no precision: they are compared with the f32 prediction only
-            List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, e.getValue(),
-                    f32 ? networks : List.of());
+            // each prediction is compared with the network runs of its own precision (records without one are f32)
+            List<NetworkRecord> sameType = networks.stream().filter(n -> n.dtypeOrF32().equals(dtype)).toList();
+            List<Estimator.Estimate> rows = Estimator.estimate(name, batch, layers, e.getValue(), sameType);
             if (rows.isEmpty()) {
                 continue;
             }
             if (byDtype.size() > 1) {
                 out.println();
-                out.println("== " + dtype + (f32 ? "" : " (network records carry no precision: no measured time "
+                out.println("== " + dtype + (f32 || !sameType.isEmpty() ? "" : " (no network run of this precision "
                         + "beside this prediction)") + " ==");
             }
             any = true;
             print(out, name, layers, rows);
+            printCoverage(out, name, netLayers, sameType, layerRecords);
         }
         if (!any) {
             out.println("no ok operator points in " + files + " (run 'opbench sweep --tensors " + name
@@ -148,6 +159,31 @@ final class EstimateCommand implements Callable<Integer> {
                 }
                 l.print(out);
             }
+        }
+    }
+
+    /**
+     * What the prediction can cover: the share of the counted operations in conv/fc/pool layers, and per measured
+     * network the share of its profiled time that conv/fc/pool kernels took (the rest, element-wise and resize work,
+     * is not in operator sweeps).
+     */
+    private static void printCoverage(PrintWriter out, String name, org.opbench.network.NetLayers netLayers,
+                                      List<NetworkRecord> networks, List<org.opbench.result.LayerRecord> layerRecords) {
+        long swept = 0;
+        for (org.opbench.network.NetLayer l : netLayers.layers()) {
+            if (l.problem() != null && Estimator.SWEPT_OPS.contains(l.problem().op().id())) {
+                swept += l.problem().flops();
+            }
+        }
+        long total = netLayers.flops();
+        out.printf(Locale.ROOT, "conv/fc/pool layers: %.1f%% of the network's %.3f counted GFLOPs per batch%s%n",
+                total > 0 ? 100.0 * swept / total : 0, total / 1e9,
+                netLayers.flopsCaveat() == null ? "" : " (" + netLayers.flopsCaveat() + ")");
+        for (Estimator.Coverage c : Estimator.coverage(name, netLayers.batch(), networks, layerRecords)) {
+            NetworkRecord n = c.network();
+            out.printf(Locale.ROOT, "conv/fc/pool kernels: %.1f%% of the profiled time of %s %s t%d (%d kernels); "
+                    + "the other %.1f%% (element-wise, resize, layout) is not in operator sweeps%n", 100 * c.share(),
+                    n.backend(), n.algorithm(), n.threads(), c.kernels(), 100 * (1 - c.share()));
         }
     }
 }

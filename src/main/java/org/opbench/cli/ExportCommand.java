@@ -135,8 +135,9 @@ final class ExportCommand implements Callable<Integer> {
                 StringBuilder b = new StringBuilder("# Layers of " + file.getFileName() + " at batch 1, read by opbench "
                         + "export from the ONNX graph" + (given.isEmpty() ? "" : " with " + String.join(" ",
                         given.flags())) + ".\n@network " + g.name() + "\n@input " + in[0] + "x" + in[1] + "x"
-                        + in[2] + "\n\n");
+                        + in[2] + "\n");
                 List<ShapeSetText.Line> lines = ShapeSetText.lines(layers);
+                b.append(ShapeSetText.coverage(layers)).append("\n");
                 lines.forEach(l -> b.append(l.text()).append('\n'));
                 text = b.toString();
             } catch (ModelException e) {

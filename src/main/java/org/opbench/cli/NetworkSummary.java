@@ -76,6 +76,10 @@ final class NetworkSummary {
             int largest = ok.stream().mapToInt(NetworkRecord::batch).max().orElse(0);
             out.printf(Locale.ROOT, "%s: best %.1f images/s at batch %d; largest batch measured %d%n", g.getKey(),
                     best.throughputIps(), best.batch(), largest);
+            if (best.layersWithoutFlops() != null) { // an operator opbench has no shape rule for
+                out.printf(Locale.ROOT, "  flops: %.3f G per batch counted; %d of %d layers without counts%n",
+                        best.flops() / 1e9, best.layersWithoutFlops(), best.layers());
+            }
             for (NetworkRecord n : g.getValue()) {
                 if (n.autoStop() != null) {
                     out.println("  auto: stopped before batch " + n.batch() + " (" + n.autoStop() + "): "

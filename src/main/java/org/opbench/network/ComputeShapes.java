@@ -63,6 +63,110 @@ final class ComputeShapes extends ShapeRules {
         }
     }
 
+    /**
+     * ConvTranspose (ONNX's rule): {@code out = stride * (in - 1) + output_padding + (k - 1) * d + 1 - pad_begin -
+     * pad_end}, or {@code output_shape} where given, or {@code in * stride} with {@code SAME_*} padding; weights
+     * {@code [C, M/group, kH, kW]}. opbench has no deconvolution problem; the count is that of the convolution whose
+     * backward-data pass it is: {@code 2 N C H W (M/group) kH kW}.
+     */
+    ShapeResult convTranspose(NetNode n, List<ShapeTensor> ins) {
+        long[] x = rank(n, ins.get(0), 4, "input");
+        ShapeTensor wt = ins.size() > 1 ? ins.get(1) : null;
+        if (wt == null) {
+            throw fail(n, "has no weights");
+        }
+        long[] w = rank(n, wt, 4, "weights");
+        long g = n.intAttr("group", 1);
+        if (g < 1 || w[0] != x[1] || x[1] % g != 0) {
+            throw fail(n, "weights " + Arrays.toString(w) + " with group " + g + " do not match input channels " + x[1]);
+        }
+        long m = w[1] * g;
+        if (ins.size() > 2 && ins.get(2) != null && ins.get(2).elements() != m) {
+            throw fail(n, "bias has " + ins.get(2).elements() + " values for " + m + " output channels");
+        }
+        long[] k = ints(n, "kernel_shape", new long[] {w[2], w[3]}, 2);
+        long[] s = ints(n, "strides", new long[] {1, 1}, 2);
+        long[] d = ints(n, "dilations", new long[] {1, 1}, 2);
+        long[] outPad = n.intsAttr("output_padding") == null ? new long[] {0, 0} : n.intsAttr("output_padding");
+        if (outPad.length != 2 || outPad[0] < 0 || outPad[1] < 0) {
+            throw fail(n, "output_padding " + Arrays.toString(outPad) + " is not two non-negative values");
+        }
+        long[] given = n.intsAttr("output_shape");
+        String auto = n.stringAttr("auto_pad", "NOTSET");
+        long[] out = {x[0], m, 0, 0};
+        for (int i = 0; i < 2; i++) {
+            if (outPad[i] >= Math.max(s[i], d[i])) {
+                throw fail(n, "output_padding " + Arrays.toString(outPad) + " must be smaller than the stride or the "
+                        + "dilation");
+            }
+            if (given != null) {
+                if (given.length != 2 && given.length != 4) {
+                    throw fail(n, "output_shape " + Arrays.toString(given) + " has neither 2 nor 4 values");
+                }
+                out[2 + i] = given[given.length - 2 + i];
+            } else if (auto.equals("SAME_UPPER") || auto.equals("SAME_LOWER")) {
+                out[2 + i] = x[2 + i] * s[i];
+            } else {
+                long[] pads = auto.equals("VALID") ? new long[4] : ints(n, "pads", new long[4], 4);
+                out[2 + i] = s[i] * (x[2 + i] - 1) + outPad[i] + (k[i] - 1) * d[i] + 1 - pads[i] - pads[i + 2];
+            }
+            if (out[2 + i] < 1) {
+                throw fail(n, "output size " + out[2 + i] + " from input " + x[2] + "x" + x[3]);
+            }
+        }
+        long flops = Math.multiplyExact(2L * x[0] * x[1] * x[2] * x[3], Math.multiplyExact(w[1], k[0] * k[1]));
+        return ShapeResult.counted(out, flops, "deconvolution (ConvTranspose): opbench times forward convolution "
+                + "only; flops = 2 N C H W (M/group) kH kW");
+    }
+
+    /**
+     * MatMul with numpy's rules beyond 2-D (a linear layer on tokens, attention's products of two activations): counted,
+     * {@code 2 * batch * M * K * N}, without a problem; 2-D is {@link #fc}.
+     */
+    ShapeResult matmul(NetNode n, List<ShapeTensor> ins, String name) {
+        ShapeTensor a = ins.get(0);
+        ShapeTensor b = ins.size() > 1 ? ins.get(1) : null;
+        if (b == null) {
+            throw fail(n, "has no second input");
+        }
+        long[] ad = a.dims();
+        long[] bd = b.dims();
+        if (ad.length == 2 && bd.length == 2) {
+            return fc(n, ins, name);
+        }
+        if (ad.length == 0 || bd.length == 0) {
+            throw fail(n, "MatMul of a scalar");
+        }
+        long[] am = ad.length == 1 ? new long[] {1, ad[0]} : ad;
+        long[] bm = bd.length == 1 ? new long[] {bd[0], 1} : bd;
+        long rows = am[am.length - 2];
+        long k = am[am.length - 1];
+        long cols = bm[bm.length - 1];
+        if (bm[bm.length - 2] != k) {
+            throw fail(n, "inner dimensions differ: A " + Arrays.toString(ad) + ", B " + Arrays.toString(bd));
+        }
+        long[] batch = broadcast(n, Arrays.copyOf(am, am.length - 2), Arrays.copyOf(bm, bm.length - 2));
+        List<Long> out = new java.util.ArrayList<>();
+        for (long v : batch) {
+            out.add(v);
+        }
+        if (ad.length > 1) {
+            out.add(rows);
+        }
+        if (bd.length > 1) {
+            out.add(cols);
+        }
+        long[] dims = out.stream().mapToLong(Long::longValue).toArray();
+        long batches = product(batch);
+        if (bd.length == 2 && b.param() && ad.length > 2) { // mb would be batch x rows; sweeps set mb to the batch
+            return ShapeResult.counted(dims, Math.multiplyExact(2L * batches * rows, k * cols), "linear layer over "
+                    + (batches * rows) + " rows (fc with mb = batch x " + (batches * rows / Math.max(1, ad[0]))
+                    + "): counted, not an opbench problem, since a sweep's batch sets fc's mb");
+        }
+        return ShapeResult.counted(dims, Math.multiplyExact(2L * batches * rows, k * cols),
+                "batched matrix product of two activations: no opbench problem; flops = 2 * batch * M * K * N");
+    }
+
     ShapeResult fc(NetNode n, List<ShapeTensor> ins, String name) {
         ShapeTensor a = ins.get(0);
         ShapeTensor b = ins.size() > 1 ? ins.get(1) : null;

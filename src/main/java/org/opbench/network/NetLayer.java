@@ -11,16 +11,18 @@ import org.opbench.problem.Problem;
  * @param name      layer name (the node name, made printable)
  * @param onnxOp    the ONNX operator type
  * @param problem   the operator descriptor, at the inferred batch, named after the layer; null when none applies
- * @param outDims   dimensions of the first output
- * @param flops     {@link Problem#flops()} of the problem, 0 for layers without one (ReLU, add, concat, ...)
+ * @param outDims   dimensions of the first output, null when unknown (an operator without a shape rule upstream)
+ * @param flops     {@link Problem#flops()} of the problem; for a deconvolution or a batched matrix product without
+ *                  an opbench problem their count; 0 for element-wise and layout layers (ReLU, add, concat, ...);
+ *                  null when unknown ({@code note} says why)
  * @param params    parameter values the node reads (weights, bias, batch-norm vectors)
  * @param producers names of the layers whose outputs this one reads
  * @param note      why a compute layer has no problem (e.g. a padding opbench's descriptors cannot express), else null
  */
-public record NetLayer(int index, String name, String onnxOp, Problem problem, long[] outDims, long flops, long params,
+public record NetLayer(int index, String name, String onnxOp, Problem problem, long[] outDims, Long flops, long params,
                        List<String> producers, String note) {
     public NetLayer {
-        outDims = outDims.clone();
+        outDims = outDims == null ? null : outDims.clone();
         producers = List.copyOf(producers);
     }
 
@@ -31,6 +33,11 @@ public record NetLayer(int index, String name, String onnxOp, Problem problem, l
 
     @Override
     public long[] outDims() {
-        return outDims.clone();
+        return outDims == null ? null : outDims.clone();
+    }
+
+    /** Whether the operation count is known. */
+    public boolean counted() {
+        return flops != null;
     }
 }

@@ -21,9 +21,23 @@ public record NetLayers(String model, int batch, List<NetLayer> layers, Map<Stri
         outputDims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputDims));
     }
 
-    /** Sum of the layers' operation counts: the network's total at this batch. */
+    /**
+     * Sum of the layers' operation counts: the network's total at this batch (a lower bound when
+     * {@link #withoutFlops()} is not 0).
+     */
     public long flops() {
-        return layers.stream().mapToLong(NetLayer::flops).sum();
+        return layers.stream().filter(NetLayer::counted).mapToLong(NetLayer::flops).sum();
+    }
+
+    /** Number of layers whose operation count is unknown (an operator opbench has no shape rule for, or after one). */
+    public int withoutFlops() {
+        return (int) layers.stream().filter(l -> !l.counted()).count();
+    }
+
+    /** {@code "N of M layers without counts"} when some layer has no count, else null. */
+    public String flopsCaveat() {
+        int n = withoutFlops();
+        return n == 0 ? null : n + " of " + layers.size() + " layers without counts";
     }
 
     public NetLayer get(String name) {

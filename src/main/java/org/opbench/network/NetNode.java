@@ -34,6 +34,12 @@ public record NetNode(String name, String op, List<String> inputs, List<String> 
         return v instanceof long[] a ? a.clone() : null;
     }
 
+    /** A FLOATS attribute, or null when absent. */
+    public float[] floatsAttr(String key) {
+        Object v = attrs.get(key);
+        return v instanceof float[] a ? a.clone() : null;
+    }
+
     public String stringAttr(String key, String dflt) {
         Object v = attrs.get(key);
         return v instanceof String s ? s : dflt;

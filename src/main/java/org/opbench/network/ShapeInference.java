@@ -32,7 +32,8 @@ public final class ShapeInference {
     static final Set<String> BROADCAST = Set.of("Add", "Sub", "Mul", "Div", "Sum", "Max", "Min", "Pow", "Mean");
     static final Set<String> OTHERS = Set.of("Conv", "Gemm", "MatMul", "MaxPool", "AveragePool", "GlobalAveragePool",
             "GlobalMaxPool", "Softmax", "Concat", "Flatten", "Reshape", "Squeeze", "Unsqueeze", "Transpose", "Shape",
-            "Gather", "Pad");
+            "Gather", "Pad", "ConvTranspose", "Resize", "Upsample", "Slice", "Split", "ReduceMean", "ReduceSum",
+            "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL2", "ReduceSumSquare");
 
     private final NetGraph graph;
     private final String source;
@@ -75,7 +76,8 @@ public final class ShapeInference {
     private NetLayers run() {
         long[] in = graph.inputDims();
         tensors.put(graph.input(), new ShapeTensor(new long[] {batch, in[0], in[1], in[2]}, null, null, null, false, false));
-        graph.params().forEach((name, p) -> tensors.put(name, new ShapeTensor(p.dims(), null, p.intValues(), null, true, p.counted())));
+        graph.params().forEach((name, p) -> tensors.put(name, new ShapeTensor(p.dims(), null, p.intValues(), null, true,
+                p.counted(), p.floatValues())));
         List<NetLayer> layers = new ArrayList<>();
         Map<String, Integer> lastUse = new HashMap<>();
         for (int i = 0; i < graph.nodes().size(); i++) {
@@ -98,7 +100,7 @@ public final class ShapeInference {
             long now = 0;
             for (String out : node.outputs()) {
                 ShapeTensor t = tensors.get(out);
-                if (t != null && !t.param() && t.ints() == null) {
+                if (t != null && t.known() && !t.param() && t.ints() == null) {
                     live.put(out, 4 * t.elements());
                 }
             }
@@ -115,7 +117,7 @@ public final class ShapeInference {
             if (t == null) {
                 throw new ModelException(source, "graph output '" + out + "' is produced by no node");
             }
-            outDims.put(out, t.dims());
+            outDims.put(out, t.dims()); // null when unknown
         }
         return new NetLayers(graph.name(), batch, layers, outDims, peak);
     }
@@ -162,11 +164,26 @@ public final class ShapeInference {
         if (ins.isEmpty() || ins.get(0) == null) {
             throw rules.fail(n, "has no first input");
         }
-        ShapeResult r = compute(n, ins, layerName);
-        tensors.put(n.output(), new ShapeTensor(r.dims(), r.flatFrom(), r.ints(), layerName, false, false));
+        ShapeResult r = null;
+        for (int k = 0; k < ins.size() && r == null; k++) {
+            if (ins.get(k) != null && !ins.get(k).known()) {
+                r = ShapeResult.unknown("input '" + n.inputs().get(k) + "' has an unknown shape (from layer '"
+                        + ins.get(k).producer() + "')");
+            }
+        }
+        if (r == null && !supportedOps().contains(n.op())) {
+            r = ShapeResult.unknown("operator " + n.op() + " has no shape rule in opbench: its output shape and "
+                    + "operation count are unknown");
+        }
+        if (r == null) {
+            r = compute(n, ins, layerName);
+        }
+        tensors.put(n.output(), new ShapeTensor(r.dims(), r.flatFrom(), r.ints(), layerName, false, false,
+                passesValues(n.op()) ? ins.get(0).floats() : null));
         for (int k = 1; k < n.outputs().size(); k++) {
             if (!n.outputs().get(k).isEmpty()) { // e.g. Dropout's mask, BatchNormalization's training outputs
-                tensors.put(n.outputs().get(k), new ShapeTensor(r.dims(), null, null, layerName, false, false));
+                long[] dims = r.moreDims() != null && k - 1 < r.moreDims().length ? r.moreDims()[k - 1] : r.dims();
+                tensors.put(n.outputs().get(k), new ShapeTensor(dims, null, null, layerName, false, false));
             }
         }
         long params = 0;
@@ -176,15 +193,20 @@ public final class ShapeInference {
             }
         }
         Problem p = r.problem();
-        return new NetLayer(index, layerName, n.op(), p, r.dims(), p == null ? 0 : p.flops(), params, producers, r.note());
+        Long flops = r.dims() == null ? null : p != null ? Long.valueOf(p.flops()) : r.flops() != null ? r.flops() : 0L;
+        return new NetLayer(index, layerName, n.op(), p, r.dims(), flops, params, producers, r.note());
+    }
+
+    /** Operators whose output holds their input's values (constant folding passes through them). */
+    private static boolean passesValues(String op) {
+        return op.equals("Cast") || op.equals("Identity");
     }
 
     private ShapeResult compute(NetNode n, List<ShapeTensor> ins, String name) {
         ShapeTensor x = ins.get(0);
         String op = n.op();
         if (SAME_SHAPE.contains(op)) {
-            return new ShapeResult(x.dims(), null, x.flatFrom(), op.equals("Cast") || op.equals("Identity") ? x.ints() : null,
-                    null);
+            return new ShapeResult(x.dims(), null, x.flatFrom(), passesValues(op) ? x.ints() : null, null);
         }
         if (BROADCAST.contains(op)) {
             long[] dims = x.dims();
@@ -197,7 +219,8 @@ public final class ShapeInference {
         }
         return switch (op) {
             case "Conv" -> computeShapes.conv(n, ins, name);
-            case "Gemm", "MatMul" -> computeShapes.fc(n, ins, name);
+            case "Gemm" -> computeShapes.fc(n, ins, name);
+            case "MatMul" -> computeShapes.matmul(n, ins, name);
             case "MaxPool", "AveragePool" -> computeShapes.pool(n, x, name);
             case "GlobalAveragePool", "GlobalMaxPool" -> computeShapes.globalPool(n, x, name);
             case "Softmax" -> computeShapes.softmax(n, x, name);
@@ -209,6 +232,12 @@ public final class ShapeInference {
             case "Shape" -> new ShapeResult(new long[] {x.dims().length}, null, null, x.dims(), null);
             case "Gather" -> layoutShapes.gather(n, x, ins);
             case "Pad" -> layoutShapes.pad(n, x, ins);
+            case "ConvTranspose" -> computeShapes.convTranspose(n, ins);
+            case "Resize", "Upsample" -> layoutShapes.resize(n, x, ins);
+            case "Slice" -> layoutShapes.slice(n, x, ins);
+            case "Split" -> layoutShapes.split(n, x, ins);
+            case "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL2", "ReduceSumSquare" ->
+                    layoutShapes.reduce(n, x, ins);
             default -> throw rules.fail(n, "operator " + op + " is not supported by opbench's layer reader (supported: "
                     + String.join(", ", supportedOps()) + ")");
         };

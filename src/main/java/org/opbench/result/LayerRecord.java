@@ -21,7 +21,8 @@ import java.util.List;
  * @param kernels   the framework's names of those kernels
  * @param timeUs    median time per run of the layer's kernel(s), 0 for fused or removed layers
  * @param share     timeUs over the sum of all kernels' times
- * @param flops     the layer's operation count per batch (0 for layers without a descriptor)
+ * @param flops     the layer's operation count per batch (0 for element-wise and layout layers), null when
+ *                  opbench cannot derive it ({@code note} says why)
  * @param gflops    flops / time, null when no time
  * @param fusedInto the layer whose kernel computed this one too, else null
  * @param fused     the layers this one's kernel computed too
@@ -33,7 +34,7 @@ import java.util.List;
         "inserted", "note", "dtype"})
 public record LayerRecord(String record, String model, String backend, String algorithm, int threads, int batch,
                           int index, String layer, String op, String onnxOp, String problem, String kernelOp,
-                          List<String> kernels, double timeUs, double share, long flops, Double gflops,
+                          List<String> kernels, double timeUs, double share, Long flops, Double gflops,
                           String fusedInto, List<String> fused, boolean executed, boolean inserted, String note,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String dtype) implements Record {
     public static final String KIND = "layer";
@@ -58,7 +59,7 @@ public record LayerRecord(String record, String model, String backend, String al
         private List<String> kernels;
         private double timeUs;
         private double share;
-        private long flops;
+        private Long flops;
         private Double gflops;
         private String fusedInto;
         private List<String> fused;
@@ -84,7 +85,7 @@ public record LayerRecord(String record, String model, String backend, String al
         public Builder kernels(List<String> value) { kernels = value; return this; }
         public Builder timeUs(double value) { timeUs = value; return this; }
         public Builder share(double value) { share = value; return this; }
-        public Builder flops(long value) { flops = value; return this; }
+        public Builder flops(Long value) { flops = value; return this; }
         public Builder gflops(Double value) { gflops = value; return this; }
         public Builder fusedInto(String value) { fusedInto = value; return this; }
         public Builder fused(List<String> value) { fused = value; return this; }

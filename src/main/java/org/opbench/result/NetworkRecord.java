@@ -27,7 +27,10 @@ import java.util.Map;
  *                       run and timed, counted from a reset of the peak just before loading
  * @param baselineMemoryMb the worker's resident memory at that reset
  * @param heapPeakMb     the Java heap's peak use over the same span (part of the resident memory)
- * @param flops          operations per batch: the sum of the layers' counts
+ * @param flops          operations per batch: the sum of the layers' counts (a lower bound when
+ *                       {@code layersWithoutFlops} is set)
+ * @param layersWithoutFlops how many of the {@code layers} have no operation count (an operator opbench has no shape
+ *                       rule for, and the layers after it); null, and not written, when every layer has one
  * @param gflops         flops / median time
  * @param relErr         {@link org.opbench.measure.Check#relativeError} of the output against the reference
  * @param reference      what the output was compared with
@@ -41,7 +44,8 @@ import java.util.Map;
 @JsonPropertyOrder({"record", "model", "model_file", "model_digest", "model_bytes", "backend", "backend_version",
         "device", "algorithm", "dtype", "impl", "threads", "batch", "status", "reason", "auto_stop", "samples_us", "time_us",
         "time_per_image_us", "throughput_ips", "latency_us", "cv", "unstable", "cold_ms", "prepare_ms",
-        "peak_memory_mb", "baseline_memory_mb", "heap_peak_mb", "flops", "gflops", "params", "layers", "rel_err",
+        "peak_memory_mb", "baseline_memory_mb", "heap_peak_mb", "flops", "gflops", "params", "layers",
+        "layers_without_flops", "rel_err",
         "tolerance", "reference", "profile_runs", "profile_total_us", "seed", "finished", "details"})
 public record NetworkRecord(String record, String model, String modelFile, String modelDigest, String backend,
                             String backendVersion, String device, String algorithm, String impl, int threads,
@@ -49,7 +53,9 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
                             TimeStats timeUs, Double timePerImageUs, Double throughputIps, Latency latencyUs,
                             Double cv, Boolean unstable, Double coldMs, Double prepareMs, Double peakMemoryMb,
                             Double baselineMemoryMb, Double heapPeakMb, long flops, Double gflops, long params,
-                            int layers, Double relErr, Double tolerance, String reference, Integer profileRuns,
+                            int layers,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer layersWithoutFlops, Double relErr,
+                            Double tolerance, String reference, Integer profileRuns,
                             Double profileTotalUs, long seed, String finished,
                             @JsonInclude(JsonInclude.Include.NON_NULL) String dtype,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Long modelBytes,
@@ -106,6 +112,7 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
         private Double baselineMemoryMb;
         private Double heapPeakMb;
         private long flops;
+        private Integer layersWithoutFlops;
         private Double gflops;
         private long params;
         private int layers;
@@ -149,6 +156,7 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
         public Builder baselineMemoryMb(Double value) { baselineMemoryMb = value; return this; }
         public Builder heapPeakMb(Double value) { heapPeakMb = value; return this; }
         public Builder flops(long value) { flops = value; return this; }
+        public Builder layersWithoutFlops(Integer value) { layersWithoutFlops = value; return this; }
         public Builder gflops(Double value) { gflops = value; return this; }
         public Builder params(long value) { params = value; return this; }
         public Builder layers(int value) { layers = value; return this; }
@@ -171,8 +179,8 @@ public record NetworkRecord(String record, String model, String modelFile, Strin
             return new NetworkRecord(KIND, model, modelFile, modelDigest, backend, backendVersion, device, algorithm,
                     impl, threads, batch, status, reason, autoStop, samplesUs, timeUs, timePerImageUs, throughputIps,
                     latencyUs, cv, unstable, coldMs, prepareMs, peakMemoryMb, baselineMemoryMb, heapPeakMb, flops,
-                    gflops, params, layers, relErr, tolerance, reference, profileRuns, profileTotalUs, seed, finished,
-                    dtype, modelBytes, details, null);
+                    gflops, params, layers, layersWithoutFlops, relErr, tolerance, reference, profileRuns,
+                    profileTotalUs, seed, finished, dtype, modelBytes, details, null);
         }
 
     }

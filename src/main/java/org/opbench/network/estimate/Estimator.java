@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.opbench.problem.Layer;
+import org.opbench.result.LayerRecord;
 import org.opbench.result.NetworkRecord;
 import org.opbench.result.PointRecord;
 
@@ -115,5 +116,50 @@ public final class Estimator {
         Double measured = fastest == null ? null : fastest.timeUs().median();
         String what = fastest == null ? null : fastest.backend() + " " + fastest.algorithm();
         return new Estimate(backend, algorithm, threads, covered, layers.size(), sum, measured, what, choices);
+    }
+
+    /** Operators whose layers operator sweeps time. */
+    public static final Set<String> SWEPT_OPS = Set.of("conv", "fc", "pool");
+
+    /**
+     * How much of a measured network time its conv, fc and pool layers hold, from the framework's layer profile of
+     * that measurement (the share of summed kernel times whose layer is conv, fc or pool; layers fused into such a
+     * kernel count with it, since their work is in its time).
+     *
+     * @param network  an ok network record
+     * @param share    that share, in [0, 1]
+     * @param kernels  the profile's layer records with a time (kernels and inserted kernels)
+     */
+    public record Coverage(NetworkRecord network, double share, int kernels) {
+    }
+
+    /** The coverage of every ok network record of {@code model} at {@code batch} that has layer records. */
+    public static List<Coverage> coverage(String model, int batch, List<NetworkRecord> networks,
+                                          List<LayerRecord> layers) {
+        List<Coverage> out = new ArrayList<>();
+        for (NetworkRecord n : networks) {
+            if (!n.ok() || !model.equals(n.model()) || n.batch() != batch) {
+                continue;
+            }
+            double total = 0;
+            double swept = 0;
+            int kernels = 0;
+            for (LayerRecord l : layers) {
+                if (!model.equals(l.model()) || l.batch() != batch || l.threads() != n.threads()
+                        || !java.util.Objects.equals(l.backend(), n.backend())
+                        || !java.util.Objects.equals(l.algorithm(), n.algorithm()) || l.timeUs() <= 0) {
+                    continue;
+                }
+                total += l.timeUs();
+                kernels++;
+                if (!l.inserted() && SWEPT_OPS.contains(l.op())) {
+                    swept += l.timeUs();
+                }
+            }
+            if (kernels > 0) {
+                out.add(new Coverage(n, swept / total, kernels));
+            }
+        }
+        return out;
     }
 }

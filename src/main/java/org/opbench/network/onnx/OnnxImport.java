@@ -99,17 +99,19 @@ public final class OnnxImport {
         for (NodeProto n : g.getNodeList()) {
             String name = n.getName().isEmpty() ? (n.getOutputCount() > 0 ? n.getOutput(0) : "") : n.getName();
             String domain = n.getDomain();
-            if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
-                throw new ModelException(source, "node '" + name + "' (" + n.getOpType() + "): operator domain '"
-                        + domain + "' is not supported (only the default ONNX domain)");
-            }
-            if (n.getOpType().equals("Constant")) {
-                if (!n.getAttributeList().isEmpty() && n.getAttribute(0).hasT() && n.getOutputCount() == 1) {
-                    params.put(n.getOutput(0), param(source, n.getAttribute(0).getT()));
+            // an operator of another domain (com.microsoft's contrib operators) keeps its domain in its type, which
+            // no shape rule has: its layer and those after it are read without a shape and a count
+            boolean otherDomain = !domain.isEmpty() && !domain.equals("ai.onnx");
+            String op = otherDomain ? domain + "." + n.getOpType() : n.getOpType();
+            if (op.equals("Constant")) {
+                ParamSpec c = n.getOutputCount() == 1 && n.getAttributeCount() == 1 ? constant(source, n.getAttribute(0))
+                        : null;
+                if (c != null) {
+                    params.put(n.getOutput(0), c);
                     continue;
                 }
-                throw new ModelException(source, "node '" + name + "' (Constant): only tensor-valued constants are "
-                        + "supported");
+                throw new ModelException(source, "node '" + name + "' (Constant): only constants given as value, "
+                        + "value_int(s) or value_float(s) are supported");
             }
             Map<String, Object> attrs = new LinkedHashMap<>();
             for (AttributeProto a : n.getAttributeList()) {
@@ -121,7 +123,7 @@ public final class OnnxImport {
             if (!seen.add(name)) {
                 name = name + "#" + seen.size();
             }
-            nodes.add(new NetNode(name, n.getOpType(), n.getInputList(), n.getOutputList(), attrs));
+            nodes.add(new NetNode(name, op, n.getInputList(), n.getOutputList(), attrs));
         }
         List<String> outputs = g.getOutputList().stream().map(ValueInfoProto::getName).toList();
         if (outputs.isEmpty()) {
@@ -308,7 +310,69 @@ public final class OnnxImport {
             }
             return new ParamSpec(dims, ParamSpec.Init.FILE, values, null);
         }
+        if ((type == TensorProto.DataType.FLOAT.getNumber() || type == TensorProto.DataType.DOUBLE.getNumber())
+                && n <= MAX_INT_VALUES && n > 0) { // Resize/Upsample scales
+            return new ParamSpec(dims, ParamSpec.Init.FILE, null, floats(t, (int) n));
+        }
         return new ParamSpec(dims, ParamSpec.Init.FILE, null, null);
+    }
+
+    /** The values of a small FLOAT or DOUBLE tensor, or null when its data is not stored in the file itself. */
+    private static float[] floats(TensorProto t, int n) {
+        boolean dbl = t.getDataType() == TensorProto.DataType.DOUBLE.getNumber();
+        float[] values = new float[n];
+        if (!t.getRawData().isEmpty()) {
+            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            if (b.remaining() != n * (dbl ? 8 : 4)) {
+                return null;
+            }
+            for (int i = 0; i < n; i++) {
+                values[i] = dbl ? (float) b.getDouble() : b.getFloat();
+            }
+            return values;
+        }
+        if (!dbl && t.getFloatDataCount() == n) {
+            for (int i = 0; i < n; i++) {
+                values[i] = t.getFloatData(i);
+            }
+            return values;
+        }
+        if (dbl && t.getDoubleDataCount() == n) {
+            for (int i = 0; i < n; i++) {
+                values[i] = (float) t.getDoubleData(i);
+            }
+            return values;
+        }
+        return null;
+    }
+
+    /** A Constant node's value ({@code value}, {@code value_int(s)}, {@code value_float(s)}), or null for another. */
+    private static ParamSpec constant(String source, AttributeProto a) {
+        switch (a.getName()) {
+            case "value" -> {
+                return a.hasT() ? param(source, a.getT()) : null;
+            }
+            case "value_int" -> {
+                return new ParamSpec(new long[0], ParamSpec.Init.FILE, new long[] {a.getI()}, null);
+            }
+            case "value_ints" -> {
+                long[] v = a.getIntsList().stream().mapToLong(Long::longValue).toArray();
+                return new ParamSpec(new long[] {v.length}, ParamSpec.Init.FILE, v, null);
+            }
+            case "value_float" -> {
+                return new ParamSpec(new long[0], ParamSpec.Init.FILE, null, new float[] {a.getF()});
+            }
+            case "value_floats" -> {
+                float[] f = new float[a.getFloatsCount()];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = a.getFloats(i);
+                }
+                return new ParamSpec(new long[] {f.length}, ParamSpec.Init.FILE, null, f);
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     private static Object value(AttributeProto a) {

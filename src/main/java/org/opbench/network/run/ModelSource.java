@@ -126,8 +126,8 @@ public record ModelSource(String name, boolean builtin, Path runFile, Path struc
 
     /**
      * A copy of the model: {@code freeBatch} makes dimension 0 of the inputs and outputs the free {@code N} and drops
-     * intermediate value infos (which would pin it); otherwise the weight data of float and large tensors is dropped
-     * (dimensions kept), leaving what the layer reader needs.
+     * intermediate value infos (which would pin it); otherwise the data of tensors over 64 values is dropped
+     * (dimensions kept), leaving what the layer reader needs (shapes, axes, Resize scales).
      */
     static void writeDerived(Path from, Path to, boolean freeBatch) throws IOException {
         ModelProto m;
@@ -148,9 +148,7 @@ public record ModelSource(String name, boolean builtin, Path runFile, Path struc
         } else {
             for (TensorProto.Builder t : g.getInitializerBuilderList()) {
                 long n = t.getDimsList().stream().mapToLong(Long::longValue).reduce(1, (a, c) -> a * c);
-                boolean integer = t.getDataType() == TensorProto.DataType.INT64.getNumber()
-                        || t.getDataType() == TensorProto.DataType.INT32.getNumber();
-                if (!integer || n > 64) {
+                if (n > 64) { // small tensors stay: shapes, axes, Resize scales, Clip bounds
                     t.clearRawData().clearFloatData().clearDoubleData().clearInt32Data().clearInt64Data()
                             .clearExternalData();
                 }

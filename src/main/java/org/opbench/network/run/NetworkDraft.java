@@ -9,6 +9,7 @@ import java.util.Map;
 import org.opbench.measure.Samples;
 import org.opbench.measure.Stats;
 import org.opbench.network.profile.LayerTime;
+import org.opbench.network.NetLayers;
 import org.opbench.result.LayerRecord;
 import org.opbench.result.NetworkRecord;
 import org.opbench.result.Status;
@@ -31,14 +32,15 @@ final class NetworkDraft {
     private Boolean unstable;
     private NetworkRecord.Latency latency;
 
-    NetworkDraft(NetworkTask task, NetworkJob job, Availability availability, int batch, long flops, long params,
-                 int layerCount) {
+    NetworkDraft(NetworkTask task, NetworkJob job, Availability availability, int batch, NetLayers layers, long params) {
         this.batch = batch;
-        this.flops = flops;
+        this.flops = layers == null ? 0 : layers.flops();
+        int layerCount = layers == null ? 0 : layers.layers().size();
+        Integer without = layers == null || layers.withoutFlops() == 0 ? null : layers.withoutFlops();
         this.record = NetworkRecord.builder().model(task.model()).modelFile(task.modelFile())
                 .modelDigest(task.digest()).backend(job.backend()).backendVersion(availability.version())
                 .device(availability.device()).algorithm(task.algorithm()).threads(job.threads()).batch(batch)
-                .flops(flops).params(params).layers(layerCount).seed(job.seed())
+                .flops(flops).layersWithoutFlops(without).params(params).layers(layerCount).seed(job.seed())
                 .dtype(task.dtype()).modelBytes(task.modelBytes());
     }
 
@@ -105,7 +107,7 @@ final class NetworkDraft {
         int index = 0;
         for (LayerTime t : times) {
             boolean inserted = t.inserted();
-            long f = inserted ? 0 : t.layer().flops();
+            Long f = inserted ? Long.valueOf(0) : t.layer().flops();
             String problem = inserted || t.layer().problem() == null ? null : t.layer().problem().descriptor();
             String op = inserted ? t.kernelOp() : t.layer().op();
             String onnxOp = inserted ? null : t.layer().onnxOp();
@@ -113,7 +115,7 @@ final class NetworkDraft {
             out.add(LayerRecord.builder().model(n.model()).backend(n.backend()).algorithm(n.algorithm())
                     .threads(n.threads()).batch(n.batch()).index(inserted ? index : t.layer().index()).layer(t.name())
                     .op(op).onnxOp(onnxOp).problem(problem).kernelOp(t.kernelOp()).kernels(t.kernels()).timeUs(t.us())
-                    .share(total > 0 ? t.us() / total : 0).flops(f).gflops(t.us() > 0 && f > 0 ? f / (t.us() * 1e3) : null)
+                    .share(total > 0 ? t.us() / total : 0).flops(f).gflops(t.us() > 0 && f != null && f > 0 ? f / (t.us() * 1e3) : null)
                     .fusedInto(t.fusedInto()).fused(t.fused()).executed(t.executed()).inserted(inserted).note(note)
                     .dtype(n.dtype()).build());
             index = Math.max(index, inserted ? index + 1 : t.layer().index() + 1);

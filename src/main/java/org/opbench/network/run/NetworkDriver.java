@@ -82,9 +82,8 @@ public final class NetworkDriver {
             } catch (RuntimeException e) {
                 // the record has no flops
             }
-            NetworkDraft d = new NetworkDraft(job.network(), job, availability, batch,
-                    layers == null ? 0 : layers.flops(), model.graph().parameterCount(),
-                    layers == null ? 0 : layers.layers().size());
+            NetworkDraft d = new NetworkDraft(job.network(), job, availability, batch, layers,
+                    model.graph().parameterCount());
             listener.record(d.fail(status, reason, autoStop(job, status)));
         }
 

@@ -107,8 +107,7 @@ public final class NetworkWorker {
     }
 
     private NetworkDraft draft(int batch, NetLayers layers) {
-        return new NetworkDraft(task, job, availability, batch, layers == null ? 0 : layers.flops(),
-                graph.parameterCount(), layers == null ? 0 : layers.layers().size());
+        return new NetworkDraft(task, job, availability, batch, layers, graph.parameterCount());
     }
 
     /** Measures one batch and emits its records; the step when it was measured and is ok, else null. */
@@ -122,6 +121,12 @@ public final class NetworkWorker {
             return null;
         }
         NetworkDraft d = draft(batch, layers);
+        String out = graph.outputs().get(0);
+        if (layers.outputDims().get(out) == null) { // an operator without a shape rule upstream of the output
+            emit(d.fail(Status.UNSUPPORTED, "opbench cannot derive the shape of output '" + out + "' ("
+                    + unknownCause(layers) + "), which it needs to hold the output", stopKind));
+            return null;
+        }
         if (!availability.available()) {
             emit(d.fail(Status.UNAVAILABLE, availability.reason(), stopKind));
             return null;
@@ -139,6 +144,16 @@ public final class NetworkWorker {
                     + "; raise the worker heap with --worker-jvm-arg -Xmx...", task.auto() ? "memory" : null));
             return null;
         }
+    }
+
+    /** The first layer without a shape and why. */
+    private static String unknownCause(NetLayers layers) {
+        for (var l : layers.layers()) {
+            if (l.outDims() == null) {
+                return "layer '" + l.name() + "': " + l.note();
+            }
+        }
+        return "no layer says why";
     }
 
     private String memoryCheck(int batch, AutoBatch.Step last, NetLayers layers, NetworkDraft d) {

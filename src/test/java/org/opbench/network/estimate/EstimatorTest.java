@@ -69,4 +69,27 @@ class EstimatorTest {
         assertEquals(layers.size(), rows.get(0).total());
         assertNull(rows.get(0).error());
     }
+
+    private static org.opbench.result.LayerRecord layer(String backend, String op, double us, boolean inserted) {
+        return org.opbench.result.LayerRecord.builder().model("m.onnx").backend(backend).algorithm("x").threads(1)
+                .batch(1).layer(op + us).op(op).timeUs(us).inserted(inserted).executed(true).build();
+    }
+
+    @Test
+    void coverageIsTheShareOfProfiledTimeInConvFcAndPoolKernels() {
+        NetworkRecord a = NetworkRecord.builder().model("m.onnx").backend("a").algorithm("x").threads(1).batch(1)
+                .status(Status.OK).build();
+        NetworkRecord b = NetworkRecord.builder().model("m.onnx").backend("b").algorithm("x").threads(1).batch(1)
+                .status(Status.OK).build();
+        NetworkRecord other = NetworkRecord.builder().model("m.onnx").backend("a").algorithm("x").threads(1).batch(2)
+                .status(Status.OK).build();
+        List<org.opbench.result.LayerRecord> layers = List.of(layer("a", "conv", 60, false), layer("a", "fc", 10, false),
+                layer("a", "pool", 5, false), layer("a", "Resize", 20, false), layer("a", "Mul", 0, false),
+                layer("a", "conv", 5, true), layer("b", "conv", 1, false), layer("b", "Add", 3, false));
+        List<Estimator.Coverage> c = Estimator.coverage("m.onnx", 1, List.of(a, b, other), layers);
+        assertEquals(2, c.size(), "batch 2 has no layer records");
+        assertEquals(75.0 / 100, c.get(0).share(), 1e-12); // an inserted kernel named conv is not the model's conv
+        assertEquals(5, c.get(0).kernels()); // the Mul without time is no kernel
+        assertEquals(0.25, c.get(1).share(), 1e-12);
+    }
 }
