@@ -189,6 +189,10 @@ final class Builder implements AutoCloseable {
             }
         }
         details.put(name + "_layout", Layouts.describe(pdMd));
+        long bytes = dnnl_memory_desc_get_size(pdMd);
+        if (bytes != dnnl_memory_desc_get_size(userMd)) { // padding of blocked layouts, or int8 compensation terms
+            details.put(name + "_bytes", bytes);
+        }
         argKinds.add(kind);
         argMemories.add(memory);
     }

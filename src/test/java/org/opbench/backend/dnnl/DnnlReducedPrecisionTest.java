@@ -76,6 +76,7 @@ class DnnlReducedPrecisionTest {
     void convInt8(String descriptor) throws BackendException {
         DnnlTestSupport.Ran ran = DnnlTestSupport.checkPrecision(backend, Op.CONV, descriptor, Precision.INT8, Map.of());
         assertEquals(Numerics.INT8, ran.numerics());
+        assertFalse(ran.impl().startsWith("ref"), () -> descriptor + ": int8 fell back to " + ran.impl());
         assertEquals(descriptor.contains("g") ? ConvPrimitive.GROUPED_OC_MASK : ConvPrimitive.OC_MASK,
                 ran.details().get("weights_scale_mask"));
     }
@@ -84,7 +85,8 @@ class DnnlReducedPrecisionTest {
     @ValueSource(strings = {"mb1ic64oc10", "mb3ic7oc5", "mb2ic3ih5iw7oc9", "mb1ic16ih3iw3oc33"})
     void fc(String descriptor) throws BackendException {
         DnnlTestSupport.checkPrecision(backend, Op.FC, descriptor, Precision.BF16, Map.of());
-        DnnlTestSupport.checkPrecision(backend, Op.FC, descriptor, Precision.INT8, Map.of());
+        DnnlTestSupport.Ran int8 = DnnlTestSupport.checkPrecision(backend, Op.FC, descriptor, Precision.INT8, Map.of());
+        assertEquals(FcPrimitive.MATMUL_N_MASK, int8.details().get("weights_scale_mask"));
     }
 
     @ParameterizedTest
