@@ -113,8 +113,9 @@ public final class DnnlBackend implements Backend {
                     + " apply to it";
         }
         if (problem instanceof SoftmaxProblem) {
-            return "dnnl times softmax in f32, bf16 and f16, not int8 (opbench's int8 softmax source has a zero point;"
-                    + " oneDNN softmax takes scales only)";
+            return "dnnl times softmax in f32, bf16 and f16, not int8: oneDNN's int8 softmax takes no source zero point"
+                    + " and applies the source scale to its output, not its input (softmax of the raw levels), so it"
+                    + " does not compute the softmax of the dequantised source";
         }
         return problem instanceof PoolProblem p ? PoolPrimitive.int8Refusal(p) : null;
     }
