@@ -147,10 +147,6 @@ final class Builder implements AutoCloseable {
         argMemories.add(Dnnl.wrap(res, engine, md, values));
     }
 
-    Precision precision() {
-        return precision;
-    }
-
     /** Takes ownership of a primitive descriptor that a {@code *_primitive_desc_create} call filled in. */
     dnnl_primitive_desc own(dnnl_primitive_desc pd) {
         return Dnnl.own(res, pd);
