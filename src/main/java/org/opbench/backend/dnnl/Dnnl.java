@@ -36,7 +36,6 @@ import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.opbench.spi.BackendException;
@@ -70,8 +69,13 @@ final class Dnnl {
 
     /** An f32 memory descriptor with {@code dims} (logical order, e.g. NCHW) in format {@code tag}. */
     static dnnl_memory_desc md(Resources res, long[] dims, int tag) throws BackendException {
+        return md(res, dims, dnnl_f32, tag);
+    }
+
+    /** A memory descriptor of oneDNN data type {@code type} ({@code dnnl_data_type_t}) in format {@code tag}. */
+    static dnnl_memory_desc md(Resources res, long[] dims, int type, int tag) throws BackendException {
         dnnl_memory_desc md = new dnnl_memory_desc();
-        DnnlStatus.check(dnnl_memory_desc_create_with_tag(md, dims.length, dims, dnnl_f32, tag),
+        DnnlStatus.check(dnnl_memory_desc_create_with_tag(md, dims.length, dims, type, tag),
                 "dnnl_memory_desc_create_with_tag");
         return res.own(md, () -> dnnl_memory_desc_destroy(md));
     }
@@ -84,12 +88,13 @@ final class Dnnl {
     }
 
     /** Memory for {@code md} over {@code buffer}, which {@code res} frees after the memory object. */
-    static dnnl_memory wrap(Resources res, dnnl_engine engine, dnnl_memory_desc md, FloatPointer buffer)
+    static dnnl_memory wrap(Resources res, dnnl_engine engine, dnnl_memory_desc md, Pointer buffer)
             throws BackendException {
         res.own(buffer, buffer::deallocate);
         long need = dnnl_memory_desc_get_size(md);
-        if (buffer.capacity() * Float.BYTES < need) {
-            throw new IllegalArgumentException("buffer of " + buffer.capacity() + " floats for " + need + " bytes");
+        if (buffer.capacity() * buffer.sizeof() < need) {
+            throw new IllegalArgumentException("buffer of " + buffer.capacity() + " x " + buffer.sizeof()
+                    + " bytes for " + need + " bytes");
         }
         dnnl_memory memory = new dnnl_memory();
         DnnlStatus.check(dnnl_memory_create(memory, md, engine, buffer), "dnnl_memory_create");

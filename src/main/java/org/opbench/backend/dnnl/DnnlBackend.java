@@ -25,7 +25,9 @@ import org.opbench.spi.Variant;
  *
  * <p>Algorithms: conv {@code auto} (oneDNN's {@code dnnl_convolution_auto}), {@code direct}, {@code winograd}
  * (oneDNN 3.x has no CPU Winograd: preparing fails with {@code dnnl_unimplemented}); fc, pool and softmax
- * {@code auto}. Option {@code dnnl.layout} = {@code default|any|nhwc|nchw} (see {@link Layout}).
+ * {@code auto}. Option {@code dnnl.layout} = {@code default|any|nhwc|nchw} (see {@link Layout}). Precisions: f32,
+ * bf16, f16 (where oneDNN implements it on the CPU's ISA, else its {@code dnnl_unimplemented}) and int8
+ * ({@link Builder#quantizedAttr}; pooling on raw levels, {@link PoolPrimitive#int8Refusal}); int8 softmax is refused.
  * oneDNN's OpenMP runtime fixes its thread count at process start from {@code OMP_NUM_THREADS}, so a point
  * whose thread count differs from the process's is answered {@link Support#no}.
  */
@@ -72,9 +74,6 @@ public final class DnnlBackend implements Backend {
         if (!variant.tuner().equals("none")) {
             return Support.no("dnnl has no tuner (only 'none')");
         }
-        if (problem.dtype() != Precision.F32) {
-            return Support.no("dnnl backend times f32 only, not " + problem.dtype().id());
-        }
         for (String key : variant.options().keySet()) {
             if (!key.equals(Layout.KEY)) {
                 return Support.no("unknown option dnnl." + key + " (known: dnnl." + Layout.KEY + ")");
@@ -89,12 +88,36 @@ public final class DnnlBackend implements Backend {
         if (refusal != null) {
             return Support.no(refusal);
         }
+        String precision = precisionRefusal(problem, layout);
+        if (precision != null) {
+            return Support.no(precision);
+        }
         Availability avail = probe();
         if (!avail.available()) {
             return Support.no(avail.reason());
         }
         String threads = threadRefusal(DnnlLibrary.info().threads(), variant.threads());
         return threads == null ? Support.YES : Support.no(threads);
+    }
+
+    /**
+     * Why dnnl does not time {@code problem} in its precision, or null when it does (f16 is attempted: where the ISA
+     * lacks it, oneDNN's own {@code dnnl_unimplemented} is the answer at prepare).
+     */
+    static String precisionRefusal(Problem problem, Layout layout) {
+        if (problem.dtype() != Precision.INT8) {
+            return null;
+        }
+        if (problem instanceof FcProblem && layout == Layout.NHWC) {
+            return "dnnl int8 fc runs as a matmul on opbench's flattened (nchw) source: dnnl.layout=nhwc does not"
+                    + " apply to it";
+        }
+        if (problem instanceof SoftmaxProblem) {
+            return "dnnl times softmax in f32, bf16 and f16, not int8: oneDNN's int8 softmax takes no source zero point"
+                    + " and applies the source scale to its output, not its input (softmax of the raw levels), so it"
+                    + " does not compute the softmax of the dequantised source";
+        }
+        return problem instanceof PoolProblem p ? PoolPrimitive.int8Refusal(p) : null;
     }
 
     /** Why a point asking for {@code wanted} threads cannot run in this process, or null when it can. */

@@ -5,7 +5,9 @@ import java.util.Map;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_stream;
-import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.opbench.problem.DataType;
+import org.opbench.problem.Quantization;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.BasePreparedOp;
 import org.opbench.spi.Execution;
@@ -13,7 +15,7 @@ import org.opbench.spi.Execution;
 /**
  * A oneDNN primitive ready to execute: its arguments are bound in {@link Builder#finish}, so {@link #run()}
  * is one {@code dnnl_primitive_execute} plus {@code dnnl_stream_wait} and allocates nothing. The destination
- * is reordered to opbench's canonical layout only in {@link #output()}.
+ * is reordered to opbench's canonical layout, and converted to floats, only in {@link #output()}.
  */
 final class DnnlOp extends BasePreparedOp {
     private final Resources resources;
@@ -26,9 +28,11 @@ final class DnnlOp extends BasePreparedOp {
 
     /**
      * How the destination reaches a canonical-layout buffer: {@code reorder} (null when the primitive already
-     * writes the canonical layout) copies it into {@code buffer}.
+     * writes the canonical layout) copies it into {@code buffer}, of element type {@code type}; int8 levels read
+     * back as their real values under {@code quant} (null for floating-point types).
      */
-    record OutputPath(dnnl_primitive reorder, dnnl_exec_arg_t reorderArgs, FloatPointer buffer, int elements) {
+    record OutputPath(dnnl_primitive reorder, dnnl_exec_arg_t reorderArgs, Pointer buffer, int elements,
+                      DataType type, Quantization quant) {
     }
 
     DnnlOp(Resources resources, dnnl_stream stream, dnnl_primitive primitive, dnnl_exec_arg_t args, int nargs,
@@ -55,9 +59,7 @@ final class DnnlOp extends BasePreparedOp {
         if (output.reorder() != null) {
             Dnnl.execute(output.reorder(), stream, 2, output.reorderArgs(), "dnnl_primitive_execute(reorder dst)");
         }
-        float[] out = new float[output.elements()];
-        output.buffer().position(0).get(out);
-        return out;
+        return Buffers.read(output.type(), output.buffer(), output.elements(), output.quant());
     }
 
     @Override

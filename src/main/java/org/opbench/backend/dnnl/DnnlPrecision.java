@@ -12,6 +12,8 @@ import static org.bytedeco.dnnl.global.dnnl.dnnl_query_alg_kind;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.javacpp.IntPointer;
 import org.opbench.problem.DataType;
+import org.opbench.problem.Op;
+import org.opbench.problem.Precision;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Numerics;
 import org.opbench.spi.Transform;
@@ -30,6 +32,21 @@ final class DnnlPrecision {
         int[] mode = new int[1];
         DnnlStatus.check(dnnl_get_default_fpmath_mode(mode), "dnnl_get_default_fpmath_mode");
         return numerics(mode[0]);
+    }
+
+    /**
+     * The formats a primitive of {@code op} computes in for a problem in {@code precision}: f32 by the process's
+     * fpmath mode ({@link #numerics()}); bf16 and f16 tensors with products summed in f32 (oneDNN's bf16 and f16
+     * kernels accumulate in f32); int8 convolution and inner product s8 products summed in s32
+     * ({@link Numerics#INT8}); int8 pooling u8 levels, averages summed in s32.
+     */
+    static Numerics numerics(Precision precision, Op op) throws BackendException {
+        return switch (precision) {
+            case F32 -> numerics();
+            case BF16 -> new Numerics(DataType.BF16, DataType.BF16, DataType.F32);
+            case F16 -> new Numerics(DataType.F16, DataType.F16, DataType.F32);
+            case INT8 -> op == Op.POOL ? new Numerics(DataType.U8, DataType.U8, DataType.S32) : Numerics.INT8;
+        };
     }
 
     /** The formats fpmath mode {@code mode} allows for fp32 data (bf16 for {@code bf16} and {@code any}). */

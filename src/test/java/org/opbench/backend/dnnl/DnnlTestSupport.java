@@ -10,6 +10,7 @@ import org.opbench.backend.reference.Reference;
 import org.opbench.measure.Check;
 import org.opbench.measure.Tolerance;
 import org.opbench.problem.Op;
+import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
@@ -46,6 +47,41 @@ final class DnnlTestSupport {
 
     static Variant variant(DnnlBackend backend, String algorithm, Map<String, String> options) {
         return new Variant(algorithm, "none", backend.effectiveThreads(), options);
+    }
+
+    /**
+     * Prepares {@code descriptor} in {@code precision}, runs it twice and compares with the reference within
+     * {@link Tolerance#of(org.opbench.spi.Execution, Problem, float[])}; an int8 point also within one destination
+     * level ({@link Tolerance#errorLevels}). Returns what ran (impl) and the operator's details.
+     */
+    static Ran checkPrecision(DnnlBackend backend, Op op, String descriptor, Precision precision,
+                              Map<String, String> options) throws BackendException {
+        Problem problem = Problems.parse(op, descriptor).withDtype(precision);
+        Variant variant = variant(backend, "auto", options);
+        Support support = backend.supports(problem, variant);
+        assertTrue(support.supported(), () -> descriptor + " " + precision.id() + ": " + support.reason());
+        ProblemData data = ProblemData.of(problem, SEED);
+        float[] ref = Reference.compute(data);
+        try (PreparedOp prepared = backend.prepare(problem, variant, data)) {
+            prepared.run();
+            prepared.run();
+            float[] out = prepared.output();
+            String impl = prepared.impl();
+            assertFalse(impl.isBlank(), "impl string");
+            double err = Check.relativeError(out, ref);
+            double tol = Tolerance.of(prepared.execution(), problem, ref);
+            String what = descriptor + " " + precision.id() + " [" + impl + "]";
+            assertTrue(err <= tol, () -> what + ": relative error " + err + " > " + tol);
+            double levels = precision.quantized() ? Tolerance.errorLevels(problem, out, ref) : 0;
+            assertTrue(levels <= 1, () -> what + ": " + levels + " levels from the reference");
+            System.out.println("dnnl " + op.id() + " " + what + " " + prepared.execution().numerics() + " "
+                    + prepared.details() + " err=" + err + " levels=" + levels);
+            return new Ran(impl, prepared.execution().numerics(), prepared.details());
+        }
+    }
+
+    /** What a checked point ran. */
+    record Ran(String impl, org.opbench.spi.Numerics numerics, Map<String, Object> details) {
     }
 
     /** Prepares, runs twice and compares with the reference; returns the impl string. */
