@@ -357,6 +357,29 @@ int fc(opbench_acl_op *op, unsigned mb, unsigned ic, unsigned ih, unsigned iw, u
 }
 
 template <typename B>
+int fc_as_conv(opbench_acl_op *op, unsigned mb, unsigned ic, unsigned ih, unsigned iw, unsigned oc) {
+    init<B>(op, SRC, TensorShape(iw, ih, ic, mb));
+    init<B>(op, WEIGHTS, TensorShape(iw, ih, ic, oc));
+    init<B>(op, BIAS, TensorShape(oc));
+    init<B>(op, DST, TensorShape(1U, 1U, oc, mb));
+    auto *src = tensor<B>(op, SRC);
+    auto *wei = tensor<B>(op, WEIGHTS);
+    auto *bia = tensor<B>(op, BIAS);
+    auto *dst = tensor<B>(op, DST);
+    const PadStrideInfo psi(1, 1, 0, 0);
+    const std::string name = std::string(B::prefix) + "GEMMConvolutionLayer";
+    Status s = B::Gemm::validate(src->info(), wei->info(), bia->info(), dst->info(), psi, WeightsInfo(), Size2D(1U, 1U),
+                                 ActivationLayerInfo(), 1);
+    if (!bool(s)) return refused(op, name.c_str(), s);
+    auto f = std::make_unique<typename B::Gemm>();
+    f->configure(src, wei, bia, dst, psi, WeightsInfo(), Size2D(1U, 1U), ActivationLayerInfo(), 1);
+    op->fn = std::move(f);
+    op->impl = name + " (fc as a " + std::to_string(ih) + "x" + std::to_string(iw) + " convolution)";
+    allocate<B>(op);
+    return OPBENCH_ACL_OK;
+}
+
+template <typename B>
 int pool(opbench_acl_op *op, int kind, const int *d) {
     const unsigned mb = d[0], ic = d[1], ih = d[2], iw = d[3], oh = d[4], ow = d[5], kh = d[6], kw = d[7];
     const unsigned sh = d[8], sw = d[9], ph = d[10], pw = d[11];
@@ -651,6 +674,14 @@ int opbench_acl_fc(opbench_acl_op *op, int target, int mb, int ic, int ih, int i
         int s = start(op, target);
         if (s != OPBENCH_ACL_OK) return s;
         return target == OPBENCH_ACL_CL ? fc<Ocl>(op, mb, ic, ih, iw, oc) : fc<Neon>(op, mb, ic, ih, iw, oc);
+    });
+}
+
+int opbench_acl_fc_as_conv(opbench_acl_op *op, int target, int mb, int ic, int ih, int iw, int oc) {
+    return guarded(op, [&] {
+        int s = start(op, target);
+        if (s != OPBENCH_ACL_OK) return s;
+        return target == OPBENCH_ACL_CL ? fc_as_conv<Ocl>(op, mb, ic, ih, iw, oc) : fc_as_conv<Neon>(op, mb, ic, ih, iw, oc);
     });
 }
 

@@ -92,6 +92,10 @@ int opbench_acl_types(opbench_acl_op *op, int type, float src_scale, int src_zer
    bottom/right padding, ph, pw being top/left). */
 int opbench_acl_conv(opbench_acl_op *op, int target, int algorithm, const int *dims, int fast_math);
 int opbench_acl_fc(opbench_acl_op *op, int target, int mb, int ic, int ih, int iw, int oc);
+/* The same fully connected layer computed by the GEMM convolution function (NEGEMMConvolutionLayer) as a convolution
+ * whose kernel covers the ih x iw input (1x1 output): opbench's fc weights OC x (C*H*W) are OIHW conv weights. It
+ * takes per-channel QSYMM8 weights, which the fully connected function refuses. */
+int opbench_acl_fc_as_conv(opbench_acl_op *op, int target, int mb, int ic, int ih, int iw, int oc);
 /* dims: mb ic ih iw oh ow kh kw sh sw ph pw pb pr (pb, pr: bottom/right padding; oh/ow may be ceil-mode values). */
 int opbench_acl_pool(opbench_acl_op *op, int target, int kind, const int *dims);
 /* Softmax over C of an N x C x H x W tensor. */

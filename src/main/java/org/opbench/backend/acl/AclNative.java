@@ -82,6 +82,9 @@ public final class AclNative {
     public static native int opbench_acl_fc(@Cast("opbench_acl_op*") long op, int target, int mb, int ic, int ih,
                                             int iw, int oc);
 
+    public static native int opbench_acl_fc_as_conv(@Cast("opbench_acl_op*") long op, int target, int mb, int ic,
+                                                    int ih, int iw, int oc);
+
     public static native int opbench_acl_pool(@Cast("opbench_acl_op*") long op, int target, int kind,
                                               @Cast("const int*") int[] dims);
 

@@ -146,8 +146,13 @@ final class AclOp extends BasePreparedOp {
             AclStatus.check(AclNative.opbench_acl_conv(h, t, alg.conv(), dims, fastMath ? 1 : 0),
                     alg.convFunction() + " configure", h);
         } else if (problem instanceof FcProblem f) {
-            AclStatus.check(AclNative.opbench_acl_fc(h, t, f.mb(), f.ic(), f.ih(), f.iw(), f.oc()),
-                    alg.prefix() + "FullyConnectedLayer configure", h);
+            if (alg.conv() == AclNative.CONV_GEMM) {
+                AclStatus.check(AclNative.opbench_acl_fc_as_conv(h, t, f.mb(), f.ic(), f.ih(), f.iw(), f.oc()),
+                        alg.prefix() + "GEMMConvolutionLayer configure (fc as a convolution)", h);
+            } else {
+                AclStatus.check(AclNative.opbench_acl_fc(h, t, f.mb(), f.ic(), f.ih(), f.iw(), f.oc()),
+                        alg.prefix() + "FullyConnectedLayer configure", h);
+            }
         } else if (problem instanceof PoolProblem p) {
             int kind = p.alg() == PoolAlg.MAX ? AclNative.POOL_MAX
                     : p.alg() == PoolAlg.AVG_NP ? AclNative.POOL_AVG_EXCLUDE_PAD : AclNative.POOL_AVG_INCLUDE_PAD;

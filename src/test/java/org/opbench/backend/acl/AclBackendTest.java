@@ -62,9 +62,13 @@ class AclBackendTest implements BackendContract {
         assertEquals("auto", backend.algorithms(Op.CONV).get(0));
         assertTrue(backend.algorithms(Op.CONV).containsAll(List.of("gemm", "direct", "winograd", "depthwise", "fft",
                 "cl-direct")));
-        for (Op op : List.of(Op.FC, Op.POOL, Op.SOFTMAX)) {
+        for (Op op : List.of(Op.POOL, Op.SOFTMAX)) {
             assertEquals(List.of("auto", "cl"), backend.algorithms(op));
         }
+        assertEquals(List.of("auto", "cl", "gemm-conv"), backend.algorithms(Op.FC));
+        AclAlgorithm fcAsConv = AclAlgorithm.of(Op.FC, "gemm-conv");
+        assertEquals(AclNative.NEON, fcAsConv.target());
+        assertEquals(AclNative.CONV_GEMM, fcAsConv.conv());
         assertEquals(List.of("none", "cltuner-rapid", "cltuner-normal", "cltuner-exhaustive"), backend.tuners());
     }
 

@@ -119,7 +119,8 @@ class AclEmulatedTest {
 
     /**
      * int8 and f16 points of a sweep in emulated workers: int8 convolutions (GEMM and depthwise, stride 2, batch 3),
-     * pooling within one level of the int8 reference, with the benchdnn --dt of the point; ACL's refusals
+     * pooling, and fc as a GEMM convolution, within one level of the int8 reference, with the benchdnn --dt of the
+     * point; ACL's refusals
      * (QASYMM8 in the direct function, per-channel weights in the fully connected function) are unsupported with
      * ACL's reason; f16 is computed within its tolerance where the library has F16 kernels, else refused by ACL's
      * validate() (Debian's arm64-v8a build), never timed as f32.
@@ -138,7 +139,7 @@ class AclEmulatedTest {
                 pool max:mb1ic5ih9iw9oh5ow5kh3kw3sh2sw2ph1pw1n"max_pad"
                 """);
         ResultFile r = sweep(s, dir.resolve("int8.jsonl"), "sweep", "--tensors", set.toString(), "--dtype", "int8,f16",
-                "--algorithms", "auto,direct", "--threads", "2");
+                "--algorithms", "auto,direct,gemm-conv", "--threads", "2");
         assertEmulatedAcl(r, s);
         int int8Ok = 0;
         for (PointRecord p : r.points()) {
@@ -165,7 +166,7 @@ class AclEmulatedTest {
                 }
             }
         }
-        assertEquals(5, int8Ok, "int8: 3 conv (auto) and 2 pool layers; no direct function and no fc in int8");
+        assertEquals(6, int8Ok, "int8: 3 conv (auto), fc (gemm-conv) and 2 pool layers; no direct function in int8");
     }
 
     /**

@@ -66,10 +66,13 @@ final class AclExpectations {
     private AclExpectations() {
     }
 
-    /** Whether ACL 20.08 computes the (layer, NEON algorithm) pair in int8. */
+    /**
+     * Whether ACL 20.08 computes the (layer, NEON algorithm) pair in int8; fc only as {@code gemm-conv}
+     * (NEGEMMConvolutionLayer), since NEFullyConnectedLayer refuses per-channel weights.
+     */
     static boolean computesInt8(String layer, String op, String algorithm) {
         if (op.equals("fc")) {
-            return false;
+            return algorithm.equals("gemm-conv");
         }
         return computes(layer, op, algorithm) && (!op.equals("conv") || INT8_CONV_ALGORITHMS.contains(algorithm));
     }

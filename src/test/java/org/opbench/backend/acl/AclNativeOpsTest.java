@@ -85,7 +85,8 @@ class AclNativeOpsTest {
         List<String> failures = new ArrayList<>();
         for (Layer layer : AclExpectations.layers(dir)) {
             Problem p = layer.problem();
-            List<String> algorithms = p.op() == Op.CONV ? AclExpectations.NEON_CONV : List.of("auto");
+            List<String> algorithms = p.op() == Op.CONV ? AclExpectations.NEON_CONV
+                    : p.op() == Op.FC ? List.of("auto", "gemm-conv") : List.of("auto");
             for (String alg : algorithms) {
                 for (int threads : new int[] {1, 2}) {
                     String refusal = check(p, new Variant(alg, "none", threads));
@@ -110,7 +111,8 @@ class AclNativeOpsTest {
         List<String> failures = new ArrayList<>();
         for (Layer layer : AclExpectations.layers(dir)) {
             Problem p = layer.problem().withDtype(Precision.INT8);
-            List<String> algorithms = p.op() == Op.CONV ? AclExpectations.NEON_CONV : List.of("auto");
+            List<String> algorithms = p.op() == Op.CONV ? AclExpectations.NEON_CONV
+                    : p.op() == Op.FC ? List.of("auto", "gemm-conv") : List.of("auto");
             for (String alg : algorithms) {
                 String refusal = check(p, new Variant(alg, "none", 2));
                 String key = layer.problem().name() + "/" + alg;
