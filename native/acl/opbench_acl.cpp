@@ -15,7 +15,9 @@
 #include <arm_compute/runtime/Scheduler.h>
 #include <arm_compute/runtime/Tensor.h>
 
+#include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <exception>
 #include <memory>
 #include <string>
@@ -85,6 +87,11 @@ struct opbench_acl_op {
     // softmax keeps its tensor as [C, W, H, N] (NHWC in memory): ACL 20.08 reduces over dimension 0 only
     bool nhwc = false;
     int n = 0, c = 0, h = 0, w = 0;
+    // the tensor types of opbench_acl_types (F32 by default) and, for QASYMM8, the quantisation
+    int type = OPBENCH_ACL_F32;
+    float src_scale = 0, dst_scale = 0;
+    int src_zero = 0, dst_zero = 0;
+    std::vector<float> wei_scales;
     std::string message;
     std::string impl;
 
@@ -100,8 +107,21 @@ struct opbench_acl_op {
 
 namespace {
 
-TensorInfo f32(const TensorShape &shape) {
-    return TensorInfo(shape, 1, DataType::F32);
+// The info of the tensor of a role, in the types opbench_acl_types chose.
+TensorInfo info_for(const opbench_acl_op *op, int role, const TensorShape &shape) {
+    switch (op->type) {
+        case OPBENCH_ACL_F16:
+            return TensorInfo(shape, 1, DataType::F16);
+        case OPBENCH_ACL_QASYMM8:
+            switch (role) {
+                case SRC: return TensorInfo(shape, 1, DataType::QASYMM8, QuantizationInfo(op->src_scale, op->src_zero));
+                case WEIGHTS: return TensorInfo(shape, 1, DataType::QSYMM8_PER_CHANNEL, QuantizationInfo(op->wei_scales));
+                case BIAS: return TensorInfo(shape, 1, DataType::S32);
+                default: return TensorInfo(shape, 1, DataType::QASYMM8, QuantizationInfo(op->dst_scale, op->dst_zero));
+            }
+        default:
+            return TensorInfo(shape, 1, DataType::F32);
+    }
 }
 
 template <typename B>
@@ -115,7 +135,7 @@ typename B::T *tensor(opbench_acl_op *op, int role) {
 
 template <typename B>
 void init(opbench_acl_op *op, int role, const TensorShape &shape) {
-    tensor<B>(op, role)->allocator()->init(f32(shape));
+    tensor<B>(op, role)->allocator()->init(info_for(op, role, shape));
     op->used[role] = true;
 }
 
@@ -129,7 +149,8 @@ void allocate(opbench_acl_op *op) {
     op->allocated = true;
 }
 
-// Visits every element of a tensor of up to 4 dimensions in dimension-0-fastest order, as rows of dimension 0.
+// Visits every element of a tensor of up to 4 dimensions in dimension-0-fastest order, as rows of dimension 0
+// (a row's first byte, its length in elements, its index).
 template <typename F>
 void for_rows(ITensor *t, F f) {
     const ITensorInfo *info = t->info();
@@ -145,7 +166,7 @@ void for_rows(ITensor *t, F f) {
             for (size_t i1 = 0; i1 < d[1]; i1++) {
                 uint8_t *p = base + i1 * (d[1] > 1 ? st[1] : 0) + i2 * (d[2] > 1 ? st[2] : 0)
                              + i3 * (d[3] > 1 ? st[3] : 0);
-                f(reinterpret_cast<float *>(p), d[0], row++);
+                f(p, d[0], row++);
             }
         }
     }
@@ -165,7 +186,8 @@ void unmap(opbench_acl_op *op, int role) {
 }
 
 // NCHW (opbench) <-> NHWC, for softmax.
-void nchw_to_nhwc(const float *src, float *dst, int n, int c, int h, int w) {
+template <typename E>
+void nchw_to_nhwc(const E *src, E *dst, int n, int c, int h, int w) {
     for (int in = 0; in < n; in++)
         for (int ic = 0; ic < c; ic++)
             for (int ih = 0; ih < h; ih++)
@@ -174,7 +196,8 @@ void nchw_to_nhwc(const float *src, float *dst, int n, int c, int h, int w) {
                             src[((static_cast<size_t>(in) * c + ic) * h + ih) * w + iw];
 }
 
-void nhwc_to_nchw(const float *src, float *dst, int n, int c, int h, int w) {
+template <typename E>
+void nhwc_to_nchw(const E *src, E *dst, int n, int c, int h, int w) {
     for (int in = 0; in < n; in++)
         for (int ic = 0; ic < c; ic++)
             for (int ih = 0; ih < h; ih++)
@@ -334,12 +357,38 @@ int fc(opbench_acl_op *op, unsigned mb, unsigned ic, unsigned ih, unsigned iw, u
 }
 
 template <typename B>
+int fc_as_conv(opbench_acl_op *op, unsigned mb, unsigned ic, unsigned ih, unsigned iw, unsigned oc) {
+    init<B>(op, SRC, TensorShape(iw, ih, ic, mb));
+    init<B>(op, WEIGHTS, TensorShape(iw, ih, ic, oc));
+    init<B>(op, BIAS, TensorShape(oc));
+    init<B>(op, DST, TensorShape(1U, 1U, oc, mb));
+    auto *src = tensor<B>(op, SRC);
+    auto *wei = tensor<B>(op, WEIGHTS);
+    auto *bia = tensor<B>(op, BIAS);
+    auto *dst = tensor<B>(op, DST);
+    const PadStrideInfo psi(1, 1, 0, 0);
+    const std::string name = std::string(B::prefix) + "GEMMConvolutionLayer";
+    Status s = B::Gemm::validate(src->info(), wei->info(), bia->info(), dst->info(), psi, WeightsInfo(), Size2D(1U, 1U),
+                                 ActivationLayerInfo(), 1);
+    if (!bool(s)) return refused(op, name.c_str(), s);
+    auto f = std::make_unique<typename B::Gemm>();
+    f->configure(src, wei, bia, dst, psi, WeightsInfo(), Size2D(1U, 1U), ActivationLayerInfo(), 1);
+    op->fn = std::move(f);
+    op->impl = name + " (fc as a " + std::to_string(ih) + "x" + std::to_string(iw) + " convolution)";
+    allocate<B>(op);
+    return OPBENCH_ACL_OK;
+}
+
+template <typename B>
 int pool(opbench_acl_op *op, int kind, const int *d) {
     const unsigned mb = d[0], ic = d[1], ih = d[2], iw = d[3], oh = d[4], ow = d[5], kh = d[6], kw = d[7];
     const unsigned sh = d[8], sw = d[9], ph = d[10], pw = d[11];
     // bottom/right padding as opbench states it (PoolProblem.padBottom/padRight): a ceil-mode or asymmetric output
     // size pads those sides explicitly so that floor rounding gives the requested size
     const unsigned pb = d[12], pr = d[13];
+    // a quantised pooling keeps the source's scale and zero point (ACL's pooling requires it)
+    op->dst_scale = op->src_scale;
+    op->dst_zero = op->src_zero;
     init<B>(op, SRC, TensorShape(iw, ih, ic, mb));
     init<B>(op, DST, TensorShape(ow, oh, ic, mb));
     const PadStrideInfo psi(sw, sh, pw, pr, ph, pb, DimensionRoundingType::FLOOR);
@@ -412,6 +461,77 @@ int start(opbench_acl_op *op, int target) {
 
 size_t elements(ITensor *t) {
     return t->info()->tensor_shape().total_size();
+}
+
+const char *type_name(DataType t) {
+    switch (t) {
+        case DataType::F32: return "F32";
+        case DataType::F16: return "F16";
+        case DataType::QASYMM8: return "QASYMM8";
+        case DataType::QSYMM8_PER_CHANNEL: return "QSYMM8_PER_CHANNEL";
+        case DataType::S32: return "S32";
+        default: return "another type";
+    }
+}
+
+// Copies n elements of type E in opbench's layout into the tensor of a role, each row written by
+// write(row, from, len), after checking the count and that the tensor's type is one of `types`.
+template <typename E, typename W>
+int put(opbench_acl_op *op, int role, const E *data, long n, std::initializer_list<DataType> types, const char *what,
+        W write) {
+    if (!op->allocated || role < 0 || role >= DST || !op->used[role]) {
+        return op->fail(OPBENCH_ACL_INVALID, "no such tensor to fill: role " + std::to_string(role));
+    }
+    ITensor *t = op->tensor(role);
+    const DataType dt = t->info()->data_type();
+    if (std::find(types.begin(), types.end(), dt) == types.end()) {
+        return op->fail(OPBENCH_ACL_INVALID, std::string(what) + ": the tensor of role " + std::to_string(role)
+                                             + " is " + type_name(dt));
+    }
+    if (n < 0 || static_cast<size_t>(n) != elements(t)) {
+        return op->fail(OPBENCH_ACL_INVALID, std::string(what) + ": " + std::to_string(n)
+                                             + " values for a tensor of " + std::to_string(elements(t)));
+    }
+    std::vector<E> reordered;
+    const E *from = data;
+    if (op->nhwc) {
+        reordered.resize(static_cast<size_t>(n));
+        nchw_to_nhwc(data, reordered.data(), op->n, op->c, op->h, op->w);
+        from = reordered.data();
+    }
+    map(op, role);
+    for_rows(t, [&](uint8_t *row, size_t len, size_t index) { write(row, from + index * len, len); });
+    unmap(op, role);
+    op->prepared = false;
+    return OPBENCH_ACL_OK;
+}
+
+// Copies the destination's n elements into out (type E, opbench's layout), each row read by read(to, row, len).
+template <typename E, typename R>
+int get(opbench_acl_op *op, E *out, long n, std::initializer_list<DataType> types, const char *what, R read) {
+    if (!op->allocated) return op->fail(OPBENCH_ACL_INVALID, "read before configure");
+    ITensor *t = op->tensor(DST);
+    const DataType dt = t->info()->data_type();
+    if (std::find(types.begin(), types.end(), dt) == types.end()) {
+        return op->fail(OPBENCH_ACL_INVALID, std::string(what) + ": the output is " + type_name(dt));
+    }
+    if (n < 0 || static_cast<size_t>(n) != elements(t)) {
+        return op->fail(OPBENCH_ACL_INVALID, std::string(what) + ": room for " + std::to_string(n)
+                                             + " values, output has " + std::to_string(elements(t)));
+    }
+    std::vector<E> nhwc;
+    E *to = out;
+    if (op->nhwc) {
+        nhwc.resize(static_cast<size_t>(n));
+        to = nhwc.data();
+    }
+    map(op, DST);
+    for_rows(t, [&](uint8_t *row, size_t len, size_t index) { read(to + index * len, row, len); });
+    unmap(op, DST);
+    if (op->nhwc) {
+        nhwc_to_nchw(nhwc.data(), out, op->n, op->c, op->h, op->w);
+    }
+    return OPBENCH_ACL_OK;
 }
 
 } // namespace
@@ -557,6 +677,14 @@ int opbench_acl_fc(opbench_acl_op *op, int target, int mb, int ic, int ih, int i
     });
 }
 
+int opbench_acl_fc_as_conv(opbench_acl_op *op, int target, int mb, int ic, int ih, int iw, int oc) {
+    return guarded(op, [&] {
+        int s = start(op, target);
+        if (s != OPBENCH_ACL_OK) return s;
+        return target == OPBENCH_ACL_CL ? fc_as_conv<Ocl>(op, mb, ic, ih, iw, oc) : fc_as_conv<Neon>(op, mb, ic, ih, iw, oc);
+    });
+}
+
 int opbench_acl_pool(opbench_acl_op *op, int target, int kind, const int *dims) {
     return guarded(op, [&] {
         int s = start(op, target);
@@ -573,28 +701,52 @@ int opbench_acl_softmax(opbench_acl_op *op, int target, int mb, int c, int h, in
     });
 }
 
+int opbench_acl_types(opbench_acl_op *op, int type, float src_scale, int src_zero, const float *wei_scales,
+                      int n_scales, float dst_scale, int dst_zero) {
+    return guarded(op, [&] {
+        if (op->fn) return op->fail(OPBENCH_ACL_INVALID, "types after configure");
+        if (type != OPBENCH_ACL_F32 && type != OPBENCH_ACL_F16 && type != OPBENCH_ACL_QASYMM8) {
+            return op->fail(OPBENCH_ACL_INVALID, "unknown tensor type " + std::to_string(type));
+        }
+        if (type == OPBENCH_ACL_QASYMM8 && (n_scales < 0 || (n_scales > 0 && wei_scales == nullptr))) {
+            return op->fail(OPBENCH_ACL_INVALID, "QASYMM8: no weight scales");
+        }
+        op->type = type;
+        op->src_scale = src_scale;
+        op->src_zero = src_zero;
+        op->dst_scale = dst_scale;
+        op->dst_zero = dst_zero;
+        op->wei_scales.assign(wei_scales, wei_scales + (type == OPBENCH_ACL_QASYMM8 ? n_scales : 0));
+        return OPBENCH_ACL_OK;
+    });
+}
+
 int opbench_acl_fill(opbench_acl_op *op, int role, const float *data, long n) {
     return guarded(op, [&] {
-        if (!op->allocated || role < 0 || role >= DST || !op->used[role]) {
-            return op->fail(OPBENCH_ACL_INVALID, "no such tensor to fill: role " + std::to_string(role));
-        }
-        ITensor *t = op->tensor(role);
-        if (n < 0 || static_cast<size_t>(n) != elements(t)) {
-            return op->fail(OPBENCH_ACL_INVALID, "fill: " + std::to_string(n) + " values for a tensor of "
-                                                 + std::to_string(elements(t)));
-        }
-        std::vector<float> reordered;
-        const float *from = data;
-        if (op->nhwc) {
-            reordered.resize(static_cast<size_t>(n));
-            nchw_to_nhwc(data, reordered.data(), op->n, op->c, op->h, op->w);
-            from = reordered.data();
-        }
-        map(op, role);
-        for_rows(t, [&](float *row, size_t len, size_t index) { std::memcpy(row, from + index * len, len * sizeof(float)); });
-        unmap(op, role);
-        op->prepared = false;
-        return OPBENCH_ACL_OK;
+        const bool half = op->allocated && role >= 0 && role < DST && op->tensor(role)->info()->data_type() == DataType::F16;
+        return put(op, role, data, n, {DataType::F32, DataType::F16}, "fill",
+                   [&](uint8_t *row, const float *from, size_t len) {
+                       if (half) {
+                           __fp16 *h = reinterpret_cast<__fp16 *>(row);
+                           for (size_t i = 0; i < len; i++) h[i] = static_cast<__fp16>(from[i]);
+                       } else {
+                           std::memcpy(row, from, len * sizeof(float));
+                       }
+                   });
+    });
+}
+
+int opbench_acl_fill_levels(opbench_acl_op *op, int role, const signed char *data, long n) {
+    return guarded(op, [&] {
+        return put(op, role, data, n, {DataType::QASYMM8, DataType::QSYMM8_PER_CHANNEL}, "fill levels",
+                   [](uint8_t *row, const signed char *from, size_t len) { std::memcpy(row, from, len); });
+    });
+}
+
+int opbench_acl_fill_s32(opbench_acl_op *op, int role, const int *data, long n) {
+    return guarded(op, [&] {
+        return put(op, role, data, n, {DataType::S32}, "fill s32",
+                   [](uint8_t *row, const int *from, size_t len) { std::memcpy(row, from, len * sizeof(int)); });
     });
 }
 
@@ -619,25 +771,22 @@ int opbench_acl_run(opbench_acl_op *op) {
 
 int opbench_acl_read(opbench_acl_op *op, float *out, long n) {
     return guarded(op, [&] {
-        if (!op->allocated) return op->fail(OPBENCH_ACL_INVALID, "read before configure");
-        ITensor *t = op->tensor(DST);
-        if (n < 0 || static_cast<size_t>(n) != elements(t)) {
-            return op->fail(OPBENCH_ACL_INVALID, "read: room for " + std::to_string(n) + " values, output has "
-                                                 + std::to_string(elements(t)));
-        }
-        std::vector<float> nhwc;
-        float *to = out;
-        if (op->nhwc) {
-            nhwc.resize(static_cast<size_t>(n));
-            to = nhwc.data();
-        }
-        map(op, DST);
-        for_rows(t, [&](float *row, size_t len, size_t index) { std::memcpy(to + index * len, row, len * sizeof(float)); });
-        unmap(op, DST);
-        if (op->nhwc) {
-            nhwc_to_nchw(nhwc.data(), out, op->n, op->c, op->h, op->w);
-        }
-        return OPBENCH_ACL_OK;
+        const bool half = op->allocated && op->tensor(DST)->info()->data_type() == DataType::F16;
+        return get(op, out, n, {DataType::F32, DataType::F16}, "read", [&](float *to, const uint8_t *row, size_t len) {
+            if (half) {
+                const __fp16 *h = reinterpret_cast<const __fp16 *>(row);
+                for (size_t i = 0; i < len; i++) to[i] = static_cast<float>(h[i]);
+            } else {
+                std::memcpy(to, row, len * sizeof(float));
+            }
+        });
+    });
+}
+
+int opbench_acl_read_levels(opbench_acl_op *op, signed char *out, long n) {
+    return guarded(op, [&] {
+        return get(op, out, n, {DataType::QASYMM8}, "read levels",
+                   [](signed char *to, const uint8_t *row, size_t len) { std::memcpy(to, row, len); });
     });
 }
 

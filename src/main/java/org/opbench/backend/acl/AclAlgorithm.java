@@ -11,7 +11,9 @@ import org.opbench.spi.Transform;
  * <p>Convolution: {@code auto} is {@code NEConvolutionLayer} choosing its own method (recorded in the impl string,
  * e.g. {@code NEConvolutionLayer:GEMM}; depthwise problems go to {@code NEDepthwiseConvolutionLayer}, as ACL's graph
  * API does), {@code gemm}, {@code direct}, {@code winograd}, {@code depthwise}, {@code fft} name one function each.
- * The other operators have {@code auto} (NEON) and {@code cl}.
+ * The other operators have {@code auto} (NEON) and {@code cl}; fc also {@code gemm-conv}: {@code NEGEMMConvolutionLayer}
+ * computing the layer as a convolution whose kernel covers the input (the fully connected function of ACL 20.08
+ * refuses per-channel int8 weights; this one takes them).
  *
  * @param name    opbench's name
  * @param target  {@link AclNative#NEON} or {@link AclNative#CL}
@@ -21,9 +23,11 @@ record AclAlgorithm(String name, int target, int conv) {
     static final List<String> CONV = List.of("auto", "gemm", "direct", "winograd", "depthwise", "fft",
             "cl-auto", "cl-gemm", "cl-direct", "cl-winograd", "cl-depthwise", "cl-fft");
     static final List<String> OTHER = List.of("auto", "cl");
+    /** fc: also {@code gemm-conv}, the layer computed by NEGEMMConvolutionLayer (which takes per-channel int8 weights). */
+    static final List<String> FC = List.of("auto", "cl", "gemm-conv");
 
     static List<String> names(Op op) {
-        return op == Op.CONV ? CONV : OTHER;
+        return op == Op.CONV ? CONV : op == Op.FC ? FC : OTHER;
     }
 
     /** The algorithm called {@code name} for {@code op}, or null. */
@@ -34,7 +38,7 @@ record AclAlgorithm(String name, int target, int conv) {
         boolean cl = name.equals("cl") || name.startsWith("cl-");
         String base = name.equals("cl") ? "auto" : cl ? name.substring(3) : name;
         int code = switch (base) {
-            case "gemm" -> AclNative.CONV_GEMM;
+            case "gemm", "gemm-conv" -> AclNative.CONV_GEMM;
             case "direct" -> AclNative.CONV_DIRECT;
             case "winograd" -> AclNative.CONV_WINOGRAD;
             case "depthwise" -> AclNative.CONV_DEPTHWISE;

@@ -18,7 +18,9 @@ import org.opbench.spi.Variant;
 
 /**
  * The Arm Compute Library (Debian 12's ACL 20.08) through opbench's JavaCPP binding in {@code native/acl}: NEON
- * functions on the CPU and their OpenCL counterparts, f32, NCHW. Available on arm64 Linux only; elsewhere its
+ * functions on the CPU and their OpenCL counterparts, NCHW, in f32, f16 (F16 tensors) and int8 (QASYMM8
+ * activations, QSYMM8_PER_CHANNEL weights, S32 bias; see {@link AclOp}); where ACL has no kernel for a type (its
+ * {@code validate()} refuses) the point is unsupported with ACL's message. Available on arm64 Linux only; elsewhere its
  * workers run on a board or under {@code qemu-aarch64-static} through {@code --worker-launcher}.
  *
  * <p>Options: {@code acl.fast_math=true} (ACL's {@code enable_fast_math}, default false as in ACL: it lets
@@ -73,8 +75,10 @@ public final class AclBackend implements Backend {
             return Support.no("CLTuner modes apply to the OpenCL (cl-*) algorithms; " + alg.prefix()
                     + " functions have no tuner");
         }
-        if (problem.dtype() != Precision.F32) {
-            return Support.no("the acl backend times f32 only, not " + problem.dtype().id());
+        if (problem.dtype() == Precision.BF16) {
+            // ACL 20.08 has BFLOAT16 in NEGEMMConvolutionLayer only, and only where built for Armv8.6's BF16
+            return Support.no("opbench's ACL binding does not bind BFLOAT16 (ACL 20.08 has it in "
+                    + "NEGEMMConvolutionLayer only, for Armv8.6-A BF16 builds); acl runs f32, f16 and int8");
         }
         for (Map.Entry<String, String> o : variant.options().entrySet()) {
             if (!OPTIONS.contains(o.getKey())) {

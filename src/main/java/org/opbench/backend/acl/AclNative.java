@@ -38,6 +38,10 @@ public final class AclNative {
     public static final int WEIGHTS = 1;
     public static final int BIAS = 2;
 
+    public static final int F32 = 0;
+    public static final int F16 = 1;
+    public static final int QASYMM8 = 2;
+
     public static final int TUNER_NONE = 0;
     public static final int TUNER_RAPID = 1;
     public static final int TUNER_NORMAL = 2;
@@ -68,11 +72,18 @@ public final class AclNative {
 
     public static native @Cast("const char*") String opbench_acl_impl(@Cast("const opbench_acl_op*") long op);
 
+    public static native int opbench_acl_types(@Cast("opbench_acl_op*") long op, int type, float srcScale,
+                                               int srcZero, @Cast("const float*") float[] weiScales, int nScales,
+                                               float dstScale, int dstZero);
+
     public static native int opbench_acl_conv(@Cast("opbench_acl_op*") long op, int target, int algorithm,
                                               @Cast("const int*") int[] dims, int fastMath);
 
     public static native int opbench_acl_fc(@Cast("opbench_acl_op*") long op, int target, int mb, int ic, int ih,
                                             int iw, int oc);
+
+    public static native int opbench_acl_fc_as_conv(@Cast("opbench_acl_op*") long op, int target, int mb, int ic,
+                                                    int ih, int iw, int oc);
 
     public static native int opbench_acl_pool(@Cast("opbench_acl_op*") long op, int target, int kind,
                                               @Cast("const int*") int[] dims);
@@ -83,9 +94,18 @@ public final class AclNative {
     public static native int opbench_acl_fill(@Cast("opbench_acl_op*") long op, int role,
                                               @Cast("const float*") float[] data, long n);
 
+    public static native int opbench_acl_fill_levels(@Cast("opbench_acl_op*") long op, int role,
+                                                     @Cast("const signed char*") byte[] data, long n);
+
+    public static native int opbench_acl_fill_s32(@Cast("opbench_acl_op*") long op, int role,
+                                                  @Cast("const int*") int[] data, long n);
+
     public static native int opbench_acl_prepare(@Cast("opbench_acl_op*") long op);
 
     public static native int opbench_acl_run(@Cast("opbench_acl_op*") long op);
 
     public static native int opbench_acl_read(@Cast("opbench_acl_op*") long op, float[] out, long n);
+
+    public static native int opbench_acl_read_levels(@Cast("opbench_acl_op*") long op,
+                                                     @Cast("signed char*") byte[] out, long n);
 }

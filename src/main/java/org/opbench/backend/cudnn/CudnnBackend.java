@@ -92,7 +92,10 @@ public final class CudnnBackend implements Backend {
     @Override
     public Support supports(Problem problem, Variant variant) {
         if (problem.dtype() != Precision.F32) {
-            return Support.no("the cudnn backend times f32 only");
+            return Support.no("the cudnn backend binds f32 tensors only (CUDNN_DATA_FLOAT; half, bf16 and int8 "
+                    + "tensor descriptors are not bound), not " + problem.dtype().id() + "; on f32 problems its conv "
+                    + "algorithms with " + ConvChoice.TENSOR_OP + " let cuDNN use tensor-op math and fc "
+                    + "sgemm+tf32 TF32");
         }
         if (variant.threads() != 1) {
             return Support.no("the cudnn backend runs on the GPU: host threads do not apply (threads=1 only)");

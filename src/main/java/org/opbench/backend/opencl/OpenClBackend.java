@@ -129,7 +129,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public Support supports(Problem problem, Variant variant) {
         if (problem.dtype() != Precision.F32) {
-            return Support.no("the opencl kernels are fp32 only (got " + problem.dtype().id() + ")");
+            return Support.no(precisionRefusal(problem.dtype(), variant));
         }
         String why = Operators.unsupported(problem, variant.algorithm());
         if (why != null) {
@@ -159,6 +159,40 @@ public final class OpenClBackend implements Backend {
             }
         }
         return Support.YES;
+    }
+
+    /**
+     * Why a problem of precision {@code dtype} (not f32) cannot run: f16 needs the device's {@code cl_khr_fp16}
+     * (half arithmetic), and opbench's kernels in {@code operators/} have no half variant yet, so a device with the
+     * extension is refused for that reason instead; int8 and bf16 have no kernels (OpenCL has no standard bf16).
+     */
+    private String precisionRefusal(Precision dtype, Variant variant) {
+        return switch (dtype) {
+            case F16 -> {
+                String device;
+                boolean fp16;
+                try {
+                    List<ClDevice> devs = devices();
+                    ClDevice dev = DeviceSelector.select(devs, variant.option(DeviceSelector.OPTION, null));
+                    if (dev == null) {
+                        yield DeviceSelector.mismatch(devs, variant.option(DeviceSelector.OPTION, null));
+                    }
+                    device = dev.name();
+                    fp16 = ClDevices.hasExtension(dev, "cl_khr_fp16");
+                } catch (BackendException e) {
+                    yield "f16 needs the OpenCL device's cl_khr_fp16, which could not be queried: " + e.getMessage();
+                }
+                yield fp16 ? "OpenCL device '" + device + "' reports cl_khr_fp16, but opbench's OpenCL kernels "
+                        + "(operators/*.cl) have no half variant yet"
+                        : "OpenCL device '" + device + "' does not report cl_khr_fp16 (not in its CL_DEVICE_EXTENSIONS):"
+                        + " it has no half arithmetic for f16 kernels";
+            }
+            case INT8 -> "opbench's OpenCL kernels have no int8 variant (u8 activations, s8 weights, s32 sums and "
+                    + "requantisation)";
+            case BF16 -> "OpenCL has no standard bf16 type (only vendor extensions), and opbench's OpenCL kernels "
+                    + "use none";
+            case F32 -> throw new IllegalArgumentException("f32 is supported");
+        };
     }
 
     @Override

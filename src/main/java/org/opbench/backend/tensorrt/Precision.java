@@ -40,6 +40,25 @@ public enum Precision {
         return null;
     }
 
+    /**
+     * Why an engine of this precision cannot time a problem of precision {@code dtype} (opbench's
+     * {@code --dtype} axis), or null when it can. An f32 problem runs on any engine (the algorithm is then the
+     * reduced precision TensorRT may use inside it); an f16 problem only on the fp16 engine, since another engine
+     * would time another precision; int8 and bf16 problems are refused with the reason.
+     */
+    public String refusal(org.opbench.problem.Precision dtype) {
+        return switch (dtype) {
+            case F32 -> null;
+            case F16 -> this == FP16 ? null : "an f16 problem runs on tensorrt's fp16 engine (--algorithms fp16); the "
+                    + id + " engine would time another precision";
+            case INT8 -> "tensorrt quantises symmetrically (int8 QuantizeLinear/DequantizeLinear with zero point 0), so "
+                    + "opbench's int8 problems (u8 activations with zero point 128) have no TensorRT form; algorithm "
+                    + "int8 on an f32 problem times TensorRT's calibrated int8 engine";
+            case BF16 -> "bf16 problems are not bound for tensorrt (no kBF16 builder flag or bf16 I/O in opbench's "
+                    + "engines); algorithms fp16 and int8 time reduced precision on f32 problems";
+        };
+    }
+
     /** Whether the builder's TF32 flag stays set. */
     public boolean allowsTf32() {
         return this == TF32;

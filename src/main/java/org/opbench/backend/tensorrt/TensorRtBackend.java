@@ -26,7 +26,8 @@ import org.opbench.spi.Variant;
  * prepare and recorded as {@code build_ms}), and timed with CUDA events around {@code enqueueV3}.
  *
  * <p>Algorithms (every op): {@code fp32} (default; TF32 disabled), {@code tf32}, {@code fp16}, {@code int8}
- * (entropy calibration over seeded random batches). Tuner: {@code none} (TensorRT always times its tactics while
+ * (entropy calibration over seeded random batches). A problem's {@code --dtype}: f32 on every engine, f16 on the
+ * {@code fp16} engine only (its inputs are f16-exact), int8 and bf16 refused ({@link Precision#refusal}). Tuner: {@code none} (TensorRT always times its tactics while
  * building; the timing cache under opbench's cache directory carries those timings across points and runs).
  * Options: {@code tensorrt.device=N} (default 0), {@code tensorrt.workspace_mb=N} (builder workspace pool limit,
  * default 1024), {@code tensorrt.calibration_batches=N} (int8, default 8).
@@ -106,15 +107,17 @@ public final class TensorRtBackend implements Backend {
 
     @Override
     public Support supports(Problem problem, Variant variant) {
-        if (problem.dtype() != org.opbench.problem.Precision.F32) {
-            return Support.no("the tensorrt backend times f32 problems only");
-        }
         if (variant.threads() != 1) {
             return Support.no("the tensorrt backend runs on the GPU: host threads do not apply (threads=1 only)");
         }
-        if (Precision.parse(variant.algorithm()) == null) {
+        Precision engine = Precision.parse(variant.algorithm());
+        if (engine == null) {
             return Support.no("tensorrt has no precision '" + variant.algorithm() + "' (known: "
                     + String.join(", ", Precision.names()) + ")");
+        }
+        String dtypeRefusal = engine.refusal(problem.dtype());
+        if (dtypeRefusal != null) {
+            return Support.no(dtypeRefusal);
         }
         if (!variant.tuner().equals("none")) {
             return Support.no("tensorrt has no tuner '" + variant.tuner() + "' (its builder always times tactics)");

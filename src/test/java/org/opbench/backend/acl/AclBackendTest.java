@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.opbench.problem.DataType;
 import org.opbench.problem.Op;
+import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Problems;
 import org.opbench.spi.Availability;
 import org.opbench.spi.BackendException;
+import org.opbench.spi.Numerics;
 import org.opbench.spi.UnsupportedException;
 import org.opbench.spi.Variant;
 import org.opbench.testing.BackendContract;
@@ -59,9 +62,13 @@ class AclBackendTest implements BackendContract {
         assertEquals("auto", backend.algorithms(Op.CONV).get(0));
         assertTrue(backend.algorithms(Op.CONV).containsAll(List.of("gemm", "direct", "winograd", "depthwise", "fft",
                 "cl-direct")));
-        for (Op op : List.of(Op.FC, Op.POOL, Op.SOFTMAX)) {
+        for (Op op : List.of(Op.POOL, Op.SOFTMAX)) {
             assertEquals(List.of("auto", "cl"), backend.algorithms(op));
         }
+        assertEquals(List.of("auto", "cl", "gemm-conv"), backend.algorithms(Op.FC));
+        AclAlgorithm fcAsConv = AclAlgorithm.of(Op.FC, "gemm-conv");
+        assertEquals(AclNative.NEON, fcAsConv.target());
+        assertEquals(AclNative.CONV_GEMM, fcAsConv.conv());
         assertEquals(List.of("none", "cltuner-rapid", "cltuner-normal", "cltuner-exhaustive"), backend.tuners());
     }
 
@@ -82,6 +89,22 @@ class AclBackendTest implements BackendContract {
         assertRefused(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "maybe"))), "fast_math");
         assertRefused(backend.supports(dense, new Variant("auto", "none", 1, Map.of("layout", "nhwc"))), "layout");
         assertTrue(backend.supports(dense, new Variant("auto", "none", 1, Map.of("fast_math", "true"))).supported());
+    }
+
+    /** f16 and int8 go to ACL (whose validate() decides); bf16 is refused before, naming why. */
+    @Test
+    void precisionsAclIsAskedAboutAndBf16Refused() {
+        Problem dense = conv("mb1ic3ih8oc4kh3ph1");
+        for (Precision t : List.of(Precision.F16, Precision.INT8)) {
+            assertTrue(backend.supports(dense.withDtype(t), v("auto")).supported(), t.id());
+            assertTrue(backend.supports(dense.withDtype(t), v("gemm")).supported(), t.id());
+        }
+        assertRefused(backend.supports(dense.withDtype(Precision.BF16), v("auto")), "BFLOAT16");
+        assertEquals(Numerics.F16, AclOp.numerics(dense.withDtype(Precision.F16)));
+        assertEquals(new Numerics(DataType.U8, DataType.S8, DataType.S32), AclOp.numerics(dense.withDtype(Precision.INT8)));
+        Problem pool = Problems.parse(Op.POOL, "max:mb1ic4ih8oh4kh2sh2").withDtype(Precision.INT8);
+        assertEquals(new Numerics(DataType.U8, DataType.U8, DataType.S32), AclOp.numerics(pool));
+        assertEquals(Numerics.F32, AclOp.numerics(dense));
     }
 
     @Test

@@ -118,6 +118,58 @@ class AclEmulatedTest {
     }
 
     /**
+     * int8 and f16 points of a sweep in emulated workers: int8 convolutions (GEMM and depthwise, stride 2, batch 3),
+     * pooling, and fc as a GEMM convolution, within one level of the int8 reference, with the benchdnn --dt of the
+     * point; ACL's refusals
+     * (QASYMM8 in the direct function, per-channel weights in the fully connected function) are unsupported with
+     * ACL's reason; f16 is computed within its tolerance where the library has F16 kernels, else refused by ACL's
+     * validate() (Debian's arm64-v8a build), never timed as f32.
+     */
+    @Test
+    void int8AndF16PointsAgainstTheReference(@TempDir Path dir) throws IOException {
+        AclEmulation.Setup s = AclEmulation.require();
+        Path set = dir.resolve("int8.txt");
+        Files.writeString(set, """
+                @network acl-int8
+                conv mb1ic3ih7iw9oc5kh3kw3sh1sw1ph1pw1n"odd_pad"
+                conv mb1ic16ih9iw9oc16kh3kw3sh2sw2ph1pw1g16n"dw_stride2"
+                conv mb3ic32ih7iw7oc24kh1kw1n"pointwise_batch3"
+                fc mb2ic3ih5iw7oc9n"fc_spatial"
+                pool avg_p:mb1ic3ih7iw7oh4ow4kh3kw3sh2sw2ph1pw1n"avg_p_pad"
+                pool max:mb1ic5ih9iw9oh5ow5kh3kw3sh2sw2ph1pw1n"max_pad"
+                """);
+        ResultFile r = sweep(s, dir.resolve("int8.jsonl"), "sweep", "--tensors", set.toString(), "--dtype", "int8,f16",
+                "--algorithms", "auto,direct,gemm-conv", "--threads", "2");
+        assertEmulatedAcl(r, s);
+        int int8Ok = 0;
+        for (PointRecord p : r.points()) {
+            String key = p.layer() + "/" + p.algorithm();
+            String where = p.dtype() + " " + key + ": ";
+            if (p.dtype().equals("int8")) {
+                assertEquals(p.op().equals("pool") ? "u8" : "u8:s8:u8", p.dt(), where);
+                boolean expected = AclExpectations.computesInt8(p.layer(), p.op(), p.algorithm());
+                assertEquals(expected ? Status.OK : Status.UNSUPPORTED, p.status(), where + p.reason());
+                if (p.status() == Status.OK) {
+                    int8Ok++;
+                    double levels = ((Number) p.details().get("error_levels")).doubleValue();
+                    assertTrue(levels <= 1.001, where + levels + " levels");
+                }
+                String reason = AclExpectations.INT8_REASONS.get(key);
+                if (reason != null) {
+                    assertTrue(p.reason().contains(reason), where + p.reason());
+                }
+            } else {
+                assertEquals("f16", p.dtype(), where);
+                assertTrue(p.status() == Status.OK || p.status() == Status.UNSUPPORTED, where + p.status());
+                if (p.status() == Status.UNSUPPORTED && !p.algorithm().equals("direct")) {
+                    assertTrue(p.reason().contains(AclExpectations.F16_NOT_BUILT), where + p.reason());
+                }
+            }
+        }
+        assertEquals(6, int8Ok, "int8: 3 conv (auto), fc (gemm-conv) and 2 pool layers; no direct function in int8");
+    }
+
+    /**
      * The OpenCL path on Debian 12's PoCL 3.1 (arm64, under qemu): OpenCL loads and CLScheduler initialises, then ACL
      * 20.08 refuses the device when it builds its first kernel, since it needs OpenCL 2.0 or
      * cl_arm_non_uniform_work_group_size and PoCL 3.1 reports OpenCL 3.0 without non-uniform work-groups. The points

@@ -42,7 +42,44 @@ final class AclExpectations {
             "k5/winograd", "requires enable_fast_math=true",
             "pointwise_batch3/winograd", "Only 1x3, 3x1, 3x3 and 5x5 kernels are supported");
 
+    /**
+     * int8 (QASYMM8 / QSYMM8_PER_CHANNEL / S32): ACL 20.08 computes convolutions through GEMM (auto, gemm) and the
+     * depthwise function only; its direct, Winograd and FFT functions refuse QASYMM8 in validate().
+     */
+    static final List<String> INT8_CONV_ALGORITHMS = List.of("auto", "gemm", "depthwise");
+
+    /** int8 refusals whose reason is pinned: "layer/algorithm" -> a fragment of ACL's reason. */
+    static final Map<String, String> INT8_REASONS = Map.of(
+            "odd_pad/direct", "QASYMM8 not supported by this kernel",
+            "square_ic_eq_oc/fft", "QASYMM8 not supported by this kernel",
+            "grouped/auto", "Grouping (num_groups != 1) is not supported on NEON",
+            // NEFullyConnectedLayer wants weights of the source's type: per-channel QSYMM8 weights are refused
+            "fc_flat/auto", "NEFullyConnectedLayer::validate",
+            "fc_spatial/auto", "Tensors have different data types");
+
+    /**
+     * The message ACL 20.08's validate() gives for F16 where the library was built without Armv8.2-A fp16 vector
+     * arithmetic (Debian's arm64 build: arch=arm64-v8a); a build with it computes F16 instead.
+     */
+    static final String F16_NOT_BUILT = "does not support F16 data type, you need v8.2 or above";
+
     private AclExpectations() {
+    }
+
+    /**
+     * Whether ACL 20.08 computes the (layer, NEON algorithm) pair in int8; fc only as {@code gemm-conv}
+     * (NEGEMMConvolutionLayer), since NEFullyConnectedLayer refuses per-channel weights.
+     */
+    static boolean computesInt8(String layer, String op, String algorithm) {
+        if (op.equals("fc")) {
+            return algorithm.equals("gemm-conv");
+        }
+        return computes(layer, op, algorithm) && (!op.equals("conv") || INT8_CONV_ALGORITHMS.contains(algorithm));
+    }
+
+    /** Whether the ACL whose build_information is {@code build} was built with F16 kernels (arch v8.2-a or later). */
+    static boolean f16Built(String build) {
+        return build != null && !build.contains("'arch': 'arm64-v8a'") && !build.contains("'arch': 'armv7a'");
     }
 
     /** Copies the set to {@code dir} (for the command line) and returns its path. */

@@ -52,7 +52,11 @@ class CudnnBackendTest implements BackendContract {
         assertRefused(backend.supports(pool, new Variant("cudnn", "find", 1)), "conv only");
         assertRefused(backend.supports(conv, new Variant("auto", "none", 2)), "threads=1 only");
         assertRefused(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "-1"))), "device");
-        assertRefused(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "x"))), "device");
+        assertRefused(backend.supports(conv, new Variant("auto", "none", 1, Map.of("device", "x"))), "device");        for (org.opbench.problem.Precision t : List.of(org.opbench.problem.Precision.F16,
+                org.opbench.problem.Precision.BF16, org.opbench.problem.Precision.INT8)) {
+            assertRefused(backend.supports(conv.withDtype(t), new Variant("auto", "none", 1)),
+                    "f32 tensors only (CUDNN_DATA_FLOAT");
+        }
     }
 
     @Test

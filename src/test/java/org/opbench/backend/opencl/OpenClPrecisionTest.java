@@ -42,6 +42,29 @@ class OpenClPrecisionTest {
         assertEquals("auto", auto.algorithm());
     }
 
+    /**
+     * f16 needs the device's cl_khr_fp16: a device without it (PoCL on this project's CPUs) is refused naming the
+     * extension; one with it is refused because the kernels have no half variant yet. int8 and bf16 are refused.
+     */
+    @Test
+    void reducedPrecisionsAreRefusedNamingWhy() throws Exception {
+        OpenClBackend backend = new OpenClBackend();
+        Availability a = backend.probe();
+        Assumptions.assumeTrue(a.available(), () -> "no usable OpenCL: " + a.reason());
+        Problem p = Problems.parse(Op.CONV, "mb1ic4ih8iw8oc4kh3kw3ph1pw1");
+        Variant v = new Variant("auto", "none", 1);
+        org.opbench.spi.Support f16 = backend.supports(p.withDtype(org.opbench.problem.Precision.F16), v);
+        org.junit.jupiter.api.Assertions.assertFalse(f16.supported());
+        org.junit.jupiter.api.Assertions.assertTrue(f16.reason().contains("cl_khr_fp16"), f16.reason());
+        org.junit.jupiter.api.Assertions.assertThrows(org.opbench.spi.UnsupportedException.class,
+                () -> backend.prepare(p.withDtype(org.opbench.problem.Precision.F16), v,
+                        ProblemData.of(p.withDtype(org.opbench.problem.Precision.F16), 7)));
+        org.opbench.testing.Refusals.assertRefused(backend.supports(p.withDtype(org.opbench.problem.Precision.INT8), v),
+                "no int8 variant");
+        org.opbench.testing.Refusals.assertRefused(backend.supports(p.withDtype(org.opbench.problem.Precision.BF16), v),
+                "no standard bf16");
+    }
+
     private static Execution execution(OpenClBackend backend, Problem p, String algorithm) throws Exception {
         Variant v = new Variant(algorithm, "none", 1, Map.of(OpenClBackend.OPTION_CACHE, cache.toString()));
         try (PreparedOp op = backend.prepare(p, v, ProblemData.of(p, 7))) {

@@ -51,6 +51,25 @@ class TensorRtBackendTest implements BackendContract {
         assertRefused(backend.supports(conv, new Variant("fp32", "none", 1, Map.of("device", "-2"))), "device");
     }
 
+    /** A problem's dtype selects the engine: f16 problems on the fp16 engine only; int8 and bf16 refused, saying why. */
+    @Test
+    void theProblemsDtypeSelectsTheEngine() {
+        Problem f16 = conv.withDtype(org.opbench.problem.Precision.F16);
+        assertTrue(backend.supports(f16, new Variant("fp16", "none", 1)).supported());
+        for (String other : List.of("fp32", "tf32", "int8")) {
+            assertRefused(backend.supports(f16, new Variant(other, "none", 1)), "--algorithms fp16");
+        }
+        Problem int8 = conv.withDtype(org.opbench.problem.Precision.INT8);
+        for (String engine : List.of("fp32", "fp16", "int8")) {
+            assertRefused(backend.supports(int8, new Variant(engine, "none", 1)), "zero point 0");
+        }
+        assertRefused(backend.supports(conv.withDtype(org.opbench.problem.Precision.BF16), new Variant("fp16", "none", 1)),
+                "bf16 problems are not bound");
+        for (String engine : List.of("fp32", "tf32", "fp16", "int8")) {
+            assertTrue(backend.supports(conv, new Variant(engine, "none", 1)).supported(), "f32 on " + engine);
+        }
+    }
+
     @Test
     void optionsParse() {
         TensorRtBackend.Settings s = TensorRtBackend.Settings.of(new Variant("int8", "none", 1,

@@ -92,6 +92,12 @@ public final class ClDevices {
         return cString(buf, len.get());
     }
 
+    /** Whether {@code d}'s CL_DEVICE_EXTENSIONS (a space-separated list) names {@code extension}. */
+    public static boolean hasExtension(ClDevice d, String extension) throws ClException {
+        return java.util.Arrays.asList(deviceString(d.handle(), CL_DEVICE_EXTENSIONS).split("\\s+"))
+                .contains(extension);
+    }
+
     static String deviceString(_cl_device_id d, int param) throws ClException {
         try (PointerScope scope = new PointerScope()) {
             SizeTPointer len = new SizeTPointer(1);
