@@ -112,6 +112,9 @@ final class OrtReduced {
                             + "another type, so the point would not run in " + p.id());
                 }
                 settings.put("onnx_model", (p == Precision.INT8 ? "int8 " : p.id() + " ") + opType);
+                if (p != Precision.INT8) {
+                    settings.put("onnx_opset", PrecisionModels.REDUCED_FLOAT_OPSET);
+                }
                 settings.put("ort_optimised_graph", ops(graph));
             } catch (IOException | BackendException | RuntimeException e) {
                 session.close();
