@@ -21,6 +21,7 @@ import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.Quantization;
+import org.opbench.problem.SoftmaxProblem;
 
 /**
  * One-node ONNX models of opbench problems in a reduced precision, beside the fp32 ones of {@link SingleNodeModels}
@@ -34,7 +35,8 @@ import org.opbench.problem.Quantization;
  *       y_zero_point, B s32)}; fc {@code com.microsoft.QGemm(A, a_scale, a_zero_point, B s8, b_scale[oc],
  *       b_zero_point[oc]=0, C s32, y_scale, y_zero_point)} with {@code transB=1} (ONNX's QLinearMatMul has no bias
  *       input); max pooling {@code MaxPool} on u8 (ONNX opset 12+), average pooling
- *       {@code com.microsoft.QLinearAveragePool}. With {@code floatIo} the graph's input and output are fp32,
+ *       {@code com.microsoft.QLinearAveragePool}; softmax {@code com.microsoft.QLinearSoftmax} ({@code axis=1} with
+ *       {@code opset} 17 semantics: along the channels only). With {@code floatIo} the graph's input and output are fp32,
  *       a {@code QuantizeLinear} and a {@code DequantizeLinear} around the node (the QDQ form an importer such as
  *       OpenCV's turns into its quantised layers); without it they are the u8 levels themselves.</li>
  * </ul>
@@ -152,6 +154,13 @@ public final class PrecisionModels {
                         .addInput("x_zero_point").addInput("y_scale").addInput("y_zero_point").addOutput(y);
             }
             g.addNode(n);
+        } else if (problem instanceof SoftmaxProblem) {
+            contrib = true;
+            g.addNode(NodeProto.newBuilder().setName("softmax").setOpType("QLinearSoftmax").setDomain(MS_DOMAIN)
+                    .addInput(x).addInput("x_scale").addInput("x_zero_point").addInput("y_scale")
+                    .addInput("y_zero_point").addOutput(y)
+                    .addAttribute(OnnxProtos.intValue("axis", 1))
+                    .addAttribute(OnnxProtos.intValue("opset", SingleNodeModels.OPSET)));
         } else {
             throw new IllegalArgumentException("no int8 ONNX model for " + problem.op().id());
         }
@@ -177,7 +186,7 @@ public final class PrecisionModels {
         } else if (problem instanceof PoolProblem p) {
             return p.alg() == PoolAlg.MAX ? "MaxPool" : "QLinearAveragePool";
         }
-        return "none";
+        return "QLinearSoftmax";
     }
 
     /** W (s8, {@code dims}), w_scale (fp32 [oc]), w_zero_point (s8 zeros [oc]) and B (s32 [oc]). */

@@ -36,7 +36,8 @@ import org.opbench.spi.UnsupportedException;
  *
  * <ul>
  *   <li>int8: u8 source levels in, u8 destination levels out (dequantised by {@link TypedSession#output()}, outside
- *       the timed run): QLinearConv, com.microsoft QGemm, MaxPool on u8, com.microsoft QLinearAveragePool.</li>
+ *       the timed run): QLinearConv, com.microsoft QGemm, MaxPool on u8, com.microsoft QLinearAveragePool,
+ *       com.microsoft QLinearSoftmax.</li>
  *   <li>bf16, f16: the fp32 model with every tensor in the type. Where the CPU provider has no kernel of the node
  *       for the type, creating the session fails with {@code ORT_NOT_IMPLEMENTED} (bfloat16) and the point is
  *       {@code unsupported} with ORT's own message; for float16, ORT instead wraps the node in Casts to fp32,
@@ -52,9 +53,6 @@ final class OrtReduced {
         if (provider != OrtProvider.CPU) {
             return "onnxruntime " + problem.dtype().id() + " points run on the CPU execution provider only (what "
                     + provider.getName() + " would compute them in is not stated by ORT)";
-        }
-        if (problem.dtype() == Precision.INT8 && problem instanceof SoftmaxProblem) {
-            return "onnxruntime int8 softmax is not built by opbench (only conv, fc and pooling have int8 models)";
         }
         return null;
     }
@@ -164,7 +162,8 @@ final class OrtReduced {
     /**
      * What the CPU provider computes a point in. int8: MLAS's u8 x s8 integer GEMM summing in s32 for QLinearConv
      * and QGemm (one float requantisation at the end); MaxPool compares u8 levels; QLinearAveragePool dequantises
-     * to fp32, averages and requantises. bf16, f16 (only where ORT has the kernel): the type throughout, with sums
+     * to fp32, averages and requantises; QLinearSoftmax looks the exponentials of the 256 levels up in an fp32
+     * table and sums them in fp32. bf16, f16 (only where ORT has the kernel): the type throughout, with sums
      * in it at worst (MLAS's fp16 kernels accumulate in fp16).
      */
     static Numerics numerics(Problem problem) {
@@ -173,6 +172,9 @@ final class OrtReduced {
                 if (problem instanceof PoolProblem pool) {
                     yield pool.alg() == PoolAlg.MAX ? new Numerics(DataType.U8, DataType.U8, DataType.U8)
                             : new Numerics(DataType.U8, DataType.F32, DataType.F32);
+                }
+                if (problem instanceof SoftmaxProblem) {
+                    yield new Numerics(DataType.U8, DataType.F32, DataType.F32);
                 }
                 yield new Numerics(DataType.U8, DataType.S8, DataType.S32);
             }

@@ -10,7 +10,6 @@ import org.opbench.problem.ConvProblem;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
-import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.Availability;
 import org.opbench.spi.Backend;
 import org.opbench.spi.BackendException;
@@ -110,7 +109,7 @@ public final class OpenCvBackend implements Backend {
     /**
      * Why {@code problem}'s precision cannot run as {@code algorithm}, or null. int8: OpenCV's quantised layers
      * ({@link OpenCvInt8Op}) on the CPU target with OpenCV's own kernel choice (its int8 convolution has no
-     * Winograd or OpenCL path here), conv, fc and pooling. f16: {@code DNN_TARGET_CPU_FP16} for the CPU algorithms,
+     * Winograd or OpenCL path here). f16: {@code DNN_TARGET_CPU_FP16} for the CPU algorithms,
      * where the CPU has NEON fp16 ({@link #NO_CPU_FP16}, checked in {@link #supports}). bf16: OpenCV DNN has no bf16
      * target.
      */
@@ -122,9 +121,6 @@ public final class OpenCvBackend implements Backend {
                     ? "opencv f16 runs on DNN_TARGET_CPU_FP16 only; the ocl algorithm is DNN_TARGET_OPENCL (fp32)"
                     : null;
             case INT8 -> {
-                if (problem instanceof SoftmaxProblem) {
-                    yield "opencv int8 softmax is not built by opbench (only conv, fc and pooling have int8 models)";
-                }
                 yield algorithm == Algorithm.AUTO ? null : "opencv int8 runs OpenCV's quantised layers on the CPU "
                         + "target with its own kernel choice: algorithm 'auto' only, not '" + algorithm.id() + "'";
             }

@@ -17,8 +17,10 @@ import org.bytedeco.opencv.opencv_dnn.Layer;
 import org.bytedeco.opencv.opencv_dnn.Net;
 import org.opbench.onnx.PrecisionModels;
 import org.opbench.onnx.SingleNodeModels;
+import org.opbench.problem.DataType;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
+import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
 import org.opbench.spi.Numerics;
@@ -29,8 +31,9 @@ import org.opbench.spi.UnsupportedException;
 /**
  * An int8 problem as OpenCV DNN's quantised layers: the QDQ one-node ONNX model of {@link PrecisionModels#int8}
  * with fp32 input and output ({@code QuantizeLinear -> QLinearConv | QGemm | MaxPool | QLinearAveragePool ->
- * DequantizeLinear}), read by {@code readNetFromONNX}, whose importer turns it into OpenCV's int8 layers
- * ({@code Quantize}, {@code ConvolutionInt8}, {@code InnerProductInt8}, {@code PoolingInt8}, {@code Dequantize}),
+ * DequantizeLinear}, or QLinearSoftmax), read by {@code readNetFromONNX}, whose importer turns it into OpenCV's
+ * int8 layers ({@code Quantize}, {@code ConvolutionInt8}, {@code InnerProductInt8}, {@code PoolingInt8},
+ * {@code SoftmaxInt8}, {@code Dequantize}),
  * on {@code DNN_BACKEND_OPENCV} / {@code DNN_TARGET_CPU}. OpenCV stores u8 tensors as s8 (level - 128, the zero
  * point shifted alike) and sums s8 x s8 products in s32. The input is the source's real values, which the net's
  * Quantize layer maps back to exactly the source levels; the timed forward therefore includes that quantisation
@@ -51,7 +54,16 @@ final class OpenCvInt8Op implements PreparedOp {
     private OpenCvInt8Op(Problem problem) {
         this.problem = problem;
         this.execution = new Execution(Algorithm.AUTO.id(), "opencv:int8:" + PrecisionModels.int8OpType(problem),
-                Numerics.INT8, Transform.NONE);
+                numerics(problem), Transform.NONE);
+    }
+
+    /**
+     * s8 tensors (OpenCV's form of u8 levels); conv, fc and pooling multiply or add levels in integers, summed in s32;
+     * softmax looks exponentials up in an fp32 table and sums them in fp32.
+     */
+    static Numerics numerics(Problem problem) {
+        return problem instanceof SoftmaxProblem ? new Numerics(DataType.S8, DataType.F32, DataType.F32)
+                : Numerics.INT8;
     }
 
     static OpenCvInt8Op prepare(Problem problem, int threads, ProblemData data) throws BackendException {

@@ -3,7 +3,6 @@ package org.opbench.backend.onnxruntime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.opbench.testing.Refusals.assertRefused;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.List;
@@ -51,6 +50,9 @@ class OrtReducedTest {
         "pool; max:mb1ic3ih7iw7kh3kw3sh2sw2ph1pw1; none",
         "pool; avg_p:mb1ic4ih7iw7kh3kw3sh2sw2ph1pw1; all",
         "pool; avg_np:mb1ic4ih7iw7kh3kw3sh2sw2ph1pw1; all",
+        "softmax; mb2ic10; all",
+        "softmax; mb2ic1000; all",
+        "softmax; mb1ic16ih3iw5; none",
     })
     void int8MatchesTheReferenceWithinOneLevel(String op, String descriptor, String opt) throws Exception {
         Problem p = Problems.parse(Op.parse(op), descriptor, Precision.INT8);
@@ -68,12 +70,6 @@ class OrtReducedTest {
         LevelCheck.Ran ran = LevelCheck.run(backend(), p, cpu("all", 1));
         assertEquals(new Numerics(DataType.U8, DataType.S8, DataType.S32), ran.execution().numerics());
         assertEquals("CPUExecutionProvider:QLinearConv", ran.execution().impl());
-    }
-
-    @Test
-    void int8SoftmaxIsRefusedWithTheReason() {
-        Problem p = Problems.parse(Op.SOFTMAX, "mb2ic10", Precision.INT8);
-        assertRefused(backend().supports(p, cpu("all", 1)), "softmax");
     }
 
     /**

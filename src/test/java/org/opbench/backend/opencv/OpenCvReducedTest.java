@@ -35,6 +35,9 @@ class OpenCvReducedTest {
         "pool; max:mb1ic3ih7iw7kh3kw3sh2sw2ph1pw1",
         "pool; avg_p:mb1ic4ih7iw7kh3kw3sh2sw2ph1pw1",
         "pool; avg_np:mb1ic4ih7iw7kh3kw3sh2sw2",
+        "softmax; mb2ic10",
+        "softmax; mb2ic1000",
+        "softmax; mb1ic16ih3iw5",
     })
     void int8MatchesTheReferenceWithinOneLevel(String op, String descriptor) throws Exception {
         OpenCvTestSupport.ready();
@@ -42,17 +45,16 @@ class OpenCvReducedTest {
         for (int threads : new int[] {1, 2}) {
             LevelCheck.Ran ran = LevelCheck.run(BACKEND, p, new Variant("auto", "none", threads));
             assertTrue(ran.errorLevels() <= 1.001, p + ": " + ran.errorLevels() + " levels");
-            assertEquals(Numerics.INT8, ran.execution().numerics());
+            assertEquals(OpenCvInt8Op.numerics(p), ran.execution().numerics());
+            assertTrue(ran.execution().numerics().quantized());
         }
     }
 
     @Test
-    void int8RefusesOtherAlgorithmsAndSoftmax() {
+    void int8RefusesOtherAlgorithms() {
         OpenCvTestSupport.ready();
         Problem conv = Problems.parse(Op.CONV, "mb1ic8ih16iw16oc8kh3kw3ph1pw1", Precision.INT8);
         assertRefused(BACKEND.supports(conv, new Variant("winograd", "none", 1)), "'auto' only");
-        Problem softmax = Problems.parse(Op.SOFTMAX, "mb2ic10", Precision.INT8);
-        assertRefused(BACKEND.supports(softmax, new Variant("auto", "none", 1)), "softmax");
     }
 
     @Test
