@@ -27,7 +27,7 @@ import org.opbench.spi.Variant;
 
 /**
  * ONNX Runtime (Java binding 1.29, CPU build) running a one-node ONNX model per problem
- * ({@link SingleNodeModels}).
+ * ({@link SingleNodeModels}; bf16, f16 and int8 points: {@link OrtReduced}).
  *
  * <p>Algorithms are {@code <ep>-<opt>}: an execution provider the loaded library offers ({@code cpu} here) and a
  * graph optimisation level ({@code all}, {@code layout}, {@code extended}, {@code basic}, {@code none});
@@ -110,9 +110,6 @@ public final class OnnxRuntimeBackend implements Backend {
 
     @Override
     public Support supports(Problem problem, Variant variant) {
-        if (problem.dtype() != Precision.F32) {
-            return Support.no("onnxruntime backend builds fp32 models only, not " + problem.dtype().id());
-        }
         String large = SingleNodeModels.tooLarge(problem);
         if (large != null) {
             return Support.no(large);
@@ -149,6 +146,9 @@ public final class OnnxRuntimeBackend implements Backend {
                     + " (available: " + p + ")");
         }
         String reason = OrtSessionOptions.registrable(provider);
+        if (reason == null && problem.dtype() != Precision.F32) {
+            reason = OrtReduced.unsupported(problem, provider);
+        }
         return reason == null ? Support.YES : Support.no(reason);
     }
 
@@ -194,6 +194,10 @@ public final class OnnxRuntimeBackend implements Backend {
             settings.put("intra_op_thread_affinities", affinities);
         }
         settings.put("onnx_opset", SingleNodeModels.OPSET);
+        if (problem.dtype() != Precision.F32) {
+            return OrtReduced.open(problem, data, OrtSessionOptions.createMapped(provider, level(alg.opt()),
+                    variant.threads(), spin, prefix), provider, variant.algorithm(), settings, profile);
+        }
         byte[] model = SingleNodeModels.build(problem, data);
         OrtSession.SessionOptions options =
                 OrtSessionOptions.createMapped(provider, level(alg.opt()), variant.threads(), spin, prefix);

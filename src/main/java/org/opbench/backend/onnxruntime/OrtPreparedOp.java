@@ -13,12 +13,15 @@ import java.util.Map;
 import org.opbench.onnx.SingleNodeModels;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
+import org.opbench.spi.PreparedOp;
 
 /**
  * One ONNX Runtime session over a one-node model, with its input and output bound once ({@link PinnedSession}:
- * input over a direct buffer, pinned output), and ORT's profile read after timing where profiling is on.
+ * fp32 input over a direct buffer, pinned output; {@link TypedSession} likewise for u8, float16 and bfloat16
+ * tensors), and ORT's profile read after timing where profiling is on.
  */
-final class OrtPreparedOp extends PinnedOp {
+final class OrtPreparedOp implements PreparedOp {
+    private final BoundSession pinned;
     private final Execution execution;
     private final String providerName;
     private final Map<String, Object> settings;
@@ -27,11 +30,11 @@ final class OrtPreparedOp extends PinnedOp {
     private String profileError;
     private Path profileFile;
 
-    private OrtPreparedOp(PinnedSession pinned, OrtProvider provider, String algorithm, String opType,
+    private OrtPreparedOp(BoundSession pinned, Execution execution, String providerName,
                           Map<String, Object> settings, boolean profiling) {
-        super(pinned);
-        this.providerName = provider.getName();
-        this.execution = OrtPrecision.execution(provider, algorithm, providerName + ":" + opType);
+        this.pinned = pinned;
+        this.providerName = providerName;
+        this.execution = execution;
         this.settings = settings;
         this.profiling = profiling;
     }
@@ -46,7 +49,27 @@ final class OrtPreparedOp extends PinnedOp {
             throws BackendException {
         PinnedSession pinned = PinnedSession.open(env, options, o -> env.createSession(model, o),
                 SingleNodeModels.INPUT, src, inShape, SingleNodeModels.OUTPUT, outShape, opType);
-        return new OrtPreparedOp(pinned, provider, algorithm, opType, settings, profiling);
+        Execution execution = OrtPrecision.execution(provider, algorithm, provider.getName() + ":" + opType);
+        return new OrtPreparedOp(pinned, execution, provider.getName(), settings, profiling);
+    }
+
+    /**
+     * A prepared op over a session already bound ({@link TypedSession}) that ran as {@code execution}; takes
+     * ownership of {@code session}.
+     */
+    static OrtPreparedOp of(BoundSession session, Execution execution, OrtProvider provider,
+                            Map<String, Object> settings, boolean profiling) {
+        return new OrtPreparedOp(session, execution, provider.getName(), settings, profiling);
+    }
+
+    @Override
+    public void run() throws BackendException {
+        pinned.run();
+    }
+
+    @Override
+    public float[] output() {
+        return pinned.output();
     }
 
     /**

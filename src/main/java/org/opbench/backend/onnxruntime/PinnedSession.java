@@ -24,7 +24,7 @@ import org.opbench.spi.BackendException;
  * out). The result owns none of its values (the pinned output is ours), and it is closed at once.
  * {@link #close()} closes the tensors, the session and the options, and is idempotent.
  */
-public final class PinnedSession implements AutoCloseable {
+public final class PinnedSession implements BoundSession {
     /** How the session is created (from model bytes or a file). */
     @FunctionalInterface
     public interface Factory {

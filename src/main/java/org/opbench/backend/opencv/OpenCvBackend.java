@@ -5,6 +5,7 @@ import org.opbench.problem.Precision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.opencv.global.opencv_core;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.Op;
 import org.opbench.problem.Problem;
@@ -25,6 +26,15 @@ import org.opbench.spi.Variant;
  */
 public final class OpenCvBackend implements Backend {
     public static final String NAME = "opencv";
+
+    /**
+     * Why f16 is refused on a CPU without NEON fp16 arithmetic. OpenCV 4.13's {@code setPreferableTarget} logs its
+     * fallback but keeps reporting {@code DNN_TARGET_CPU_FP16} on its layers, while its fp16 kernels exist for ARM
+     * only; timed here, such a point ran fp32 (its error against the f16 reference was fp32-sized, 1.6e-7).
+     */
+    static final String NO_CPU_FP16 = "OpenCV's DNN_TARGET_CPU_FP16 has fp16 kernels for ARMv8 CPUs with NEON fp16 "
+            + "only (OpenCV: \"DNN: fall back to DNN_TARGET_CPU. Only ARM v8 CPU is supported by DNN_TARGET_CPU_FP16.\"); "
+            + "this CPU lacks NEON fp16 (checkHardwareSupport(CV_CPU_NEON_FP16) is false), so it would run fp32";
 
     private final OpenCvLibrary library = new OpenCvLibrary();
 
@@ -60,8 +70,9 @@ public final class OpenCvBackend implements Backend {
         if (!variant.options().isEmpty()) {
             return Support.no("opencv takes no options, got " + variant.options().keySet());
         }
-        if (problem.dtype() != Precision.F32) {
-            return Support.no("opencv is run in f32 only");
+        String precision = precisionReason(problem, algorithm);
+        if (precision != null) {
+            return Support.no(precision);
         }
         long modelBytes = 4L * (problem.weightElements() + problem.biasElements());
         if (modelBytes > CaffeBlobs.MAX_BYTES - 1024) {
@@ -78,6 +89,9 @@ public final class OpenCvBackend implements Backend {
         if (facts == null) {
             return Support.no(library.failure());
         }
+        if (problem.dtype() == Precision.F16 && !opencv_core.checkHardwareSupport(opencv_core.CV_CPU_NEON_FP16)) {
+            return Support.no(NO_CPU_FP16);
+        }
         if (algorithm == Algorithm.OCL && !facts.openCl().usable()) {
             return Support.no("OpenCV's OpenCL target is not available: " + facts.openCl().reason());
         }
@@ -92,9 +106,33 @@ public final class OpenCvBackend implements Backend {
         return Support.YES;
     }
 
+    /**
+     * Why {@code problem}'s precision cannot run as {@code algorithm}, or null. int8: OpenCV's quantised layers
+     * ({@link OpenCvInt8Op}) on the CPU target with OpenCV's own kernel choice (its int8 convolution has no
+     * Winograd or OpenCL path here). f16: {@code DNN_TARGET_CPU_FP16} for the CPU algorithms,
+     * where the CPU has NEON fp16 ({@link #NO_CPU_FP16}, checked in {@link #supports}). bf16: OpenCV DNN has no bf16
+     * target.
+     */
+    static String precisionReason(Problem problem, Algorithm algorithm) {
+        return switch (problem.dtype()) {
+            case F32 -> null;
+            case BF16 -> "OpenCV DNN has no bf16 target (its CPU targets are DNN_TARGET_CPU and DNN_TARGET_CPU_FP16)";
+            case F16 -> algorithm == Algorithm.OCL
+                    ? "opencv f16 runs on DNN_TARGET_CPU_FP16 only; the ocl algorithm is DNN_TARGET_OPENCL (fp32)"
+                    : null;
+            case INT8 -> {
+                yield algorithm == Algorithm.AUTO ? null : "opencv int8 runs OpenCV's quantised layers on the CPU "
+                        + "target with its own kernel choice: algorithm 'auto' only, not '" + algorithm.id() + "'";
+            }
+        };
+    }
+
     @Override
     public PreparedOp prepare(Problem problem, Variant variant, ProblemData data) throws BackendException {
         supports(problem, variant).require();
+        if (problem.dtype() == Precision.INT8) {
+            return OpenCvInt8Op.prepare(problem, variant.threads(), data);
+        }
         return OpenCvOp.prepare(problem, Algorithm.parse(problem.op(), variant.algorithm()), variant.threads(), data);
     }
 

@@ -20,11 +20,13 @@ import org.bytedeco.opencv.opencv_dnn.Net;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.PoolProblem;
+import org.opbench.problem.Precision;
 import org.opbench.problem.Problem;
 import org.opbench.problem.ProblemData;
 import org.opbench.problem.SoftmaxProblem;
 import org.opbench.spi.BackendException;
 import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Transform;
 import org.opbench.spi.UnsupportedException;
@@ -89,8 +91,7 @@ final class OpenCvOp implements PreparedOp {
         }
         try {
             net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
-            net.setPreferableTarget(algorithm == Algorithm.OCL ? opencv_dnn.DNN_TARGET_OPENCL
-                    : opencv_dnn.DNN_TARGET_CPU);
+            net.setPreferableTarget(target());
             if (algorithm == Algorithm.DIRECT) {
                 net.enableWinograd(false);
             } else if (algorithm == Algorithm.WINOGRAD) {
@@ -113,6 +114,14 @@ final class OpenCvOp implements PreparedOp {
         if (algorithm == Algorithm.OCL) {
             checkTarget();
         }
+    }
+
+    /** The CPU target ({@code DNN_TARGET_CPU_FP16} for an f16 problem) or the OpenCL one. */
+    private int target() {
+        if (algorithm == Algorithm.OCL) {
+            return opencv_dnn.DNN_TARGET_OPENCL;
+        }
+        return problem.dtype() == Precision.F16 ? opencv_dnn.DNN_TARGET_CPU_FP16 : opencv_dnn.DNN_TARGET_CPU;
     }
 
     @Override
@@ -149,7 +158,8 @@ final class OpenCvOp implements PreparedOp {
     public Map<String, Object> details() {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("threads", opencv_core.getNumThreads());
-        d.put("target", algorithm == Algorithm.OCL ? "DNN_TARGET_OPENCL" : "DNN_TARGET_CPU");
+        d.put("target", algorithm == Algorithm.OCL ? "DNN_TARGET_OPENCL"
+                : problem.dtype() == Precision.F16 ? "DNN_TARGET_CPU_FP16" : "DNN_TARGET_CPU");
         if (problem instanceof ConvProblem) {
             d.put("winograd_enabled", algorithm != Algorithm.DIRECT);
             d.put("conv_path_source", "inferred from OpenCV 4.13's selection conditions (see ConvPath); "
@@ -251,6 +261,9 @@ final class OpenCvOp implements PreparedOp {
     static Execution execution(Problem problem, Algorithm algorithm, LayerSpec spec) {
         Transform transform = algorithm != Algorithm.OCL && problem instanceof ConvProblem c
                 ? ConvPath.of(c, algorithm != Algorithm.DIRECT).transform() : Transform.NONE;
+        if (problem.dtype() == Precision.F16) {
+            return new Execution(algorithm.id(), implName(problem, algorithm, spec), Numerics.F16, transform);
+        }
         return Execution.f32(algorithm.id(), implName(problem, algorithm, spec), transform);
     }
 

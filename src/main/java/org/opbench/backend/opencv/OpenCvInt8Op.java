@@ -1,0 +1,199 @@
+package org.opbench.backend.opencv;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_dnn;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.StringVector;
+import org.bytedeco.opencv.opencv_dnn.Layer;
+import org.bytedeco.opencv.opencv_dnn.Net;
+import org.opbench.onnx.PrecisionModels;
+import org.opbench.onnx.SingleNodeModels;
+import org.opbench.problem.DataType;
+import org.opbench.problem.Problem;
+import org.opbench.problem.ProblemData;
+import org.opbench.problem.SoftmaxProblem;
+import org.opbench.spi.BackendException;
+import org.opbench.spi.Execution;
+import org.opbench.spi.Numerics;
+import org.opbench.spi.PreparedOp;
+import org.opbench.spi.Transform;
+import org.opbench.spi.UnsupportedException;
+
+/**
+ * An int8 problem as OpenCV DNN's quantised layers: the QDQ one-node ONNX model of {@link PrecisionModels#int8}
+ * with fp32 input and output ({@code QuantizeLinear -> QLinearConv | QGemm | MaxPool | QLinearAveragePool ->
+ * DequantizeLinear}, or QLinearSoftmax), read by {@code readNetFromONNX}, whose importer turns it into OpenCV's
+ * int8 layers ({@code Quantize}, {@code ConvolutionInt8}, {@code InnerProductInt8}, {@code PoolingInt8},
+ * {@code SoftmaxInt8}, {@code Dequantize}),
+ * on {@code DNN_BACKEND_OPENCV} / {@code DNN_TARGET_CPU}. OpenCV stores u8 tensors as s8 (level - 128, the zero
+ * point shifted alike) and sums s8 x s8 products in s32. The input is the source's real values, which the net's
+ * Quantize layer maps back to exactly the source levels; the timed forward therefore includes that quantisation
+ * and the final dequantisation, two element-wise passes beside the operator. What OpenCV built is in
+ * {@code details.opencv_layers} (layer name and OpenCV's layer type).
+ */
+final class OpenCvInt8Op implements PreparedOp {
+    private static final String INPUT = SingleNodeModels.INPUT;
+
+    private final Problem problem;
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final Execution execution;
+    private Net net;
+    private MatVector outputs;
+    private BytePointer outputName;
+    private boolean closed;
+
+    private OpenCvInt8Op(Problem problem) {
+        this.problem = problem;
+        this.execution = new Execution(Algorithm.AUTO.id(), "opencv:int8:" + PrecisionModels.int8OpType(problem),
+                numerics(problem), Transform.NONE);
+    }
+
+    /**
+     * s8 tensors (OpenCV's form of u8 levels); conv, fc and pooling multiply or add levels in integers, summed in s32;
+     * softmax looks exponentials up in an fp32 table and sums them in fp32.
+     */
+    static Numerics numerics(Problem problem) {
+        return problem instanceof SoftmaxProblem ? new Numerics(DataType.S8, DataType.F32, DataType.F32)
+                : Numerics.INT8;
+    }
+
+    static OpenCvInt8Op prepare(Problem problem, int threads, ProblemData data) throws BackendException {
+        opencv_core.setNumThreads(threads);
+        int effective = opencv_core.getNumThreads();
+        if (effective != threads) {
+            throw new UnsupportedException("OpenCV runs " + effective + " threads when asked for " + threads);
+        }
+        OpenCvInt8Op op = new OpenCvInt8Op(problem);
+        try {
+            op.build(data);
+            return op;
+        } catch (BackendException | RuntimeException | Error e) {
+            op.close();
+            throw e;
+        }
+    }
+
+    private void build(ProblemData data) throws BackendException {
+        OpenCvErrors.clear();
+        byte[] model = PrecisionModels.int8(problem, data, true).toByteArray();
+        facts.put("onnx_model", "QDQ " + PrecisionModels.int8OpType(problem));
+        try (BytePointer bytes = new BytePointer(model)) {
+            net = opencv_dnn.readNetFromONNX(bytes, model.length);
+        } catch (RuntimeException e) {
+            throw OpenCvErrors.map(e, "readNetFromONNX of the int8 model");
+        }
+        try {
+            net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
+            net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
+            float[] src = data.src();
+            int[] dims = Arrays.stream(SingleNodeModels.inputShape(problem)).mapToInt(Math::toIntExact).toArray();
+            try (Mat input = new Mat(dims, CV_32F); FloatPointer view = new FloatPointer(input.data());
+                 Scalar noMean = new Scalar()) {
+                view.put(src, 0, src.length);
+                net.setInput(input, INPUT, 1.0, noMean);
+            }
+            outputs = new MatVector();
+            outputName = new BytePointer(SingleNodeModels.OUTPUT);
+        } catch (RuntimeException e) {
+            throw OpenCvErrors.map(e, "net setup");
+        }
+        run();
+        checkOutput();
+        facts.put("opencv_layers", layerTypes());
+    }
+
+    /** Layer name and type of every layer OpenCV built, e.g. {@code conv=ConvolutionInt8}. */
+    private Map<String, String> layerTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (StringVector names = net.getLayerNames()) {
+            for (long i = 0; i < names.size(); i++) {
+                String name = OpenCvLibrary.string(names.get(i));
+                try (Layer layer = net.getLayer(net.getLayerId(name))) {
+                    types.put(name, OpenCvLibrary.string(layer.type()));
+                }
+            }
+        }
+        return types;
+    }
+
+    @Override
+    public void run() throws BackendException {
+        if (closed) {
+            throw new IllegalStateException("run() after close()");
+        }
+        OpenCvErrors.clear();
+        try {
+            net.forward(outputs, outputName);
+        } catch (RuntimeException e) {
+            throw OpenCvErrors.map(e, "forward");
+        }
+    }
+
+    @Override
+    public float[] output() {
+        if (closed) {
+            throw new IllegalStateException("output() after close()");
+        }
+        float[] dst = new float[Math.toIntExact(problem.dstElements())];
+        try (Mat out = outputs.get(0); FloatPointer view = new FloatPointer(out.data())) {
+            view.get(dst, 0, dst.length);
+        }
+        return dst;
+    }
+
+    @Override
+    public Execution execution() {
+        return execution;
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("threads", opencv_core.getNumThreads());
+        d.put("target", "DNN_TARGET_CPU");
+        d.putAll(facts);
+        return d;
+    }
+
+    private void checkOutput() throws BackendException {
+        if (outputs.size() != 1) {
+            throw new BackendException("OpenCV returned " + outputs.size() + " outputs, expected 1");
+        }
+        try (Mat out = outputs.get(0)) {
+            int[] dims = new int[out.dims()];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = out.size(i);
+            }
+            if (out.type() != CV_32F || !out.isContinuous() || !Arrays.equals(dims, problem.dstDims())) {
+                throw new BackendException("OpenCV output is " + Arrays.toString(dims) + " type " + out.type()
+                        + ", expected " + Arrays.toString(problem.dstDims()) + " CV_32F");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (outputs != null) {
+            outputs.close();
+        }
+        if (outputName != null) {
+            outputName.close();
+        }
+        if (net != null) {
+            net.close();
+        }
+    }
+}
