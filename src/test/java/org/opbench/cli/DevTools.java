@@ -157,10 +157,21 @@ final class DevTools implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         socket.abort();
+        // Chromium's helper processes (zygote, renderer, GPU) write to the profile folder until they exit; a test's
+        // temporary folder is deleted right after close, so wait for all of them, not only the browser process.
+        java.util.List<ProcessHandle> helpers = browser.descendants().toList();
         browser.destroy();
         if (!browser.waitFor(10, TimeUnit.SECONDS)) {
             browser.destroyForcibly();
             browser.waitFor(10, TimeUnit.SECONDS);
+        }
+        for (ProcessHandle h : helpers) {
+            h.destroy();
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                h.destroyForcibly();
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ class EstimatePrecisionTest {
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         int f32 = out.indexOf("== f32 ==");
-        int int8 = out.indexOf("== int8 (network records carry no precision");
+        int int8 = out.indexOf("== int8 (no network run of this precision");
         assertTrue(f32 >= 0 && int8 > f32, out);
         // every layer at 10 us in f32 and 2 us in int8: the best per layer of f32 is 10 x instances, not 2 x
         assertTrue(out.substring(f32, int8).contains(Format.time(10.0 * instances)), out);
