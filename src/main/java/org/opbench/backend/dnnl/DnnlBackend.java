@@ -29,7 +29,8 @@ import org.opbench.spi.Variant;
  * bf16, f16 (where oneDNN implements it on the CPU's ISA, else its {@code dnnl_unimplemented}) and int8
  * ({@link Builder#quantizedAttr}; pooling on raw levels, {@link PoolPrimitive#int8Refusal}); int8 softmax is refused.
  * oneDNN's OpenMP runtime fixes its thread count at process start from {@code OMP_NUM_THREADS}, so a point
- * whose thread count differs from the process's is answered {@link Support#no}.
+ * whose thread count differs from the process's is answered {@link Support#no}. Workers also get a short OpenMP
+ * spin ({@link OmpWait}), so that an idle worker's pool does not take a core from the next worker's round.
  */
 public final class DnnlBackend implements Backend {
     public static final String NAME = "dnnl";
@@ -56,7 +57,10 @@ public final class DnnlBackend implements Backend {
 
     @Override
     public Map<String, String> workerEnvironment(int threads, Path cacheDir) {
-        return Map.of("OMP_NUM_THREADS", Integer.toString(threads));
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("OMP_NUM_THREADS", Integer.toString(threads));
+        env.putAll(OmpWait.workerEnvironment(System.getenv()));
+        return env;
     }
 
     /** The number of threads oneDNN runs on in this process, or 0 when the library is unavailable. */

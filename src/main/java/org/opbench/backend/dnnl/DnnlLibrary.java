@@ -73,6 +73,7 @@ final class DnnlLibrary {
             details.put("threads_source", threads.source());
             String env = System.getenv("OMP_NUM_THREADS");
             details.put("OMP_NUM_THREADS", env == null ? "(unset)" : env);
+            details.putAll(OmpWait.details(System.getenv()));
             details.put("javacpp", String.valueOf(Loader.getVersion()));
             details.put("binding", "org.bytedeco:dnnl (C API)");
             info = new Info(version, isa, runtime, threads, details);
