@@ -10,13 +10,16 @@ package org.opbench.measure;
  * @param gcMs           JVM garbage-collection time during the round
  * @param jitMs          JIT compilation time during the round
  * @param cpuMhz         mean current CPU frequency after the round where readable
+ * @param coreSlowdown   the {@link CoreCanary}'s slowdown on the measuring thread's core, the larger of its readings
+ *                       before and after the round (1: as fast as its best)
+ * @param cpu            the CPU the measuring thread was on after the round ({@code /proc/thread-self/stat})
  * @param cause          why the round counts as disturbed ("steal 14% of the round", "3 other runnable tasks",
  *                       "GC 2.1 ms"), or null when it does not
  */
 public record Disturbance(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
-                          Double cpuMhz, String cause) {
+                          Double cpuMhz, Double coreSlowdown, Integer cpu, String cause) {
     /** Nothing could be read. */
-    public static final Disturbance UNKNOWN = new Disturbance(null, null, null, null, null, null, null);
+    public static final Disturbance UNKNOWN = new Disturbance(null, null, null, null, null, null, null, null, null);
 
     public boolean disturbed() {
         return cause != null;

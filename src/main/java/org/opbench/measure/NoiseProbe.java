@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +25,8 @@ import java.util.function.LongSupplier;
  *   <li>involuntary context switches: {@code nonvoluntary_ctxt_switches} summed over the worker's threads
  *       ({@code /proc/self/status} alone counts only the main thread).</li>
  *   <li>CPU frequency: mean {@code scaling_cur_freq} over the CPUs that have one (absent on most VMs: null).</li>
+ *   <li>the core's speed: the {@link CoreCanary}'s slowdown just before and after the round, and the CPU the
+ *       measuring thread is on after it (field 39 of {@code /proc/thread-self/stat}).</li>
  *   <li>GC and JIT time: the sum of the {@link GarbageCollectorMXBean}s' collection times and the
  *       {@link CompilationMXBean}'s total compilation time (both in whole milliseconds).</li>
  * </ul>
@@ -39,7 +42,10 @@ import java.util.function.LongSupplier;
  *       driver reading a frame); a first threshold of 0.05/ms marked 726 of 420 rounds disturbed and re-ran almost
  *       every point's rounds to their bound, doubling the sweep's timed time for no better figure;</li>
  *   <li>any GC time ({@code > 0} ms), or JIT time above {@link #JIT_SHARE} of the round: both run on threads of the
- *       worker's own JVM beside the measured code.</li>
+ *       worker's own JVM beside the measured code;</li>
+ *   <li>the {@link CoreCanary} on the measuring thread more than {@link #CORE_SLOWDOWN_LIMIT} times slower than its
+ *       best, before or after the round: the core itself ran slow (on a VM, contention outside the guest that no
+ *       counter above shows).</li>
  * </ul>
  *
  * <p>Cost: the per-thread status files dominate (one {@code /proc} file read took 50-110 us on a 2-vCPU VM loaded
@@ -54,6 +60,8 @@ public final class NoiseProbe implements RoundObserver {
     public static final double INVOLUNTARY_PER_MS = 0.25;
     /** JIT compilation beyond this share of the round (compiler threads compete with the measured ones). */
     public static final double JIT_SHARE = 0.02;
+    /** The {@link CoreCanary} this much slower than its best marks the round (its own spread is about 1%). */
+    public static final double CORE_SLOWDOWN_LIMIT = 1.10;
     static final double TICK_MS = 10.0;
     /** The worker's threads are listed again after this many readings (they change at warm-up, not per round). */
     static final int RELIST_EVERY = 32;
@@ -64,6 +72,8 @@ public final class NoiseProbe implements RoundObserver {
     private final int cpus;
     private final LongSupplier gcMs;
     private final LongSupplier jitMs;
+    private final DoubleSupplier coreSlowdown;
+    private final String threadStat;
     private final byte[] buf = new byte[1 << 16];
 
     private String[] taskFiles;
@@ -72,6 +82,7 @@ public final class NoiseProbe implements RoundObserver {
     private long invol0 = -1;
     private long gc0 = -1;
     private long jit0 = -1;
+    private double core0 = Double.NaN;
 
     /**
      * A probe of this JVM ({@code /proc/self}); {@link RoundObserver#NONE} where {@code /proc/stat} cannot be read
@@ -81,16 +92,20 @@ public final class NoiseProbe implements RoundObserver {
         if (!new File("/proc/stat").canRead() || !new File("/proc/self/task").isDirectory()) {
             return RoundObserver.NONE;
         }
-        return new NoiseProbe("/proc", "/sys/devices/system/cpu", NoiseProbe::gcMillis, NoiseProbe::jitMillis);
+        CoreCanary canary = new CoreCanary();
+        return new NoiseProbe("/proc", "/sys/devices/system/cpu", NoiseProbe::gcMillis, NoiseProbe::jitMillis,
+                canary::slowdown);
     }
 
     /**
      * A probe of the files under {@code procRoot} ({@code stat}, {@code self/task/TID/status}) and {@code cpuRoot}
-     * ({@code cpuN/cpufreq/scaling_cur_freq}), with the GC and JIT clocks given (-1: unknown). For tests on fixed
-     * files and for other roots.
+     * ({@code cpuN/cpufreq/scaling_cur_freq}), with the GC and JIT clocks given (-1: unknown) and the core's
+     * slowdown ({@link CoreCanary#slowdown}; NaN: unknown). For tests on fixed files and for other roots.
      */
-    NoiseProbe(String procRoot, String cpuRoot, LongSupplier gcMs, LongSupplier jitMs) {
+    NoiseProbe(String procRoot, String cpuRoot, LongSupplier gcMs, LongSupplier jitMs, DoubleSupplier coreSlowdown) {
         this.stat = procRoot + "/stat";
+        this.threadStat = procRoot + "/thread-self/stat";
+        this.coreSlowdown = coreSlowdown;
         this.taskDir = procRoot + "/self/task";
         this.gcMs = gcMs;
         this.jitMs = jitMs;
@@ -113,6 +128,7 @@ public final class NoiseProbe implements RoundObserver {
 
     @Override
     public void beforeRound() {
+        core0 = coreSlowdown.getAsDouble();
         int n = ProcText.read(stat, buf);
         steal0 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
         invol0 = tasks(null);
@@ -130,6 +146,11 @@ public final class NoiseProbe implements RoundObserver {
             long invol1 = tasks(ownRunning);
             long gc1 = gcMs.getAsLong();
             long jit1 = jitMs.getAsLong();
+            double core1 = coreSlowdown.getAsDouble();
+            Double core = Double.isNaN(core0) && Double.isNaN(core1) ? null
+                    : Double.valueOf(Double.isNaN(core0) ? core1 : Double.isNaN(core1) ? core0 : Math.max(core0, core1));
+            int nt = ProcText.read(threadStat, buf);
+            long cpu = nt < 0 ? -1 : statField(buf, nt, 39);
             double roundMs = roundNanos / 1e6;
             Double stealPct = steal0 >= 0 && steal1 >= 0 && cpus > 0 && roundNanos > 0
                     ? 100.0 * Math.max(0, steal1 - steal0) * TICK_MS / (roundMs * cpus) : null;
@@ -139,8 +160,9 @@ public final class NoiseProbe implements RoundObserver {
             Double gc = gc0 >= 0 && gc1 >= 0 ? Double.valueOf(gc1 - gc0) : null;
             Double jit = jit0 >= 0 && jit1 >= 0 ? Double.valueOf(jit1 - jit0) : null;
             int free = cpus > 0 ? Math.max(0, cpus - ownRunning[0]) : 0;
-            return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(),
-                    cause(stealPct, other, free, invol, roundMs, gc, jit));
+            Integer onCpu = cpu < 0 ? null : Integer.valueOf((int) cpu);
+            return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(), core, onCpu,
+                    cause(stealPct, other, free, invol, roundMs, gc, jit, core, onCpu));
         } catch (RuntimeException e) {
             return Disturbance.UNKNOWN; // never let a probe break a measurement
         }
@@ -151,7 +173,7 @@ public final class NoiseProbe implements RoundObserver {
      * threads. Null readings never fire a rule.
      */
     public static String cause(Double stealPct, Integer otherRunnable, int freeCpus, Long involuntary, double roundMs,
-                               Double gcMs, Double jitMs) {
+                               Double gcMs, Double jitMs, Double coreSlowdown, Integer cpu) {
         List<String> why = new ArrayList<>(2);
         if (stealPct != null && stealPct > STEAL_PCT_LIMIT) {
             why.add(String.format(Locale.ROOT, "steal %.0f%% of the round", stealPct));
@@ -168,6 +190,10 @@ public final class NoiseProbe implements RoundObserver {
         }
         if (jitMs != null && jitMs > JIT_SHARE * roundMs) {
             why.add(String.format(Locale.ROOT, "JIT %.0f ms", jitMs));
+        }
+        if (coreSlowdown != null && coreSlowdown > CORE_SLOWDOWN_LIMIT) {
+            why.add(String.format(Locale.ROOT, "core slowed: a fixed loop ran %.2fx its best", coreSlowdown)
+                    + (cpu == null ? "" : " (cpu " + cpu + ")"));
         }
         return why.isEmpty() ? null : String.join("; ", why);
     }
@@ -203,6 +229,45 @@ public final class NoiseProbe implements RoundObserver {
             }
         }
         return any ? sum : -1;
+    }
+
+    /**
+     * Field {@code index} (from 1, as in proc(5)) of a {@code /proc/PID/stat} line, or -1: counted after the
+     * command name's closing parenthesis, since the name may hold spaces.
+     */
+    static long statField(byte[] b, int len, int index) {
+        int i = len - 1;
+        while (i >= 0 && b[i] != ')') {
+            i--;
+        }
+        if (i < 0) {
+            return -1;
+        }
+        int field = 2; // the name
+        i++;
+        while (i < len) {
+            while (i < len && b[i] == ' ') {
+                i++;
+            }
+            if (i >= len || b[i] == '\n') {
+                return -1;
+            }
+            field++;
+            if (field == index) {
+                long v = 0;
+                boolean any = false;
+                while (i < len && b[i] >= '0' && b[i] <= '9') {
+                    v = v * 10 + (b[i] - '0');
+                    i++;
+                    any = true;
+                }
+                return any ? v : -1;
+            }
+            while (i < len && b[i] != ' ' && b[i] != '\n') {
+                i++;
+            }
+        }
+        return -1;
     }
 
     private Double meanMhz() {

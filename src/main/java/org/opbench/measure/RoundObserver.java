@@ -7,7 +7,7 @@ package org.opbench.measure;
  * unit tests of the harness and for platforms without {@code /proc}).
  */
 public interface RoundObserver {
-    /** Just before a round's first timed repetition. */
+    /** Just before a round: before the untimed run that brings the point's data back into the caches. */
     void beforeRound();
 
     /** Just after a round's last timed repetition: what happened in between ({@link Disturbance#QUIET} if nothing). */

@@ -9,9 +9,11 @@ package org.opbench.result;
  * @param involuntaryCs    the worker's involuntary context switches, summed over the rounds
  * @param gcMs             garbage-collection time, summed
  * @param jitMs            JIT compilation time, summed
+ * @param coreSlowdown     the largest slowdown of the measuring thread's core seen around a round
+ *                         ({@code org.opbench.measure.CoreCanary}; 1: as fast as its best)
  * @param disturbedRounds  rounds the probe called disturbed
  * @param reruns           disturbed rounds dropped and run again
  */
 public record Noise(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
-                    int disturbedRounds, int reruns) {
+                    Double coreSlowdown, int disturbedRounds, int reruns) {
 }

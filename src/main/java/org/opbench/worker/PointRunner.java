@@ -275,6 +275,10 @@ public final class PointRunner {
                 d.detail("round_order_seed", orderSeed);
                 d.detail("round_seq", samples.roundSeq());
             }
+            List<Integer> cpus = samples.roundNoise().stream().map(Disturbance::cpu).toList();
+            if (cpus.stream().anyMatch(java.util.Objects::nonNull)) {
+                d.detail("round_cpu", cpus); // the CPU the measuring thread was on after each kept round
+            }
             fillTimes(d, p.problem, samples);
             return d.ok();
         } catch (BackendException e) {
@@ -308,7 +312,11 @@ public final class PointRunner {
         Long cs = null;
         Double gc = null;
         Double jit = null;
+        Double core = null;
         for (Disturbance x : samples.allNoise()) {
+            if (x.coreSlowdown() != null) {
+                core = core == null ? x.coreSlowdown() : Double.valueOf(Math.max(core, x.coreSlowdown()));
+            }
             if (x.stealPct() != null) {
                 steal = steal == null ? x.stealPct() : Double.valueOf(Math.max(steal, x.stealPct()));
             }
@@ -325,6 +333,6 @@ public final class PointRunner {
                 jit = jit == null ? x.jitMs() : Double.valueOf(jit + x.jitMs());
             }
         }
-        return new Noise(steal, runnable, cs, gc, jit, samples.disturbedRounds(), samples.reruns());
+        return new Noise(steal, runnable, cs, gc, jit, core, samples.disturbedRounds(), samples.reruns());
     }
 }

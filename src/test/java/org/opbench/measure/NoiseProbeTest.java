@@ -26,8 +26,12 @@ class NoiseProbeTest {
     }
 
     private NoiseProbe probe(long[] gc, long[] jit) {
+        return probe(gc, jit, new double[] {1.0});
+    }
+
+    private NoiseProbe probe(long[] gc, long[] jit, double[] core) {
         return new NoiseProbe(dir.resolve("proc").toString(), dir.resolve("cpu").toString(), () -> gc[0],
-                () -> jit[0]);
+                () -> jit[0], () -> core[0]);
     }
 
     @Test
@@ -82,7 +86,7 @@ class NoiseProbeTest {
 
     @Test
     void unreadableFilesGiveNullsNotZerosAndNoException() {
-        NoiseProbe p = probe(new long[] {-1}, new long[] {-1});
+        NoiseProbe p = probe(new long[] {-1}, new long[] {-1}, new double[] {Double.NaN});
         p.beforeRound();
         Disturbance d = p.afterRound(1_000_000L);
         assertEquals(Disturbance.UNKNOWN, d);
@@ -90,17 +94,56 @@ class NoiseProbeTest {
 
     @Test
     void thresholds() {
-        assertNull(NoiseProbe.cause(5.0, 0, 1, 2L, 10, 0.0, 0.0), "at the limits: quiet");
-        assertEquals("steal 6% of the round", NoiseProbe.cause(5.5, null, 0, null, 10, null, null));
-        assertEquals("2 other runnable tasks (1 CPU free)", NoiseProbe.cause(null, 2, 1, null, 10, null, null));
-        assertNull(NoiseProbe.cause(null, 1, 1, null, 10, null, null));
+        assertNull(NoiseProbe.cause(5.0, 0, 1, 2L, 10, 0.0, 0.0, null, null), "at the limits: quiet");
+        assertEquals("steal 6% of the round", NoiseProbe.cause(5.5, null, 0, null, 10, null, null, null, null));
+        assertEquals("2 other runnable tasks (1 CPU free)",
+                NoiseProbe.cause(null, 2, 1, null, 10, null, null, null, null));
+        assertNull(NoiseProbe.cause(null, 1, 1, null, 10, null, null, null, null));
         // 25 switches in 100 ms: above the minimum but not above 0.25 per ms; 26 are
-        assertNull(NoiseProbe.cause(null, null, 0, 25L, 100, null, null));
-        assertEquals("26 involuntary context switches", NoiseProbe.cause(null, null, 0, 26L, 100, null, null));
-        assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, 10, 1.0, null));
+        assertNull(NoiseProbe.cause(null, null, 0, 25L, 100, null, null, null, null));
+        assertEquals("26 involuntary context switches",
+                NoiseProbe.cause(null, null, 0, 26L, 100, null, null, null, null));
+        assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, 10, 1.0, null, null, null));
         // JIT: up to 2% of the round is quiet
-        assertNull(NoiseProbe.cause(null, null, 0, null, 100, null, 2.0));
-        assertEquals("JIT 3 ms", NoiseProbe.cause(null, null, 0, null, 100, null, 3.0));
+        assertNull(NoiseProbe.cause(null, null, 0, null, 100, null, 2.0, null, null));
+        assertEquals("JIT 3 ms", NoiseProbe.cause(null, null, 0, null, 100, null, 3.0, null, null));
+    }
+
+    @Test
+    void aSlowCoreMarksTheRoundAndNamesTheCpu() throws IOException {
+        Path proc = dir.resolve("proc");
+        put("stat-before.txt", proc.resolve("stat"));
+        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
+        // a command name with a space and a parenthesis: fields are counted after the last ')'
+        StringBuilder stat = new StringBuilder("4243 (java (main)) R 1");
+        for (int field = 5; field <= 38; field++) {
+            stat.append(' ').append(field == 14 ? 77 : 0);
+        }
+        stat.append(" 1 0 0\n"); // field 39: processor 1
+        Files.createDirectories(proc.resolve("thread-self"));
+        Files.writeString(proc.resolve("thread-self/stat"), stat.toString());
+        double[] core = {1.04};
+        NoiseProbe p = probe(new long[] {5}, new long[] {7}, core);
+        p.beforeRound();
+        core[0] = 2.71;
+        Disturbance d = p.afterRound(50_000_000L);
+        assertEquals(2.71, d.coreSlowdown(), 1e-12, "the larger of the readings before and after");
+        assertEquals(1, d.cpu());
+        assertEquals("core slowed: a fixed loop ran 2.71x its best (cpu 1)", d.cause());
+        core[0] = 1.10;
+        p.beforeRound();
+        assertNull(p.afterRound(50_000_000L).cause(), "at the limit: quiet");
+        assertEquals(77, NoiseProbe.statField(stat.toString().getBytes(), stat.length(), 14));
+        assertEquals(-1, NoiseProbe.statField("1 (x) R".getBytes(), 7, 39), "too few fields");
+    }
+
+    @Test
+    void theCanaryIsAtLeastItsBestAndFinite() {
+        CoreCanary canary = new CoreCanary();
+        for (int i = 0; i < 5; i++) {
+            double s = canary.slowdown();
+            assertTrue(s >= 1.0 && s < 1e6, "slowdown " + s);
+        }
     }
 
     @Test
@@ -130,6 +173,9 @@ class NoiseProbeTest {
         assertTrue(d.gcMs() >= 0);
         assertTrue(d.jitMs() == null || d.jitMs() >= 0);
         assertTrue(d.cpuMhz() == null || d.cpuMhz() > 100, "MHz " + d.cpuMhz());
+        assertTrue(d.coreSlowdown() >= 1.0, "core slowdown " + d.coreSlowdown());
+        assertTrue(d.cpu() != null && d.cpu() >= 0 && d.cpu() < Runtime.getRuntime().availableProcessors() * 64,
+                "cpu " + d.cpu());
         assertTrue(probeNs < 1_000_000_000L, "one reading took " + probeNs + " ns (x=" + x + ")");
     }
 }
