@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  *       machines have none), the advice says how to get them.</li>
  *   <li>{@code virtualization}: the {@code hypervisor} flag of {@code /proc/cpuinfo}; a warning on a VM (steal and
  *       neighbours, and the guest cannot set the clock).</li>
+ *   <li>{@code cores}: each allowed CPU's speed on a fixed loop ({@link CoreSpeed}); a warning when one runs it more
+ *       than {@link CoreSpeed#SLOW_RATIO} times slower than the fastest.</li>
  * </ul>
  */
 public final class SystemCheck {
@@ -96,7 +98,9 @@ public final class SystemCheck {
         if (stopped[0] != null) {
             throw stopped[0];
         }
-        return r;
+        List<Item> items = new ArrayList<>(r.items());
+        items.add(CoreSpeed.item(CoreSpeed.measure()));
+        return new Report(r.probeS(), items);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class CoreCanary {
             pass();
         }
         for (int i = 0; i < 8; i++) {
-            read();
+            passNanos();
         }
     }
 
@@ -45,12 +45,12 @@ public final class CoreCanary {
      * at least 1; 1.5 means the core runs this fixed loop half as fast again as at its best.
      */
     public double slowdown() {
-        long now = read();
+        long now = passNanos();
         return (double) now / best;
     }
 
-    /** The canary's median pass time in nanoseconds; lowers the best seen. */
-    long read() {
+    /** The canary's median pass time in nanoseconds now; lowers the best seen. */
+    public long passNanos() {
         for (int k = 0; k < PASSES; k++) {
             long t0 = System.nanoTime();
             pass();
