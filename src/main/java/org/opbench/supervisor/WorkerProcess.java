@@ -57,6 +57,11 @@ public final class WorkerProcess implements AutoCloseable {
         int javaAt = cmd.size();
         cmd.add(spec.java());
         cmd.add("-XX:+UseSerialGC");
+        // JIT in the foreground: the thread that needs a method compiled waits for it, so no compiler thread runs
+        // beside a timed round. With background compilation a sweep's worker compiled its between-round code
+        // (protocol, probe, statistics) during its rounds: 1.3 s of JIT time inside 105 rounds of one oneDNN
+        // worker, 68 rounds marked disturbed; with -Xbatch 39 ms and 17 (issue 15).
+        cmd.add("-Xbatch");
         cmd.add("-XX:ErrorFile=" + spec.cacheDir().resolve("hs_err_pid%p.log"));
         cmd.add("-Dopbench.home=" + OpbenchHome.home());
         if (environment.containsKey("TMPDIR")) { // the JVM does not take its temporary directory from TMPDIR
