@@ -105,8 +105,13 @@ public final class Comparison {
         }
     }
 
+    /**
+     * The comparison's rows and totals, and {@code coreRatio}: the median over the compared points of B's over A's
+     * {@code noise.core_pass_ns} (the noise probe's fixed loop timed around the rounds), i.e. how much slower the
+     * machine itself ran in B; null where either file lacks it.
+     */
     public record Result(List<Row> rows, List<Total> totals, List<String> onlyA, List<String> onlyB,
-                         List<String> notCompared, Settings settings) {
+                         List<String> notCompared, Settings settings, Double coreRatio) {
         public Result {
             rows = List.copyOf(rows);
             totals = List.copyOf(totals);
@@ -119,15 +124,25 @@ public final class Comparison {
             return settings.alpha();
         }
 
-        /** Points found slower by more than {@code percent}. */
+        /**
+         * Points found slower by more than {@code percent} with confidence: the lower end of the ratio's interval
+         * above 1 + percent/100 (without rounds, where there is no interval: the ratio itself). A point whose
+         * median moved 6% but whose interval reaches down to +2% is not a regression beyond 5%: an A/A pair on a
+         * VM whose speed drifts by a few percent between runs had such points in every run (issue 15).
+         */
         public List<Row> regressions(double percent) {
-            return rows.stream().filter(r -> r.verdict() == Verdict.SLOWER && r.changePercent() > percent).toList();
+            return rows.stream().filter(r -> r.verdict() == Verdict.SLOWER
+                    && beyond(r.ratio(), r.interval(), percent)).toList();
         }
 
-        /** Network totals found slower by more than {@code percent}. */
+        /** Network totals found slower by more than {@code percent} with confidence, as for points. */
         public List<Total> totalRegressions(double percent) {
-            return totals.stream().filter(t -> t.verdict() == Verdict.SLOWER && t.changePercent() > percent)
-                    .toList();
+            return totals.stream().filter(t -> t.verdict() == Verdict.SLOWER
+                    && beyond(t.ratio(), t.interval(), percent)).toList();
+        }
+
+        private static boolean beyond(double ratio, Interval interval, double percent) {
+            return (interval == null ? ratio : interval.lo()) > 1 + percent / 100;
         }
 
         public long count(Verdict v) {
@@ -163,6 +178,7 @@ public final class Comparison {
         List<String> onlyA = new ArrayList<>();
         List<String> notCompared = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(SEED);
+        List<Double> coreRatios = new ArrayList<>();
         for (PointRecord pa : Points.latest(a)) {
             PointRecord pb = byKeyB.remove(pa.key());
             if (pb == null) {
@@ -172,6 +188,10 @@ public final class Comparison {
             if (!Points.timed(pa) || !Points.timed(pb)) {
                 notCompared.add(label(pa) + ": A " + state(pa) + ", B " + state(pb));
                 continue;
+            }
+            if (pa.noise() != null && pb.noise() != null && pa.noise().corePassNs() != null
+                    && pb.noise().corePassNs() != null && pa.noise().corePassNs() > 0) {
+                coreRatios.add(pb.noise().corePassNs() / pa.noise().corePassNs());
             }
             double ma = pa.timeUs().median();
             double mb = pb.timeUs().median();
@@ -205,7 +225,15 @@ public final class Comparison {
         List<String> onlyB = new ArrayList<>();
         byKeyB.values().forEach(p -> onlyB.add(label(p)));
         return new Result(rows, totals(rows, evidence, repeats, settings, random), onlyA, onlyB, notCompared,
-                settings);
+                settings, median(coreRatios));
+    }
+
+    private static Double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return null;
+        }
+        double[] v = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static Verdict byNoise(double change, Settings s) {

@@ -50,7 +50,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on-regression", paramLabel = "PERCENT",
             description = "exit with code 3 when a point or network total of B is found slower than in A by more "
-                    + "than PERCENT")
+                    + "than PERCENT: its verdict slower and the lower end of its interval above +PERCENT")
     Double failOn;
 
     @Option(names = "--all", description = "list every compared point (default: only the changes)")
@@ -149,6 +149,10 @@ final class CompareCommand implements Callable<Integer> {
         out.println(r.rows().size() + " point(s) compared: " + r.count(Comparison.Verdict.SLOWER) + " slower, "
                 + r.count(Comparison.Verdict.FASTER) + " faster, " + r.count(Comparison.Verdict.SAME)
                 + " without a significant difference");
+        if (r.coreRatio() != null) {
+            out.println(String.format(Locale.ROOT, "cores: the noise probe's fixed loop ran %+.1f%% in B (median over "
+                    + "the points): the machine itself moved by about that much", (r.coreRatio() - 1) * 100));
+        }
         if (r.noiseOnly() > 0) {
             out.println(r.noiseOnly() + " point(s) without rounds in A or B: " + Comparison.Basis.NOISE_ONLY.label()
                     + " (" + noise + "%)");
@@ -180,6 +184,10 @@ final class CompareCommand implements Callable<Integer> {
         s.put("test", "two-sided Mann-Whitney U over round medians (exact for few rounds without ties)");
         s.put("interval", "percentile bootstrap of the ratio of medians over rounds, level 1 - alpha, "
                 + Comparison.RESAMPLES + " resamples");
+        java.util.Set<Comparison.Row> regressions = new java.util.HashSet<>(
+                failOn == null ? List.of() : r.regressions(failOn));
+        java.util.Set<Comparison.Total> totalRegressions = new java.util.HashSet<>(
+                failOn == null ? List.of() : r.totalRegressions(failOn));
         ArrayNode points = root.putArray("points");
         for (Comparison.Row row : r.rows()) {
             ObjectNode p = points.addObject();
@@ -203,8 +211,7 @@ final class CompareCommand implements Callable<Integer> {
             p.put("rounds_b", row.roundsB());
             p.put("basis", basis(row.basis()));
             p.put("verdict", verdict(row.verdict()));
-            p.put("regression", failOn != null && row.verdict() == Comparison.Verdict.SLOWER
-                    && row.changePercent() > failOn);
+            p.put("regression", failOn != null && regressions.contains(row));
         }
         ArrayNode totals = root.putArray("totals");
         for (Comparison.Total x : r.totals()) {
@@ -221,8 +228,7 @@ final class CompareCommand implements Callable<Integer> {
             interval(t, x.interval());
             t.put("basis", basis(x.basis()));
             t.put("verdict", verdict(x.verdict()));
-            t.put("regression", failOn != null && x.verdict() == Comparison.Verdict.SLOWER
-                    && x.changePercent() > failOn);
+            t.put("regression", failOn != null && totalRegressions.contains(x));
         }
         r.onlyA().forEach(root.putArray("only_a")::add);
         r.onlyB().forEach(root.putArray("only_b")::add);
@@ -237,6 +243,11 @@ final class CompareCommand implements Callable<Integer> {
         sum.put("only_b", r.onlyB().size());
         sum.put("not_compared", r.notCompared().size());
         sum.put("regressions", failOn == null ? 0 : r.regressions(failOn).size());
+        if (r.coreRatio() == null) {
+            sum.putNull("core_ratio");
+        } else {
+            sum.put("core_ratio", r.coreRatio());
+        }
         sum.put("total_regressions", failOn == null ? 0 : r.totalRegressions(failOn).size());
         root.put("exit_code", code);
         return root;

@@ -12,14 +12,17 @@ package org.opbench.measure;
  * @param cpuMhz         mean current CPU frequency after the round where readable
  * @param coreSlowdown   the {@link CoreCanary}'s slowdown on the measuring thread's core, the larger of its readings
  *                       before and after the round (1: as fast as its best)
+ * @param corePassNs     the canary's faster reading of the two, in nanoseconds per pass: the core's speed around
+ *                       the round, comparable between runs on one machine
  * @param cpu            the CPU the measuring thread was on after the round ({@code /proc/thread-self/stat})
  * @param cause          why the round counts as disturbed ("steal 14% of the round", "3 other runnable tasks",
  *                       "GC 2.1 ms"), or null when it does not
  */
 public record Disturbance(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
-                          Double cpuMhz, Double coreSlowdown, Integer cpu, String cause) {
+                          Double cpuMhz, Double coreSlowdown, Long corePassNs,
+                          Integer cpu, String cause) {
     /** Nothing could be read. */
-    public static final Disturbance UNKNOWN = new Disturbance(null, null, null, null, null, null, null, null, null);
+    public static final Disturbance UNKNOWN = new Disturbance(null, null, null, null, null, null, null, null, null, null);
 
     public boolean disturbed() {
         return cause != null;

@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -60,8 +59,11 @@ public final class NoiseProbe implements RoundObserver {
     public static final double INVOLUNTARY_PER_MS = 0.25;
     /** JIT compilation beyond this share of the round (compiler threads compete with the measured ones). */
     public static final double JIT_SHARE = 0.02;
-    /** The {@link CoreCanary} this much slower than its best marks the round (its own spread is about 1%). */
-    public static final double CORE_SLOWDOWN_LIMIT = 1.10;
+    /**
+     * The {@link CoreCanary} this much slower than its best marks the round: above what waking up and cold caches
+     * cost it (up to 1.09x), below the slow cores it is there to catch (1.8-2.7x on the project's VM).
+     */
+    public static final double CORE_SLOWDOWN_LIMIT = 1.25;
     static final double TICK_MS = 10.0;
     /** The worker's threads are listed again after this many readings (they change at warm-up, not per round). */
     static final int RELIST_EVERY = 32;
@@ -72,7 +74,7 @@ public final class NoiseProbe implements RoundObserver {
     private final int cpus;
     private final LongSupplier gcMs;
     private final LongSupplier jitMs;
-    private final DoubleSupplier coreSlowdown;
+    private final CanaryReader core;
     private final String threadStat;
     private final byte[] buf = new byte[1 << 16];
 
@@ -82,7 +84,7 @@ public final class NoiseProbe implements RoundObserver {
     private long invol0 = -1;
     private long gc0 = -1;
     private long jit0 = -1;
-    private double core0 = Double.NaN;
+    private long core0 = -1;
 
     /**
      * A probe of this JVM ({@code /proc/self}); {@link RoundObserver#NONE} where {@code /proc/stat} cannot be read
@@ -92,20 +94,19 @@ public final class NoiseProbe implements RoundObserver {
         if (!new File("/proc/stat").canRead() || !new File("/proc/self/task").isDirectory()) {
             return RoundObserver.NONE;
         }
-        CoreCanary canary = new CoreCanary();
         return new NoiseProbe("/proc", "/sys/devices/system/cpu", NoiseProbe::gcMillis, NoiseProbe::jitMillis,
-                canary::slowdown);
+                new CoreCanary());
     }
 
     /**
      * A probe of the files under {@code procRoot} ({@code stat}, {@code self/task/TID/status}) and {@code cpuRoot}
      * ({@code cpuN/cpufreq/scaling_cur_freq}), with the GC and JIT clocks given (-1: unknown) and the core's
-     * slowdown ({@link CoreCanary#slowdown}; NaN: unknown). For tests on fixed files and for other roots.
+     * canary ({@link CoreCanary}). For tests on fixed files and for other roots.
      */
-    NoiseProbe(String procRoot, String cpuRoot, LongSupplier gcMs, LongSupplier jitMs, DoubleSupplier coreSlowdown) {
+    NoiseProbe(String procRoot, String cpuRoot, LongSupplier gcMs, LongSupplier jitMs, CanaryReader core) {
         this.stat = procRoot + "/stat";
         this.threadStat = procRoot + "/thread-self/stat";
-        this.coreSlowdown = coreSlowdown;
+        this.core = core;
         this.taskDir = procRoot + "/self/task";
         this.gcMs = gcMs;
         this.jitMs = jitMs;
@@ -128,7 +129,7 @@ public final class NoiseProbe implements RoundObserver {
 
     @Override
     public void beforeRound() {
-        core0 = coreSlowdown.getAsDouble();
+        core0 = core.passNanos();
         int n = ProcText.read(stat, buf);
         steal0 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
         invol0 = tasks(null);
@@ -146,9 +147,12 @@ public final class NoiseProbe implements RoundObserver {
             long invol1 = tasks(ownRunning);
             long gc1 = gcMs.getAsLong();
             long jit1 = jitMs.getAsLong();
-            double core1 = coreSlowdown.getAsDouble();
-            Double core = Double.isNaN(core0) && Double.isNaN(core1) ? null
-                    : Double.valueOf(Double.isNaN(core0) ? core1 : Double.isNaN(core1) ? core0 : Math.max(core0, core1));
+            long core1 = core.passNanos();
+            long best = core.bestNanos();
+            long slowest = Math.max(core0, core1);
+            long fastest = core0 < 0 ? core1 : core1 < 0 ? core0 : Math.min(core0, core1);
+            Double slowdown = slowest > 0 && best > 0 ? Double.valueOf((double) slowest / best) : null;
+            Long corePassNs = fastest > 0 ? Long.valueOf(fastest) : null;
             int nt = ProcText.read(threadStat, buf);
             long cpu = nt < 0 ? -1 : statField(buf, nt, 39);
             double roundMs = roundNanos / 1e6;
@@ -161,8 +165,8 @@ public final class NoiseProbe implements RoundObserver {
             Double jit = jit0 >= 0 && jit1 >= 0 ? Double.valueOf(jit1 - jit0) : null;
             int free = cpus > 0 ? Math.max(0, cpus - ownRunning[0]) : 0;
             Integer onCpu = cpu < 0 ? null : Integer.valueOf((int) cpu);
-            return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(), core, onCpu,
-                    cause(stealPct, other, free, invol, roundMs, gc, jit, core, onCpu));
+            return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(), slowdown, corePassNs, onCpu,
+                    cause(stealPct, other, free, invol, roundMs, gc, jit, slowdown, onCpu));
         } catch (RuntimeException e) {
             return Disturbance.UNKNOWN; // never let a probe break a measurement
         }

@@ -11,9 +11,11 @@ package org.opbench.result;
  * @param jitMs            JIT compilation time, summed
  * @param coreSlowdown     the largest slowdown of the measuring thread's core seen around a round
  *                         ({@code org.opbench.measure.CoreCanary}; 1: as fast as its best)
+ * @param corePassNs       the canary's median reading over the kept rounds, in nanoseconds per pass: how fast the
+ *                         machine's cores were while this point was timed, comparable between runs on one machine
  * @param disturbedRounds  rounds the probe called disturbed
  * @param reruns           disturbed rounds dropped and run again
  */
 public record Noise(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
-                    Double coreSlowdown, int disturbedRounds, int reruns) {
+                    Double coreSlowdown, Double corePassNs, int disturbedRounds, int reruns) {
 }

@@ -333,6 +333,10 @@ public final class PointRunner {
                 jit = jit == null ? x.jitMs() : Double.valueOf(jit + x.jitMs());
             }
         }
-        return new Noise(steal, runnable, cs, gc, jit, core, samples.disturbedRounds(), samples.reruns());
+        double[] pass = samples.roundNoise().stream().map(Disturbance::corePassNs).filter(java.util.Objects::nonNull)
+                .mapToDouble(Long::doubleValue).sorted().toArray();
+        Double corePassNs = pass.length == 0 ? null : Double.valueOf(pass.length % 2 == 1 ? pass[pass.length / 2]
+                : (pass[pass.length / 2 - 1] + pass[pass.length / 2]) / 2);
+        return new Noise(steal, runnable, cs, gc, jit, core, corePassNs, samples.disturbedRounds(), samples.reruns());
     }
 }

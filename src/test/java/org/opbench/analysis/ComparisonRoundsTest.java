@@ -134,6 +134,43 @@ class ComparisonRoundsTest {
     }
 
     @Test
+    void aRegressionBeyondPercentNeedsItsWholeIntervalBeyond() {
+        // every round of B slower (as significant as five rounds allow), the median 6% slower, but one round only 2%
+        double[] a = {100, 100.2, 100.4, 100.6, 100.8};
+        double[] b = {102.2, 106, 106.4, 106.8, 110};
+        PointRecord pa = point(100.4);
+        PointRecord pb = point(106.4);
+        Map<PointRecord, RoundStats> ev = new IdentityHashMap<>();
+        ev.put(pa, new RoundStats(a, List.of()));
+        ev.put(pb, new RoundStats(b, List.of()));
+        Comparison.Result r = Comparison.of(List.of(pa), List.of(pb), new Comparison.Settings(0.01, 3), ev::get);
+        Comparison.Row row = r.rows().get(0);
+        assertEquals(Comparison.Verdict.SLOWER, row.verdict());
+        assertTrue(row.changePercent() > 5 && row.interval().lo() < 1.05, row.toString());
+        assertTrue(r.regressions(5).isEmpty(), "its interval reaches below +5%: not a regression beyond 5%");
+        assertEquals(1, r.regressions(1).size(), "but beyond 1% it is");
+    }
+
+    @Test
+    void theCoresSpeedRatioIsTheMedianOverThePoints() {
+        PointRecord a1 = withCore(10, 1000.0);
+        PointRecord b1 = withCore(10, 1040.0);
+        Comparison.Result r = Comparison.of(List.of(a1), List.of(b1), new Comparison.Settings(0.01, 3),
+                p -> RoundStats.NONE);
+        assertEquals(1.04, r.coreRatio(), 1e-12);
+        Comparison.Result none = Comparison.of(List.of(point(10)), List.of(point(10)),
+                new Comparison.Settings(0.01, 3), p -> RoundStats.NONE);
+        assertNull(none.coreRatio(), "files without core_pass_ns: unknown");
+    }
+
+    static PointRecord withCore(double median, double corePassNs) {
+        return PointRecord.builder().op("fc").problem("mb1ic8oc8").backend("b").algorithm("a").tuner("none")
+                .threads(1).batch(1).repeat(1).status(Status.OK)
+                .timeUs(new TimeStats(median, median, median, 0, median, median))
+                .noise(new org.opbench.result.Noise(0.0, 0, 0L, 0.0, 0.0, 1.0, corePassNs, 0, 0)).build();
+    }
+
+    @Test
     void withoutRoundsOnlyTheNoiseThresholdDecides() {
         Comparison.Result r = compare(run(5, 1, false), run(6, 1.2, false));
         assertEquals(POINTS, r.noiseOnly());

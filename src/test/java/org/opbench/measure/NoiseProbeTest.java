@@ -26,12 +26,23 @@ class NoiseProbeTest {
     }
 
     private NoiseProbe probe(long[] gc, long[] jit) {
-        return probe(gc, jit, new double[] {1.0});
+        return probe(gc, jit, new long[] {1000, 1000});
     }
 
-    private NoiseProbe probe(long[] gc, long[] jit, double[] core) {
+    /** {@code core}: the canary's next reading and its best so far, in ns per pass (-1: none). */
+    private NoiseProbe probe(long[] gc, long[] jit, long[] core) {
         return new NoiseProbe(dir.resolve("proc").toString(), dir.resolve("cpu").toString(), () -> gc[0],
-                () -> jit[0], () -> core[0]);
+                () -> jit[0], new CanaryReader() {
+                    @Override
+                    public long passNanos() {
+                        return core[0];
+                    }
+
+                    @Override
+                    public long bestNanos() {
+                        return core[1];
+                    }
+                });
     }
 
     @Test
@@ -86,7 +97,7 @@ class NoiseProbeTest {
 
     @Test
     void unreadableFilesGiveNullsNotZerosAndNoException() {
-        NoiseProbe p = probe(new long[] {-1}, new long[] {-1}, new double[] {Double.NaN});
+        NoiseProbe p = probe(new long[] {-1}, new long[] {-1}, new long[] {-1, -1});
         p.beforeRound();
         Disturbance d = p.afterRound(1_000_000L);
         assertEquals(Disturbance.UNKNOWN, d);
@@ -122,15 +133,16 @@ class NoiseProbeTest {
         stat.append(" 1 0 0\n"); // field 39: processor 1
         Files.createDirectories(proc.resolve("thread-self"));
         Files.writeString(proc.resolve("thread-self/stat"), stat.toString());
-        double[] core = {1.04};
+        long[] core = {1040, 1000};
         NoiseProbe p = probe(new long[] {5}, new long[] {7}, core);
         p.beforeRound();
-        core[0] = 2.71;
+        core[0] = 2710;
         Disturbance d = p.afterRound(50_000_000L);
-        assertEquals(2.71, d.coreSlowdown(), 1e-12, "the larger of the readings before and after");
+        assertEquals(2.71, d.coreSlowdown(), 1e-12, "the slower of the readings before and after, over the best");
+        assertEquals(1040L, d.corePassNs(), "the faster reading: the core's speed around the round");
         assertEquals(1, d.cpu());
         assertEquals("core slowed: a fixed loop ran 2.71x its best (cpu 1)", d.cause());
-        core[0] = 1.10;
+        core[0] = 1250;
         p.beforeRound();
         assertNull(p.afterRound(50_000_000L).cause(), "at the limit: quiet");
         assertEquals(77, NoiseProbe.statField(stat.toString().getBytes(), stat.length(), 14));
