@@ -154,7 +154,7 @@ public final class NoiseProbe implements RoundObserver {
             Double slowdown = slowest > 0 && best > 0 ? Double.valueOf((double) slowest / best) : null;
             Long corePassNs = fastest > 0 ? Long.valueOf(fastest) : null;
             int nt = ProcText.read(threadStat, buf);
-            long cpu = nt < 0 ? -1 : statField(buf, nt, 39);
+            long cpu = nt < 0 ? -1 : ProcText.statField(buf, nt, 39);
             double roundMs = roundNanos / 1e6;
             Double stealPct = steal0 >= 0 && steal1 >= 0 && cpus > 0 && roundNanos > 0
                     ? 100.0 * Math.max(0, steal1 - steal0) * TICK_MS / (roundMs * cpus) : null;
@@ -233,45 +233,6 @@ public final class NoiseProbe implements RoundObserver {
             }
         }
         return any ? sum : -1;
-    }
-
-    /**
-     * Field {@code index} (from 1, as in proc(5)) of a {@code /proc/PID/stat} line, or -1: counted after the
-     * command name's closing parenthesis, since the name may hold spaces.
-     */
-    static long statField(byte[] b, int len, int index) {
-        int i = len - 1;
-        while (i >= 0 && b[i] != ')') {
-            i--;
-        }
-        if (i < 0) {
-            return -1;
-        }
-        int field = 2; // the name
-        i++;
-        while (i < len) {
-            while (i < len && b[i] == ' ') {
-                i++;
-            }
-            if (i >= len || b[i] == '\n') {
-                return -1;
-            }
-            field++;
-            if (field == index) {
-                long v = 0;
-                boolean any = false;
-                while (i < len && b[i] >= '0' && b[i] <= '9') {
-                    v = v * 10 + (b[i] - '0');
-                    i++;
-                    any = true;
-                }
-                return any ? v : -1;
-            }
-            while (i < len && b[i] != ' ' && b[i] != '\n') {
-                i++;
-            }
-        }
-        return -1;
     }
 
     private Double meanMhz() {

@@ -116,4 +116,43 @@ public final class ProcText {
         }
         return -1;
     }
+
+    /**
+     * Field {@code index} (from 1, as in proc(5)) of a {@code /proc/PID/stat} line, or -1: counted after the
+     * command name's closing parenthesis, since the name may hold spaces.
+     */
+    public static long statField(byte[] b, int len, int index) {
+        int i = len - 1;
+        while (i >= 0 && b[i] != ')') {
+            i--;
+        }
+        if (i < 0) {
+            return -1;
+        }
+        int field = 2; // the name
+        i++;
+        while (i < len) {
+            while (i < len && b[i] == ' ') {
+                i++;
+            }
+            if (i >= len || b[i] == '\n') {
+                return -1;
+            }
+            field++;
+            if (field == index) {
+                long v = 0;
+                boolean any = false;
+                while (i < len && b[i] >= '0' && b[i] <= '9') {
+                    v = v * 10 + (b[i] - '0');
+                    i++;
+                    any = true;
+                }
+                return any ? v : -1;
+            }
+            while (i < len && b[i] != ' ' && b[i] != '\n') {
+                i++;
+            }
+        }
+        return -1;
+    }
 }

@@ -145,8 +145,8 @@ class NoiseProbeTest {
         core[0] = 1250;
         p.beforeRound();
         assertNull(p.afterRound(50_000_000L).cause(), "at the limit: quiet");
-        assertEquals(77, NoiseProbe.statField(stat.toString().getBytes(), stat.length(), 14));
-        assertEquals(-1, NoiseProbe.statField("1 (x) R".getBytes(), 7, 39), "too few fields");
+        assertEquals(77, ProcText.statField(stat.toString().getBytes(), stat.length(), 14));
+        assertEquals(-1, ProcText.statField("1 (x) R".getBytes(), 7, 39), "too few fields");
     }
 
     @Test
