@@ -35,11 +35,13 @@ import java.util.function.LongSupplier;
  *   <li>steal above {@link #STEAL_PCT_LIMIT} % of the round;</li>
  *   <li>more other runnable tasks than the CPUs the worker leaves free (CPUs minus its running threads): then some
  *       task waits for, or takes, a CPU the worker uses;</li>
- *   <li>more involuntary context switches than {@link #INVOLUNTARY_MIN} and than {@link #INVOLUNTARY_PER_MS} per
- *       millisecond of the round: a shared core preempts a busy thread every scheduler slice of a few milliseconds.
- *       On a quiet 2-vCPU VM at 2 threads the worker's threads still see about 0.1 switch per ms (kernel threads, the
- *       driver reading a frame); a first threshold of 0.05/ms marked 726 of 420 rounds disturbed and re-ran almost
- *       every point's rounds to their bound, doubling the sweep's timed time for no better figure;</li>
+ *   <li>the measuring thread saw more involuntary context switches than {@link #INVOLUNTARY_MIN} and than
+ *       {@link #INVOLUNTARY_PER_MS} per millisecond of the round: a shared core preempts a busy thread every
+ *       scheduler slice of a few milliseconds. On a quiet 2-vCPU VM at 2 threads the worker's threads still see
+ *       about 0.1 switch per ms (kernel threads, the driver reading a frame); a first threshold of 0.05/ms marked 726
+ *       of 420 rounds disturbed. The measuring thread only: a library's pool threads that wait with
+ *       {@code sched_yield} count each yield as an involuntary switch (PoCL's: 33867 in one sweep's 105 OpenCL
+ *       rounds, 196 of them marked disturbed); the record's {@code involuntary_cs} still sums every thread;</li>
  *   <li>any GC time ({@code > 0} ms), or JIT time above {@link #JIT_SHARE} of the round: both run on threads of the
  *       worker's own JVM beside the measured code;</li>
  *   <li>the {@link CoreCanary} on the measuring thread more than {@link #CORE_SLOWDOWN_LIMIT} times slower than its
@@ -76,12 +78,14 @@ public final class NoiseProbe implements RoundObserver {
     private final LongSupplier jitMs;
     private final CanaryReader core;
     private final String threadStat;
+    private final String threadStatus;
     private final byte[] buf = new byte[1 << 16];
 
     private String[] taskFiles;
     private int roundsSinceListing;
     private long steal0 = -1;
     private long invol0 = -1;
+    private long ownInvol0 = -1;
     private long gc0 = -1;
     private long jit0 = -1;
     private long core0 = -1;
@@ -106,6 +110,7 @@ public final class NoiseProbe implements RoundObserver {
     NoiseProbe(String procRoot, String cpuRoot, LongSupplier gcMs, LongSupplier jitMs, CanaryReader core) {
         this.stat = procRoot + "/stat";
         this.threadStat = procRoot + "/thread-self/stat";
+        this.threadStatus = procRoot + "/thread-self/status";
         this.core = core;
         this.taskDir = procRoot + "/self/task";
         this.gcMs = gcMs;
@@ -133,6 +138,7 @@ public final class NoiseProbe implements RoundObserver {
         int n = ProcText.read(stat, buf);
         steal0 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
         invol0 = tasks(null);
+        ownInvol0 = ownInvoluntary();
         gc0 = gcMs.getAsLong();
         jit0 = jitMs.getAsLong();
     }
@@ -145,6 +151,7 @@ public final class NoiseProbe implements RoundObserver {
             long running = n < 0 ? -1 : ProcText.field(buf, n, "procs_running", 0);
             int[] ownRunning = new int[1];
             long invol1 = tasks(ownRunning);
+            long ownInvol1 = ownInvoluntary();
             long gc1 = gcMs.getAsLong();
             long jit1 = jitMs.getAsLong();
             long core1 = core.passNanos();
@@ -161,12 +168,13 @@ public final class NoiseProbe implements RoundObserver {
             Integer other = running >= 0 && invol1 >= 0 ? Integer.valueOf((int) Math.max(0, running - ownRunning[0]))
                     : null;
             Long invol = invol0 >= 0 && invol1 >= 0 ? Long.valueOf(Math.max(0, invol1 - invol0)) : null;
+            Long ownInvol = ownInvol0 >= 0 && ownInvol1 >= 0 ? Long.valueOf(Math.max(0, ownInvol1 - ownInvol0)) : null;
             Double gc = gc0 >= 0 && gc1 >= 0 ? Double.valueOf(gc1 - gc0) : null;
             Double jit = jit0 >= 0 && jit1 >= 0 ? Double.valueOf(jit1 - jit0) : null;
             int free = cpus > 0 ? Math.max(0, cpus - ownRunning[0]) : 0;
             Integer onCpu = cpu < 0 ? null : Integer.valueOf((int) cpu);
             return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(), slowdown, corePassNs, onCpu,
-                    cause(stealPct, other, free, invol, roundMs, gc, jit, slowdown, onCpu));
+                    cause(stealPct, other, free, ownInvol, roundMs, gc, jit, slowdown, onCpu));
         } catch (RuntimeException e) {
             return Disturbance.UNKNOWN; // never let a probe break a measurement
         }
@@ -187,7 +195,7 @@ public final class NoiseProbe implements RoundObserver {
                     + freeCpus + " CPU" + (freeCpus == 1 ? "" : "s") + " free)");
         }
         if (involuntary != null && involuntary > INVOLUNTARY_MIN && involuntary > INVOLUNTARY_PER_MS * roundMs) {
-            why.add(involuntary + " involuntary context switches");
+            why.add(involuntary + " involuntary context switches of the measuring thread");
         }
         if (gcMs != null && gcMs > 0) {
             why.add(String.format(Locale.ROOT, "GC %.0f ms", gcMs));
@@ -200,6 +208,12 @@ public final class NoiseProbe implements RoundObserver {
                     + (cpu == null ? "" : " (cpu " + cpu + ")"));
         }
         return why.isEmpty() ? null : String.join("; ", why);
+    }
+
+    /** The measuring thread's own involuntary switches ({@code /proc/thread-self/status}), or -1. */
+    private long ownInvoluntary() {
+        int n = ProcText.read(threadStatus, buf);
+        return n < 0 ? -1 : ProcText.field(buf, n, "nonvoluntary_ctxt_switches:", 0);
     }
 
     /** Involuntary switches summed over the worker's threads (-1 if unreadable); counts running threads if asked. */

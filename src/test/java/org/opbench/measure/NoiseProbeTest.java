@@ -53,11 +53,14 @@ class NoiseProbeTest {
         put("task-status-sleeping.txt", proc.resolve("self/task/4250/status"));
         long[] gc = {100};
         long[] jit = {2000};
+        put("task-status-running.txt", proc.resolve("thread-self/status")); // the measuring thread is 4243
         NoiseProbe p = probe(gc, jit);
         p.beforeRound();
         put("stat-after.txt", proc.resolve("stat"));
         Files.writeString(proc.resolve("self/task/4243/status"), Files.readString(proc.resolve(
                 "self/task/4243/status")).replace("nonvoluntary_ctxt_switches:\t12", "nonvoluntary_ctxt_switches:\t42"));
+        Files.copy(proc.resolve("self/task/4243/status"), proc.resolve("thread-self/status"),
+                StandardCopyOption.REPLACE_EXISTING);
         gc[0] = 103;
         jit[0] = 2005;
         Disturbance d = p.afterRound(100_000_000L);
@@ -69,9 +72,28 @@ class NoiseProbeTest {
         assertEquals(3.0, d.gcMs());
         assertEquals(5.0, d.jitMs());
         assertNull(d.cpuMhz(), "no cpufreq files: unknown, not 0");
-        assertEquals("steal 10% of the round; 4 other runnable tasks (1 CPU free); 30 involuntary context switches; "
+        assertEquals("steal 10% of the round; 4 other runnable tasks (1 CPU free); 30 involuntary context switches of the measuring thread; "
                 + "GC 3 ms; JIT 5 ms", d.cause());
         assertTrue(d.disturbed());
+    }
+
+    @Test
+    void aPoolThreadsYieldsAreCountedButDoNotMarkTheRound() throws IOException {
+        Path proc = dir.resolve("proc");
+        put("stat-before.txt", proc.resolve("stat"));
+        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
+        put("task-status-sleeping.txt", proc.resolve("self/task/4250/status"));
+        put("task-status-running.txt", proc.resolve("thread-self/status"));
+        NoiseProbe p = probe(new long[] {5}, new long[] {7});
+        p.beforeRound();
+        Path pool = proc.resolve("self/task/4250/status");
+        String before = Files.readString(pool);
+        String after = before.replaceAll("nonvoluntary_ctxt_switches:\\s*\\d+", "nonvoluntary_ctxt_switches:\t900");
+        assertTrue(!after.equals(before), "the fixture has the counter");
+        Files.writeString(pool, after);
+        Disturbance d = p.afterRound(50_000_000L);
+        assertTrue(d.involuntaryCs() > 800, "every thread is summed: " + d.involuntaryCs());
+        assertNull(d.cause(), "the measuring thread was not preempted");
     }
 
     @Test
@@ -112,7 +134,7 @@ class NoiseProbeTest {
         assertNull(NoiseProbe.cause(null, 1, 1, null, 10, null, null, null, null));
         // 25 switches in 100 ms: above the minimum but not above 0.25 per ms; 26 are
         assertNull(NoiseProbe.cause(null, null, 0, 25L, 100, null, null, null, null));
-        assertEquals("26 involuntary context switches",
+        assertEquals("26 involuntary context switches of the measuring thread",
                 NoiseProbe.cause(null, null, 0, 26L, 100, null, null, null, null));
         assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, 10, 1.0, null, null, null));
         // JIT: up to 2% of the round is quiet
