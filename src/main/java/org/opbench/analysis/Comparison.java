@@ -225,15 +225,8 @@ public final class Comparison {
         List<String> onlyB = new ArrayList<>();
         byKeyB.values().forEach(p -> onlyB.add(label(p)));
         return new Result(rows, totals(rows, evidence, repeats, settings, random), onlyA, onlyB, notCompared,
-                settings, median(coreRatios));
-    }
-
-    private static Double median(List<Double> xs) {
-        if (xs.isEmpty()) {
-            return null;
-        }
-        double[] v = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+                settings, coreRatios.isEmpty() ? null
+                        : RoundStats.median(coreRatios.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     private static Verdict byNoise(double change, Settings s) {

@@ -151,7 +151,8 @@ final class CompareCommand implements Callable<Integer> {
                 + " without a significant difference");
         if (r.coreRatio() != null) {
             out.println(String.format(Locale.ROOT, "cores: the noise probe's fixed loop ran %+.1f%% in B (median over "
-                    + "the points): a hint of how much the machine itself moved, not a correction", (r.coreRatio() - 1) * 100));
+                    + "the points): a hint of how much the machine itself moved, not a correction",
+                    (r.coreRatio() - 1) * 100));
         }
         if (r.noiseOnly() > 0) {
             out.println(r.noiseOnly() + " point(s) without rounds in A or B: " + Comparison.Basis.NOISE_ONLY.label()

@@ -1,7 +1,5 @@
 package org.opbench.env;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,10 +46,8 @@ public final class CoreSpeed {
         if (allowed.size() == 1) {
             return new Result(null, "one CPU (" + allowed.get(0) + "): nothing to compare");
         }
-        String tid;
-        try {
-            tid = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
-        } catch (IOException e) {
+        String tid = Pinning.currentThreadId();
+        if (tid == null) {
             return new Result(null, "/proc/thread-self unreadable");
         }
         CoreCanary canary = new CoreCanary();
@@ -60,7 +56,7 @@ public final class CoreSpeed {
         try {
             for (int sweep = 0; sweep < SWEEPS && failed == null; sweep++) {
                 for (int cpu : allowed) {
-                    failed = pin(taskset, tid, Integer.toString(cpu));
+                    failed = Pinning.moveThread(taskset, tid, Integer.toString(cpu));
                     if (failed != null) {
                         break;
                     }
@@ -70,7 +66,7 @@ public final class CoreSpeed {
                 }
             }
         } finally {
-            String restored = pin(taskset, tid, Pinning.format(allowed));
+            String restored = Pinning.moveThread(taskset, tid, Pinning.format(allowed));
             failed = failed != null ? failed : restored;
         }
         return failed != null ? new Result(null, failed) : new Result(best, null);
@@ -104,16 +100,5 @@ public final class CoreSpeed {
                 "those cores run a fixed loop slower with nothing of this machine's own on them: the host shares or "
                         + "throttles them (a VM neighbour, a power or thermal limit). Measure later, or only on the "
                         + "fast CPUs: taskset -c " + fast + " ./opbench ... --pin");
-    }
-
-    /** Moves thread {@code tid} to {@code cpus}; null, or what went wrong. */
-    private static String pin(String taskset, String tid, String cpus) throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder(taskset, "-p", "-c", cpus, tid).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0 ? null : "taskset -p -c " + cpus + " " + tid + " exited " + p.exitValue();
-        } catch (IOException e) {
-            return "taskset: " + e.getMessage();
-        }
     }
 }

@@ -107,10 +107,8 @@ public final class Pinning {
             jvmThreadsMoved = "not moved: no taskset on the worker's PATH";
             return;
         }
-        String self;
-        try {
-            self = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
-        } catch (IOException e) {
+        String self = currentThreadId();
+        if (self == null) {
             jvmThreadsMoved = "not moved: /proc/thread-self unreadable";
             return;
         }
@@ -124,20 +122,35 @@ public final class Pinning {
         int moved = 0;
         String failure = null;
         for (String tid : tids) {
-            try {
-                Process p = new ProcessBuilder(taskset, "-p", "-c", target, tid).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor() == 0) {
-                    moved++;
-                } else if (failure == null) {
-                    failure = "taskset exited " + p.exitValue() + " for thread " + tid;
-                }
-            } catch (IOException e) {
-                failure = "taskset: " + e.getMessage();
+            String failed = moveThread(taskset, tid, target);
+            if (failed == null) {
+                moved++;
+            } else if (failure == null) {
+                failure = failed;
             }
         }
         jvmThreadsMoved = moved + " of " + tids.size() + " JVM threads to CPUs " + target
                 + (failure == null ? "" : " (" + failure + ")");
+    }
+
+    /** The Linux thread id of the calling thread ({@code /proc/thread-self}), or null where unreadable. */
+    public static String currentThreadId() {
+        try {
+            return Path.of("/proc/thread-self").toRealPath().getFileName().toString();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Moves thread {@code tid} to the CPU list {@code cpus} with {@code taskset -p -c}: null, or what went wrong. */
+    public static String moveThread(String taskset, String tid, String cpus) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(taskset, "-p", "-c", cpus, tid).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0 ? null : "taskset -p -c " + cpus + " " + tid + " exited " + p.exitValue();
+        } catch (IOException e) {
+            return "taskset: " + e.getMessage();
+        }
     }
 
     /** What {@link #moveJvmThreads()} did in this worker, or null when it had nothing to do. */

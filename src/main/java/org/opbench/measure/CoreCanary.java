@@ -46,15 +46,6 @@ public final class CoreCanary implements CanaryReader {
         }
     }
 
-    /**
-     * Times the canary now: its reading divided by the fastest reading seen so far (this one included), so
-     * at least 1; 1.5 means the core runs this fixed loop half as fast again as at its best.
-     */
-    public double slowdown() {
-        long now = passNanos();
-        return (double) now / best;
-    }
-
     @Override
     public long bestNanos() {
         return best == Long.MAX_VALUE ? -1 : best;

@@ -334,9 +334,8 @@ public final class PointRunner {
             }
         }
         double[] pass = samples.roundNoise().stream().map(Disturbance::corePassNs).filter(java.util.Objects::nonNull)
-                .mapToDouble(Long::doubleValue).sorted().toArray();
-        Double corePassNs = pass.length == 0 ? null : Double.valueOf(pass.length % 2 == 1 ? pass[pass.length / 2]
-                : (pass[pass.length / 2 - 1] + pass[pass.length / 2]) / 2);
+                .mapToDouble(Long::doubleValue).toArray();
+        Double corePassNs = pass.length == 0 ? null : Double.valueOf(org.opbench.result.RoundStats.median(pass));
         return new Noise(steal, runnable, cs, gc, jit, core, corePassNs, samples.disturbedRounds(), samples.reruns());
     }
 }
