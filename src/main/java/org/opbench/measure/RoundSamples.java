@@ -36,4 +36,18 @@ public record RoundSamples(Clock clock, long[] timed, long[] wall, int[] round, 
     public int disturbedRounds() {
         return (int) allNoise.stream().filter(Disturbance::disturbed).count();
     }
+
+    /** Kept rounds the observer marked disturbed: kept because the point's re-runs were spent. */
+    public int disturbedKept() {
+        return (int) roundNoise.stream().filter(Disturbance::disturbed).count();
+    }
+
+    /**
+     * Whether most kept rounds are disturbed: then the headline (the median) is itself a disturbed reading, however
+     * well the rounds agree. A noise episode longer than the point's rounds and re-runs (an ONNX Runtime run whose
+     * every round saw the cores 1.3-1.5x slow) gives rounds that agree on a wrong figure.
+     */
+    public boolean mostlyDisturbed() {
+        return disturbedKept() * 2 > rounds;
+    }
 }

@@ -292,12 +292,16 @@ public final class PointRunner {
         double[] us = Stats.micros(samples.timed());
         Stats s = Stats.of(us);
         RoundStats rs = RoundStats.of(us, samples.round(), samples.rounds());
-        Boolean unstable = rs.unstable(settings.ciThreshold() * 100);
+        Boolean unstable = samples.mostlyDisturbed() ? Boolean.TRUE : rs.unstable(settings.ciThreshold() * 100);
         List<String> causes = samples.roundNoise().stream().map(Disturbance::cause).toList();
+        String reason = !Boolean.TRUE.equals(unstable) ? null
+                : samples.mostlyDisturbed()
+                ? samples.disturbedKept() + " of " + samples.rounds() + " kept rounds disturbed: " + rs.cause(causes)
+                : rs.cause(causes);
         d.record().samplesUs(us).samplesRound(samples.round()).timeUs(TimeStats.of(s)).cv(s.cv())
                 .rounds(samples.rounds()).roundUs(rs.roundMedians())
                 .ciUs(rs.ciLo() == null ? null : new Interval(rs.ciLo(), rs.ciHi())).ciPct(rs.ciPct())
-                .unstable(unstable).unstableReason(Boolean.TRUE.equals(unstable) ? rs.cause(causes) : null)
+                .unstable(unstable).unstableReason(reason)
                 .noise(noise(samples)).warmupMs(samples.warmupNs() / 1e6).timedMs(samples.timedNs() / 1e6)
                 .gflops(problem.flops() / (s.median() * 1e3)).gbps(problem.bytes() / (s.median() * 1e3));
         if (samples.wall() != samples.timed()) {

@@ -165,6 +165,28 @@ class RoundHarnessTest {
         assertEquals(6, s.disturbedRounds());
         assertEquals(3, s.rounds());
         assertTrue(s.roundNoise().stream().allMatch(Disturbance::disturbed));
+        assertEquals(3, s.disturbedKept());
+        assertTrue(s.mostlyDisturbed(), "every kept round disturbed: the headline is a disturbed reading");
+    }
+
+    @Test
+    void aPointIsMostlyDisturbedOnlyWhenMoreThanHalfItsKeptRoundsAre() {
+        // runs 0-2 are disturbed and re-run (the budget: 3 re-runs), so run 3, disturbed too, is kept
+        ScriptedOp op = new ScriptedOp(() -> 100);
+        DisturbOn observer = new DisturbOn(Set.of(0, 1, 2, 3), false);
+        Collect c = new Collect();
+        new RoundHarness(settings(3, null), observer).run(List.of(op), 1, c);
+        RoundSamples s = c.done.get(0);
+        assertEquals(3, s.reruns());
+        assertEquals(1, s.disturbedKept(), "one disturbed round kept once the re-runs were spent");
+        assertFalse(s.mostlyDisturbed(), "1 of 3 kept rounds disturbed: the median is an undisturbed round's");
+
+        DisturbOn more = new DisturbOn(Set.of(0, 1, 2, 3, 4), false);
+        Collect c2 = new Collect();
+        new RoundHarness(settings(3, null), more).run(List.of(new ScriptedOp(() -> 100)), 1, c2);
+        RoundSamples s2 = c2.done.get(0);
+        assertEquals(2, s2.disturbedKept());
+        assertTrue(s2.mostlyDisturbed(), "2 of 3 kept rounds disturbed");
     }
 
     @Test
