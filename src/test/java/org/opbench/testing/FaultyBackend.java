@@ -47,7 +47,7 @@ public final class FaultyBackend extends AnyProblemBackend {
             }
         }
         float[] dst = new float[Math.toIntExact(problem.dstElements())];
-        double[] scratch = Reference.scratch(problem);
+        Reference.Scratch scratch = Reference.scratch(problem);
         return new PreparedOp() {
             private long firstRun;
 

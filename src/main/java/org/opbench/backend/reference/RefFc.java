@@ -8,17 +8,24 @@ final class RefFc {
     }
 
     static void compute(FcProblem p, float[] src, float[] wei, float[] bias, float[] dst) {
-        int len = Math.toIntExact(p.inputLength());
         for (int n = 0; n < p.mb(); n++) {
             for (int oc = 0; oc < p.oc(); oc++) {
-                double acc = bias[oc];
-                int s0 = n * len;
-                int w0 = oc * len;
-                for (int i = 0; i < len; i++) {
-                    acc += (double) src[s0 + i] * (double) wei[w0 + i];
-                }
-                dst[n * p.oc() + oc] = (float) acc;
+                dst[n * p.oc() + oc] = (float) dot(p, src, wei, n, oc, bias[oc]);
             }
         }
+    }
+
+    /**
+     * {@code acc} plus the inner product of image {@code n}'s input with output {@code oc}'s weights, in double:
+     * exact for the int8 reference's integer values.
+     */
+    static double dot(FcProblem p, float[] src, float[] wei, int n, int oc, double acc) {
+        int len = Math.toIntExact(p.inputLength());
+        int s0 = n * len;
+        int w0 = oc * len;
+        for (int i = 0; i < len; i++) {
+            acc += (double) src[s0 + i] * (double) wei[w0 + i];
+        }
+        return acc;
     }
 }

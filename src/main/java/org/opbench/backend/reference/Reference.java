@@ -17,37 +17,55 @@ public final class Reference {
     private Reference() {
     }
 
-    /** Scratch space {@link #compute(ProblemData, float[], double[])} needs for {@code p} (allocate outside timing). */
-    public static double[] scratch(Problem p) {
-        return p instanceof ConvProblem c ? RefConv.scratch(c) : new double[0];
+    /**
+     * Scratch space {@link #compute(ProblemData, float[], Scratch)} needs (allocated outside any timed region): an
+     * output plane of doubles for conv; for int8 also the source levels less their zero point and the weight levels
+     * as floats, so that the int8 reference runs the float loops.
+     */
+    public static final class Scratch {
+        final double[] plane;
+        final float[] src;
+        final float[] wei;
+
+        private Scratch(Problem p) {
+            boolean int8 = p.dtype().quantized();
+            this.plane = p instanceof ConvProblem c ? RefConv.plane(c) : new double[0];
+            this.src = new float[int8 ? Math.toIntExact(p.srcElements()) : 0];
+            this.wei = new float[int8 ? Math.toIntExact(p.weightElements()) : 0];
+        }
+    }
+
+    /** Scratch space for {@code p}. */
+    public static Scratch scratch(Problem p) {
+        return new Scratch(p);
     }
 
     /** Computes {@code data.problem()} into {@code dst} (length {@code dstElements()}); allocates nothing. */
-    public static void compute(ProblemData data, float[] dst, double[] scratch) {
+    public static void compute(ProblemData data, float[] dst, Scratch scratch) {
         Problem p = data.problem();
         if (p.dtype().quantized()) {
             computeInt8(data, dst, scratch);
         } else if (p instanceof ConvProblem c) {
-            RefConv.compute(c, data.src(), data.weights(), data.bias(), dst, scratch);
+            RefConv.compute(c, data.src(), data.weights(), data.bias(), dst, scratch.plane);
         } else if (p instanceof FcProblem f) {
             RefFc.compute(f, data.src(), data.weights(), data.bias(), dst);
         } else if (p instanceof PoolProblem q) {
-            RefPool.compute(q, data.src(), dst);
+            RefPool.compute(q, data.src(), dst, null);
         } else if (p instanceof SoftmaxProblem s) {
-            RefSoftmax.compute(s, data.src(), dst);
+            RefSoftmax.compute(s, data.src(), dst, null);
         } else {
             throw new IllegalArgumentException("no reference for " + p.op().id());
         }
     }
 
-    private static void computeInt8(ProblemData data, float[] dst, double[] scratch) {
+    private static void computeInt8(ProblemData data, float[] dst, Scratch scratch) {
         Problem p = data.problem();
         if (p instanceof ConvProblem c) {
             RefInt8.conv(c, data, dst, scratch);
         } else if (p instanceof FcProblem f) {
-            RefInt8.fc(f, data, dst);
+            RefInt8.fc(f, data, dst, scratch);
         } else if (p instanceof PoolProblem q) {
-            RefInt8.pool(q, data, dst);
+            RefInt8.pool(q, data, dst, scratch);
         } else if (p instanceof SoftmaxProblem s) {
             RefInt8.softmax(s, data, dst);
         } else {

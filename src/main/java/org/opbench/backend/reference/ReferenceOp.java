@@ -12,7 +12,7 @@ import org.opbench.spi.PreparedOp;
 public final class ReferenceOp implements PreparedOp {
     private final ProblemData data;
     private final float[] dst;
-    private final double[] scratch;
+    private final Reference.Scratch scratch;
     private final Execution execution;
 
     /** The op of {@code problem} over {@code data}, reporting {@code execution} as what ran. */

@@ -29,14 +29,14 @@ class ReferenceTest implements BackendContract {
     private static float[] conv(String desc, float[] src, float[] wei, float[] bias) {
         ConvProblem p = (ConvProblem) Problems.parse(Op.CONV, desc);
         float[] dst = new float[(int) p.dstElements()];
-        RefConv.compute(p, src, wei, bias, dst, RefConv.scratch(p));
+        RefConv.compute(p, src, wei, bias, dst, RefConv.plane(p));
         return dst;
     }
 
     private static float[] pool(String desc, float[] src) {
         PoolProblem p = (PoolProblem) Problems.parse(Op.POOL, desc);
         float[] dst = new float[(int) p.dstElements()];
-        RefPool.compute(p, src, dst);
+        RefPool.compute(p, src, dst, null);
         return dst;
     }
 
@@ -130,7 +130,7 @@ class ReferenceTest implements BackendContract {
         SoftmaxProblem p = (SoftmaxProblem) Problems.parse(Op.SOFTMAX, "ic2ih1iw2");
         float[] dst = new float[4];
         // position 0: channels (0, ln 3) -> (1/4, 3/4); position 1: equal -> (1/2, 1/2)
-        RefSoftmax.compute(p, new float[] {0, 5, (float) Math.log(3), 5}, dst);
+        RefSoftmax.compute(p, new float[] {0, 5, (float) Math.log(3), 5}, dst, null);
         assertEquals(0.25f, dst[0], 1e-6);
         assertEquals(0.5f, dst[1], 1e-6);
         assertEquals(0.75f, dst[2], 1e-6);
