@@ -1,20 +1,13 @@
 package org.opbench.backend.opencv;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_dnn;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.StringVector;
 import org.bytedeco.opencv.opencv_dnn.Layer;
-import org.bytedeco.opencv.opencv_dnn.Net;
 import org.opbench.onnx.PrecisionModels;
 import org.opbench.onnx.SingleNodeModels;
 import org.opbench.problem.DataType;
@@ -26,7 +19,6 @@ import org.opbench.spi.Execution;
 import org.opbench.spi.Numerics;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Transform;
-import org.opbench.spi.UnsupportedException;
 
 /**
  * An int8 problem as OpenCV DNN's quantised layers: the QDQ one-node ONNX model of {@link PrecisionModels#int8}
@@ -46,10 +38,7 @@ final class OpenCvInt8Op implements PreparedOp {
     private final Problem problem;
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final Execution execution;
-    private Net net;
-    private MatVector outputs;
-    private BytePointer outputName;
-    private boolean closed;
+    private OpenCvNet net;
 
     private OpenCvInt8Op(Problem problem) {
         this.problem = problem;
@@ -67,11 +56,7 @@ final class OpenCvInt8Op implements PreparedOp {
     }
 
     static OpenCvInt8Op prepare(Problem problem, int threads, ProblemData data) throws BackendException {
-        opencv_core.setNumThreads(threads);
-        int effective = opencv_core.getNumThreads();
-        if (effective != threads) {
-            throw new UnsupportedException("OpenCV runs " + effective + " threads when asked for " + threads);
-        }
+        OpenCvNet.threads(threads);
         OpenCvInt8Op op = new OpenCvInt8Op(problem);
         try {
             op.build(data);
@@ -87,37 +72,30 @@ final class OpenCvInt8Op implements PreparedOp {
         byte[] model = PrecisionModels.int8(problem, data, true).toByteArray();
         facts.put("onnx_model", "QDQ " + PrecisionModels.int8OpType(problem));
         try (BytePointer bytes = new BytePointer(model)) {
-            net = opencv_dnn.readNetFromONNX(bytes, model.length);
+            net = new OpenCvNet(opencv_dnn.readNetFromONNX(bytes, model.length));
         } catch (RuntimeException e) {
             throw OpenCvErrors.map(e, "readNetFromONNX of the int8 model");
         }
         try {
-            net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
-            net.setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
-            float[] src = data.src();
-            int[] dims = Arrays.stream(SingleNodeModels.inputShape(problem)).mapToInt(Math::toIntExact).toArray();
-            try (Mat input = new Mat(dims, CV_32F); FloatPointer view = new FloatPointer(input.data());
-                 Scalar noMean = new Scalar()) {
-                view.put(src, 0, src.length);
-                net.setInput(input, INPUT, 1.0, noMean);
-            }
-            outputs = new MatVector();
-            outputName = new BytePointer(SingleNodeModels.OUTPUT);
+            net.net().setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
+            net.net().setPreferableTarget(opencv_dnn.DNN_TARGET_CPU);
         } catch (RuntimeException e) {
             throw OpenCvErrors.map(e, "net setup");
         }
+        int[] dims = Arrays.stream(SingleNodeModels.inputShape(problem)).mapToInt(Math::toIntExact).toArray();
+        net.bind(data.src(), dims, INPUT, SingleNodeModels.OUTPUT);
         run();
-        checkOutput();
+        net.checkOutput(problem.dstDims());
         facts.put("opencv_layers", layerTypes());
     }
 
     /** Layer name and type of every layer OpenCV built, e.g. {@code conv=ConvolutionInt8}. */
     private Map<String, String> layerTypes() {
         Map<String, String> types = new LinkedHashMap<>();
-        try (StringVector names = net.getLayerNames()) {
+        try (StringVector names = net.net().getLayerNames()) {
             for (long i = 0; i < names.size(); i++) {
                 String name = OpenCvLibrary.string(names.get(i));
-                try (Layer layer = net.getLayer(net.getLayerId(name))) {
+                try (Layer layer = net.net().getLayer(net.net().getLayerId(name))) {
                     types.put(name, OpenCvLibrary.string(layer.type()));
                 }
             }
@@ -127,27 +105,12 @@ final class OpenCvInt8Op implements PreparedOp {
 
     @Override
     public void run() throws BackendException {
-        if (closed) {
-            throw new IllegalStateException("run() after close()");
-        }
-        OpenCvErrors.clear();
-        try {
-            net.forward(outputs, outputName);
-        } catch (RuntimeException e) {
-            throw OpenCvErrors.map(e, "forward");
-        }
+        net.forward();
     }
 
     @Override
     public float[] output() {
-        if (closed) {
-            throw new IllegalStateException("output() after close()");
-        }
-        float[] dst = new float[Math.toIntExact(problem.dstElements())];
-        try (Mat out = outputs.get(0); FloatPointer view = new FloatPointer(out.data())) {
-            view.get(dst, 0, dst.length);
-        }
-        return dst;
+        return net.output(problem.dstElements());
     }
 
     @Override
@@ -164,34 +127,8 @@ final class OpenCvInt8Op implements PreparedOp {
         return d;
     }
 
-    private void checkOutput() throws BackendException {
-        if (outputs.size() != 1) {
-            throw new BackendException("OpenCV returned " + outputs.size() + " outputs, expected 1");
-        }
-        try (Mat out = outputs.get(0)) {
-            int[] dims = new int[out.dims()];
-            for (int i = 0; i < dims.length; i++) {
-                dims[i] = out.size(i);
-            }
-            if (out.type() != CV_32F || !out.isContinuous() || !Arrays.equals(dims, problem.dstDims())) {
-                throw new BackendException("OpenCV output is " + Arrays.toString(dims) + " type " + out.type()
-                        + ", expected " + Arrays.toString(problem.dstDims()) + " CV_32F");
-            }
-        }
-    }
-
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (outputs != null) {
-            outputs.close();
-        }
-        if (outputName != null) {
-            outputName.close();
-        }
         if (net != null) {
             net.close();
         }

@@ -1,22 +1,14 @@
 package org.opbench.backend.opencv;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_dnn;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.StringVector;
 import org.bytedeco.opencv.opencv_dnn.Layer;
-import org.bytedeco.opencv.opencv_dnn.Net;
 import org.opbench.problem.ConvProblem;
 import org.opbench.problem.FcProblem;
 import org.opbench.problem.PoolProblem;
@@ -32,12 +24,10 @@ import org.opbench.spi.Transform;
 import org.opbench.spi.UnsupportedException;
 
 /**
- * One problem set up as a one-layer OpenCV {@code dnn::Net}. {@link #prepare} builds the net, binds the input
- * once ({@code setInput} copies it into the net, and every {@code forward} reads that copy again) and runs a first
- * forward so that OpenCV allocates its blobs and packs the weights (Winograd transform included) before timing.
- * {@link #run()} is a single {@code Net::forward(std::vector<Mat>&, name)} into a vector created at prepare time,
- * whose Mat keeps referencing the net's own output blob, so Java allocates nothing per run (OpenCV's own scratch
- * buffers inside {@code forward} are native and outside this class's reach).
+ * One problem set up as a one-layer OpenCV {@code dnn::Net} ({@link OpenCvNet}: input bound once, a forward that
+ * allocates nothing in Java). {@link #prepare} builds the net and runs a first forward so that OpenCV allocates its
+ * blobs and packs the weights (Winograd transform included) before timing (OpenCV's own scratch buffers inside
+ * {@code forward} are native and outside this class's reach).
  */
 final class OpenCvOp implements PreparedOp {
     private static final String INPUT = "data";
@@ -48,10 +38,7 @@ final class OpenCvOp implements PreparedOp {
     private final Execution execution;
     private final Map<String, Object> facts = new LinkedHashMap<>();
 
-    private Net net;
-    private MatVector outputs;
-    private BytePointer outputName;
-    private boolean closed;
+    private OpenCvNet net;
 
     private OpenCvOp(Problem problem, Algorithm algorithm, LayerSpec spec) {
         this.problem = problem;
@@ -63,11 +50,7 @@ final class OpenCvOp implements PreparedOp {
     /** Builds and warms the net; everything native is released if this fails. */
     static OpenCvOp prepare(Problem problem, Algorithm algorithm, int threads, ProblemData data)
             throws BackendException {
-        opencv_core.setNumThreads(threads);
-        int effective = opencv_core.getNumThreads();
-        if (effective != threads) {
-            throw new UnsupportedException("OpenCV runs " + effective + " threads when asked for " + threads);
-        }
+        OpenCvNet.threads(threads);
         LayerSpec spec = LayerSpec.of(problem, data);
         OpenCvOp op = new OpenCvOp(problem, algorithm, spec);
         try {
@@ -85,32 +68,26 @@ final class OpenCvOp implements PreparedOp {
         try (BytePointer proto = new BytePointer(text);
              BytePointer model = spec.blobs().isEmpty() ? null : CaffeBlobs.encode(spec.name(), spec.blobs())) {
             facts.put("caffe_model_bytes", model == null ? 0L : model.capacity());
-            net = opencv_dnn.readNetFromCaffe(proto, text.length, model, model == null ? 0 : model.capacity());
+            net = new OpenCvNet(opencv_dnn.readNetFromCaffe(proto, text.length, model,
+                    model == null ? 0 : model.capacity()));
         } catch (RuntimeException e) {
             throw OpenCvErrors.map(e, "readNetFromCaffe");
         }
         try {
-            net.setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
-            net.setPreferableTarget(target());
+            net.net().setPreferableBackend(opencv_dnn.DNN_BACKEND_OPENCV);
+            net.net().setPreferableTarget(target());
             if (algorithm == Algorithm.DIRECT) {
-                net.enableWinograd(false);
+                net.net().enableWinograd(false);
             } else if (algorithm == Algorithm.WINOGRAD) {
-                net.enableWinograd(true);
+                net.net().enableWinograd(true);
             }
             // AUTO keeps OpenCV's default (Winograd enabled)
-            float[] src = data.src();
-            try (Mat input = new Mat(inputDims(), CV_32F); FloatPointer view = new FloatPointer(input.data());
-                 Scalar noMean = new Scalar()) {
-                view.put(src, 0, src.length);
-                net.setInput(input, INPUT, 1.0, noMean);
-            }
-            outputs = new MatVector();
-            outputName = new BytePointer(spec.output());
         } catch (RuntimeException e) {
             throw OpenCvErrors.map(e, "net setup");
         }
+        net.bind(data.src(), inputDims(), INPUT, spec.output());
         run();
-        checkOutput();
+        net.checkOutput(problem.dstDims());
         if (algorithm == Algorithm.OCL) {
             checkTarget();
         }
@@ -126,27 +103,12 @@ final class OpenCvOp implements PreparedOp {
 
     @Override
     public void run() throws BackendException {
-        if (closed) {
-            throw new IllegalStateException("run() after close()");
-        }
-        OpenCvErrors.clear();
-        try {
-            net.forward(outputs, outputName);
-        } catch (RuntimeException e) {
-            throw OpenCvErrors.map(e, "forward");
-        }
+        net.forward();
     }
 
     @Override
-    public float[] output() throws BackendException {
-        if (closed) {
-            throw new IllegalStateException("output() after close()");
-        }
-        float[] dst = new float[Math.toIntExact(problem.dstElements())];
-        try (Mat out = outputs.get(0); FloatPointer view = new FloatPointer(out.data())) {
-            view.get(dst, 0, dst.length);
-        }
-        return dst;
+    public float[] output() {
+        return net.output(problem.dstElements());
     }
 
     @Override
@@ -172,7 +134,7 @@ final class OpenCvOp implements PreparedOp {
             }
         }
         d.putAll(facts);
-        if (!closed) {
+        if (!net.isClosed()) {
             d.putAll(profile());
         }
         return d;
@@ -182,8 +144,8 @@ final class OpenCvOp implements PreparedOp {
     private Map<String, Object> profile() {
         Map<String, Object> p = new LinkedHashMap<>();
         double perUs = 1e6 / opencv_core.getTickFrequency();
-        try (DoublePointer ticks = new DoublePointer(); StringVector names = net.getLayerNames()) {
-            long total = net.getPerfProfile(ticks);
+        try (DoublePointer ticks = new DoublePointer(); StringVector names = net.net().getLayerNames()) {
+            long total = net.net().getPerfProfile(ticks);
             Map<String, Double> layers = new LinkedHashMap<>();
             for (long i = 0; i < ticks.limit() && i < names.size(); i++) {
                 layers.put(OpenCvLibrary.string(names.get(i)), ticks.get(i) * perUs);
@@ -198,41 +160,14 @@ final class OpenCvOp implements PreparedOp {
 
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (outputs != null) {
-            outputs.close();
-        }
-        if (outputName != null) {
-            outputName.close();
-        }
         if (net != null) {
             net.close();
         }
     }
 
-    private void checkOutput() throws BackendException {
-        if (outputs.size() != 1) {
-            throw new BackendException("OpenCV returned " + outputs.size() + " outputs, expected 1");
-        }
-        try (Mat out = outputs.get(0)) {
-            int[] dims = new int[out.dims()];
-            for (int i = 0; i < dims.length; i++) {
-                dims[i] = out.size(i);
-            }
-            if (out.type() != CV_32F || !out.isContinuous() || !Arrays.equals(dims, problem.dstDims())) {
-                throw new BackendException("OpenCV output is " + Arrays.toString(dims) + " type " + out.type()
-                        + (out.isContinuous() ? "" : " (not continuous)") + ", expected "
-                        + Arrays.toString(problem.dstDims()) + " CV_32F");
-            }
-        }
-    }
-
     /** OpenCV silently falls back to the CPU when its OpenCL target cannot run; the layer records the outcome. */
     private void checkTarget() throws UnsupportedException {
-        try (Layer layer = net.getLayer(net.getLayerId(spec.name()))) {
+        try (Layer layer = net.net().getLayer(net.net().getLayerId(spec.name()))) {
             int target = layer.preferableTarget();
             if (target != opencv_dnn.DNN_TARGET_OPENCL) {
                 throw new UnsupportedException("OpenCV ran the layer on target " + target
