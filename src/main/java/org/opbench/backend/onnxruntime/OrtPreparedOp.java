@@ -17,11 +17,11 @@ import org.opbench.spi.PreparedOp;
 
 /**
  * One ONNX Runtime session over a one-node model, with its input and output bound once ({@link PinnedSession}:
- * fp32 input over a direct buffer, pinned output; {@link TypedSession} likewise for u8, float16 and bfloat16
+ * fp32 input over a direct buffer, pinned output; likewise for u8, float16 and bfloat16
  * tensors), and ORT's profile read after timing where profiling is on.
  */
 final class OrtPreparedOp implements PreparedOp {
-    private final BoundSession pinned;
+    private final PinnedSession pinned;
     private final Execution execution;
     private final String providerName;
     private final Map<String, Object> settings;
@@ -30,7 +30,7 @@ final class OrtPreparedOp implements PreparedOp {
     private String profileError;
     private Path profileFile;
 
-    private OrtPreparedOp(BoundSession pinned, Execution execution, String providerName,
+    private OrtPreparedOp(PinnedSession pinned, Execution execution, String providerName,
                           Map<String, Object> settings, boolean profiling) {
         this.pinned = pinned;
         this.providerName = providerName;
@@ -54,10 +54,10 @@ final class OrtPreparedOp implements PreparedOp {
     }
 
     /**
-     * A prepared op over a session already bound ({@link TypedSession}) that ran as {@code execution}; takes
+     * A prepared op over a session already bound ({@link PinnedSession#openTyped}) that ran as {@code execution}; takes
      * ownership of {@code session}.
      */
-    static OrtPreparedOp of(BoundSession session, Execution execution, OrtProvider provider,
+    static OrtPreparedOp of(PinnedSession session, Execution execution, OrtProvider provider,
                             Map<String, Object> settings, boolean profiling) {
         return new OrtPreparedOp(session, execution, provider.getName(), settings, profiling);
     }

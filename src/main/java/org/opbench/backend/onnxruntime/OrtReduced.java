@@ -32,10 +32,10 @@ import org.opbench.spi.UnsupportedException;
 
 /**
  * The onnxruntime backend's bf16, f16 and int8 points: a one-node model of {@link PrecisionModels} on the CPU
- * execution provider, the input and output bound as u8, float16 or bfloat16 tensors ({@link TypedSession}).
+ * execution provider, the input and output bound as u8, float16 or bfloat16 tensors ({@link PinnedSession#openTyped}).
  *
  * <ul>
- *   <li>int8: u8 source levels in, u8 destination levels out (dequantised by {@link TypedSession#output()}, outside
+ *   <li>int8: u8 source levels in, u8 destination levels out (dequantised by {@link PinnedSession#output()}, outside
  *       the timed run): QLinearConv, com.microsoft QGemm, MaxPool on u8, com.microsoft QLinearAveragePool,
  *       com.microsoft QLinearSoftmax.</li>
  *   <li>bf16, f16: the fp32 model with every tensor in the type. Where the CPU provider has no kernel of the node
@@ -72,7 +72,7 @@ final class OrtReduced {
         byte[] model;
         byte[] src;
         OnnxJavaType type;
-        TypedSession.Decoder decoder;
+        PinnedSession.Decoder decoder;
         Path graphFile;
         try {
             if (p == Precision.INT8) {
@@ -99,7 +99,7 @@ final class OrtReduced {
         }
         try {
             options.setOptimizedModelFilePath(graphFile.toString());
-            TypedSession session = TypedSession.open(OrtSessionOptions.environment(), options, model,
+            PinnedSession session = PinnedSession.openTyped(OrtSessionOptions.environment(), options, model,
                     SingleNodeModels.INPUT, src, in, type, SingleNodeModels.OUTPUT, out, type, decoder, opType);
             try {
                 List<NodeProto> graph = ModelProto.parseFrom(Files.readAllBytes(graphFile)).getGraph().getNodeList();
