@@ -131,18 +131,18 @@ public final class Roofline {
     }
 
     private static Pick pick(PeaksRecord peaks, String device, int threads, String dtype) {
-        Ceiling bandwidth = bestDevice(peaks, Ceiling.BANDWIDTH, device, threads, null);
-        Ceiling compute = bestDevice(peaks, Ceiling.COMPUTE, device, threads, dtype);
+        Ceiling bandwidth = peaks.bestDevice(Ceiling.BANDWIDTH, device, threads, dtype); // bytes: any type
+        Ceiling compute = peaks.bestDevice(Ceiling.COMPUTE, device, threads, dtype);
         if (compute == null && !Points.F32.equals(dtype)) {
-            compute = bestDevice(peaks, Ceiling.COMPUTE, device, threads, Points.F32);
+            compute = peaks.bestDevice(Ceiling.COMPUTE, device, threads, Points.F32);
         }
         if (compute != null || bandwidth != null) {
             return new Pick(compute, bandwidth, device);
         }
-        bandwidth = bestCpu(peaks, Ceiling.BANDWIDTH, threads, null);
-        compute = bestCpu(peaks, Ceiling.COMPUTE, threads, dtype);
+        bandwidth = peaks.bestCpu(Ceiling.BANDWIDTH, threads, dtype);
+        compute = peaks.bestCpu(Ceiling.COMPUTE, threads, dtype);
         if (compute == null && !Points.F32.equals(dtype)) {
-            compute = bestCpu(peaks, Ceiling.COMPUTE, threads, Points.F32);
+            compute = peaks.bestCpu(Ceiling.COMPUTE, threads, Points.F32);
         }
         return new Pick(compute, bandwidth, null);
     }
@@ -167,40 +167,6 @@ public final class Roofline {
 
     private static String threads(int t) {
         return t + (t == 1 ? " thread" : " threads");
-    }
-
-    /** The best ok CPU ceiling of a kind at a thread count, of one precision (any precision when dtype is null). */
-    static Ceiling bestCpu(PeaksRecord peaks, String kind, int threads, String dtype) {
-        Ceiling best = null;
-        for (Ceiling c : peaks.ceilings() == null ? List.<Ceiling>of() : peaks.ceilings()) {
-            if (c.isOk() && kind.equals(c.kind()) && Ceiling.CPU.equals(c.device()) && c.threads() != null
-                    && c.threads() == threads && (dtype == null || dtype.equals(c.dtype()))
-                    && (best == null || c.value() > best.value())) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    /**
-     * As {@link PeaksRecord#bestDevice}, of one precision (any when dtype is null): ceilings of that device at the
-     * point's thread count, else ones that do not depend on threads.
-     */
-    static Ceiling bestDevice(PeaksRecord peaks, String kind, String device, int threads, String dtype) {
-        Ceiling exact = null;
-        Ceiling any = null;
-        for (Ceiling c : peaks.ceilings() == null ? List.<Ceiling>of() : peaks.ceilings()) {
-            if (!c.isOk() || !kind.equals(c.kind()) || device == null || !device.equals(c.device())
-                    || Ceiling.CPU.equals(c.device()) || (dtype != null && !dtype.equals(c.dtype()))) {
-                continue;
-            }
-            if (c.threads() != null && c.threads() == threads) {
-                exact = exact == null || c.value() > exact.value() ? c : exact;
-            } else if (c.threads() == null) {
-                any = any == null || c.value() > any.value() ? c : any;
-            }
-        }
-        return exact != null ? exact : any;
     }
 
     /** {@code min(peak, intensity x bandwidth)}, or the one that is known, or null. */
