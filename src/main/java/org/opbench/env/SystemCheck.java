@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.opbench.measure.ProcText;
 
 /**
  * Whether this machine gives reproducible timings (issue 15), like pyperf's {@code system show} and Google
@@ -345,13 +346,9 @@ public final class SystemCheck {
         if (open < 0 || close < open) {
             return null;
         }
-        String[] f = s.substring(close + 1).trim().split("\\s+");
-        // after the name: state(0) ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime(11) stime(12)
-        if (f.length < 13) {
-            return null;
-        }
-        long u = parseLong(f[11]);
-        long st = parseLong(f[12]);
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long u = ProcText.statField(b, b.length, 14);
+        long st = ProcText.statField(b, b.length, 15);
         return u < 0 || st < 0 ? null : new Proc(s.substring(open + 1, close), u + st);
     }
 

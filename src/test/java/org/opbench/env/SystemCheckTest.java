@@ -1,6 +1,7 @@
 package org.opbench.env;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,6 +114,18 @@ class SystemCheckTest {
         assertEquals("none", m.get("busy").value());
         assertEquals("off (cpufreq/boost=0)", m.get("boost").value());
         assertEquals("none", m.get("isolated").value());
+    }
+
+    @Test
+    void aStatLineGivesTheWholeNameAndUserPlusSystemTicks() {
+        // a name with a blank and a ')' in it; utime 1234 and stime 56 are fields 14 and 15
+        SystemCheck.Proc p = SystemCheck.parseStat("4242 (my (odd) name) R 1 4242 4242 0 -1 4194560 120 0 0 0 1234 56 0 0 "
+                + "20 0 1 0 100 1000 10");
+        assertEquals("my (odd) name", p.name());
+        assertEquals(1290, p.ticks());
+        assertNull(SystemCheck.parseStat("4242 (short) R 1 2"), "too few fields");
+        assertNull(SystemCheck.parseStat("no parentheses at all"));
+        assertNull(SystemCheck.parseStat(null));
     }
 
     @Test
