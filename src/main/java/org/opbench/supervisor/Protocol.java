@@ -3,8 +3,8 @@ package org.opbench.supervisor;
 import java.io.PrintStream;
 import org.opbench.result.Json;
 
-/** The worker side of the protocol: a {@link Sink} that writes each call as one {@link Frame} line. */
-final class Protocol implements Sink {
+/** The worker side of the protocol: a {@link StepSink} that writes each call as one {@link Frame} line. */
+final class Protocol implements StepSink {
     private final PrintStream out;
 
     Protocol(PrintStream out) {

@@ -3,8 +3,8 @@ package org.opbench.supervisor;
 import java.io.IOException;
 
 /**
- * A job whose worker can be served: it prepares its units, reports {@link Sink#ready} and then runs one step (a
- * round) of the unit each {@link Command.Step} names, reporting {@link Sink#stepped} or, after a unit's last step,
+ * A job whose worker can be served: it prepares its units, reports {@link StepSink#ready} and then runs one step (a
+ * round) of the unit each {@link Command.Step} names, reporting {@link StepSink#stepped} or, after a unit's last step,
  * its record; until {@link Command.Finish}, when it measures what it left for the end and returns (the caller sends
  * {@code done}). Several served workers live at once and the supervisor runs their steps in one order
  * ({@link Supervisor#runInterleaved}); only the worker running a step uses the CPU, the others wait on a read.
@@ -16,5 +16,5 @@ public interface ServedJob<J extends ServedJob<J>> extends Job<J> {
     }
 
     /** Prepares the units, then serves {@code commands} until {@link Command.Finish}; does not call done. */
-    void serve(Sink sink, Commands commands) throws IOException;
+    void serve(StepSink sink, Commands commands) throws IOException;
 }

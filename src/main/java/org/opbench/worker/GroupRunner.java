@@ -14,6 +14,7 @@ import org.opbench.spi.BackendException;
 import org.opbench.supervisor.Command;
 import org.opbench.supervisor.ServedJob;
 import org.opbench.supervisor.Sink;
+import org.opbench.supervisor.StepSink;
 
 /**
  * Measures the points of one worker group with their rounds interleaved (issue 15, docs/measurement.md).
@@ -95,7 +96,7 @@ final class GroupRunner {
      * the driver's order, kept per round) until {@link Command.Finish}; then the points left for later run alone.
      * Every held point is {@code interleaved} (with the other workers' points), {@code scope} says over what.
      */
-    void serve(List<Task> tasks, Sink sink, ServedJob.Commands commands, String scope) throws IOException {
+    void serve(List<Task> tasks, StepSink sink, ServedJob.Commands commands, String scope) throws IOException {
         Opened opened = new Opened(tasks, sink);
         RoundHarness.Stepper stepper = runner.harness(observer).stepper();
         List<PointRunner.Prepared> points = opened.held;

@@ -12,6 +12,7 @@ import org.opbench.spi.Backend;
 import org.opbench.spi.Backends;
 import org.opbench.supervisor.ServedJob;
 import org.opbench.supervisor.Sink;
+import org.opbench.supervisor.StepSink;
 
 /**
  * The operator points of one (backend, threads) group, measured by one worker with their rounds interleaved
@@ -70,7 +71,7 @@ public record OperatorJob(String backend, int threads, MeasureSettings settings,
     }
 
     @Override
-    public void serve(Sink sink, Commands commands) throws IOException {
+    public void serve(StepSink sink, Commands commands) throws IOException {
         groupRunner().serve(tasks, sink, commands, interleaveScope == null ? "sweep" : interleaveScope);
     }
 

@@ -29,7 +29,7 @@ record ScriptedServedJob(String name, List<Integer> units, int steps, List<Integ
     }
 
     @Override
-    public void serve(Sink sink, Commands commands) throws java.io.IOException {
+    public void serve(StepSink sink, Commands commands) throws java.io.IOException {
         Map<Integer, List<Integer>> seqs = new HashMap<>();
         Map<Integer, List<Long>> windows = new HashMap<>();
         sink.ready(units, steps);
