@@ -18,6 +18,7 @@ import org.opbench.spi.BackendException;
 import org.opbench.spi.PreparedOp;
 import org.opbench.spi.Support;
 import org.opbench.spi.Variant;
+import org.opbench.testing.LevelCheck;
 import org.opbench.testing.Expectation;
 
 /** Shared steps of the dnnl tests: whether oneDNN must load here, run a problem the way the driver does. */
@@ -57,27 +58,14 @@ final class DnnlTestSupport {
     static Ran checkPrecision(DnnlBackend backend, Op op, String descriptor, Precision precision,
                               Map<String, String> options) throws BackendException {
         Problem problem = Problems.parse(op, descriptor).withDtype(precision);
-        Variant variant = variant(backend, "auto", options);
-        Support support = backend.supports(problem, variant);
-        assertTrue(support.supported(), () -> descriptor + " " + precision.id() + ": " + support.reason());
-        ProblemData data = ProblemData.of(problem, SEED);
-        float[] ref = Reference.compute(data);
-        try (PreparedOp prepared = backend.prepare(problem, variant, data)) {
-            prepared.run();
-            prepared.run();
-            float[] out = prepared.output();
-            String impl = prepared.impl();
-            assertFalse(impl.isBlank(), "impl string");
-            double err = Check.relativeError(out, ref);
-            double tol = Tolerance.of(prepared.execution(), problem, ref);
-            String what = descriptor + " " + precision.id() + " [" + impl + "]";
-            assertTrue(err <= tol, () -> what + ": relative error " + err + " > " + tol);
-            double levels = precision.quantized() ? Tolerance.errorLevels(problem, out, ref) : 0;
-            assertTrue(levels <= 1, () -> what + ": " + levels + " levels from the reference");
-            System.out.println("dnnl " + op.id() + " " + what + " " + prepared.execution().numerics() + " "
-                    + prepared.details() + " err=" + err + " levels=" + levels);
-            return new Ran(impl, prepared.execution().numerics(), prepared.details());
-        }
+        LevelCheck.Ran r = LevelCheck.run(backend, problem, variant(backend, "auto", options), SEED);
+        String impl = r.execution().impl();
+        assertFalse(impl.isBlank(), "impl string");
+        String what = descriptor + " " + precision.id() + " [" + impl + "]";
+        assertTrue(r.errorLevels() <= 1, () -> what + ": " + r.errorLevels() + " levels from the reference");
+        System.out.println("dnnl " + op.id() + " " + what + " " + r.execution().numerics() + " " + r.details()
+                + " err=" + r.relativeError() + " levels=" + r.errorLevels());
+        return new Ran(impl, r.execution().numerics(), r.details());
     }
 
     /** What a checked point ran. */
