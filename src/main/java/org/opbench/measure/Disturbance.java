@@ -7,6 +7,8 @@ package org.opbench.measure;
  * @param stealPct       CPU steal time (hypervisor) as a percentage of the round's wall time over all CPUs
  * @param otherRunnable  runnable tasks other than the worker's own threads at the end of the round ({@code procs_running})
  * @param involuntaryCs  the worker process's involuntary context switches during the round
+ * @param runWaitPct     the time the measuring thread spent runnable but waiting for a CPU, as a percentage of the
+ *                       round (the {@code run_delay} of {@code /proc/thread-self/schedstat})
  * @param gcMs           JVM garbage-collection time during the round
  * @param jitMs          JIT compilation time during the round
  * @param cpuMhz         mean current CPU frequency after the round where readable
@@ -18,11 +20,13 @@ package org.opbench.measure;
  * @param cause          why the round counts as disturbed ("steal 14% of the round", "3 other runnable tasks",
  *                       "GC 2.1 ms"), or null when it does not
  */
-public record Disturbance(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
+public record Disturbance(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double runWaitPct,
+                          Double gcMs, Double jitMs,
                           Double cpuMhz, Double coreSlowdown, Long corePassNs,
                           Integer cpu, String cause) {
     /** Nothing could be read. */
-    public static final Disturbance UNKNOWN = new Disturbance(null, null, null, null, null, null, null, null, null, null);
+    public static final Disturbance UNKNOWN = new Disturbance(null, null, null, null, null, null, null, null, null, null,
+            null);
 
     public boolean disturbed() {
         return cause != null;

@@ -35,13 +35,14 @@ import java.util.function.LongSupplier;
  *   <li>steal above {@link #STEAL_PCT_LIMIT} % of the round;</li>
  *   <li>more other runnable tasks than the CPUs the worker leaves free (CPUs minus its running threads): then some
  *       task waits for, or takes, a CPU the worker uses;</li>
- *   <li>the measuring thread saw more involuntary context switches than {@link #INVOLUNTARY_MIN} and than
- *       {@link #INVOLUNTARY_PER_MS} per millisecond of the round: a shared core preempts a busy thread every
- *       scheduler slice of a few milliseconds. On a quiet 2-vCPU VM at 2 threads the worker's threads still see
- *       about 0.1 switch per ms (kernel threads, the driver reading a frame); a first threshold of 0.05/ms marked 726
- *       of 420 rounds disturbed. The measuring thread only: a library's pool threads that wait with
- *       {@code sched_yield} count each yield as an involuntary switch (PoCL's: 33867 in one sweep's 105 OpenCL
- *       rounds, 196 of them marked disturbed); the record's {@code involuntary_cs} still sums every thread;</li>
+ *   <li>the measuring thread waited for a CPU (runnable, not running: {@code run_delay}, the second field of
+ *       {@code /proc/thread-self/schedstat}) more than {@link #RUN_WAIT_PCT_LIMIT} % of the round: another task
+ *       shares its core. Where schedstat cannot be read, the older rule stands in: the measuring thread saw more
+ *       involuntary context switches than {@link #INVOLUNTARY_MIN} and than {@link #INVOLUNTARY_PER_MS} per
+ *       millisecond of the round. Switches alone mislead: {@code sched_yield} counts as an involuntary switch, and
+ *       PoCL's host thread yields while its device threads run (1741 involuntary switches a second for 16 ms of
+ *       waiting, 1.6% of the time), so every OpenCL round at 2 threads was called disturbed and re-run for nothing.
+ *       The record's {@code involuntary_cs} still sums every thread;</li>
  *   <li>any GC time ({@code > 0} ms), or JIT time above {@link #JIT_SHARE} of the round: both run on threads of the
  *       worker's own JVM beside the measured code;</li>
  *   <li>the {@link CoreCanary} on the measuring thread more than {@link #CORE_SLOWDOWN_LIMIT} times slower than its
@@ -59,6 +60,11 @@ public final class NoiseProbe implements RoundObserver {
     public static final double STEAL_PCT_LIMIT = 5.0;
     public static final long INVOLUNTARY_MIN = 2;
     public static final double INVOLUNTARY_PER_MS = 0.25;
+    /**
+     * The measuring thread waiting for a CPU beyond this share of the round marks it (a competitor time-sliced on
+     * its core makes it wait about half the time; PoCL's own threads made it wait 1.6%).
+     */
+    public static final double RUN_WAIT_PCT_LIMIT = 5.0;
     /** JIT compilation beyond this share of the round (compiler threads compete with the measured ones). */
     public static final double JIT_SHARE = 0.02;
     /**
@@ -79,6 +85,7 @@ public final class NoiseProbe implements RoundObserver {
     private final CanaryReader core;
     private final String threadStat;
     private final String threadStatus;
+    private final String threadSchedstat;
     private final byte[] buf = new byte[1 << 16];
 
     private String[] taskFiles;
@@ -86,6 +93,7 @@ public final class NoiseProbe implements RoundObserver {
     private long steal0 = -1;
     private long invol0 = -1;
     private long ownInvol0 = -1;
+    private long wait0 = -1;
     private long gc0 = -1;
     private long jit0 = -1;
     private long core0 = -1;
@@ -111,6 +119,7 @@ public final class NoiseProbe implements RoundObserver {
         this.stat = procRoot + "/stat";
         this.threadStat = procRoot + "/thread-self/stat";
         this.threadStatus = procRoot + "/thread-self/status";
+        this.threadSchedstat = procRoot + "/thread-self/schedstat";
         this.core = core;
         this.taskDir = procRoot + "/self/task";
         this.gcMs = gcMs;
@@ -139,6 +148,7 @@ public final class NoiseProbe implements RoundObserver {
         steal0 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
         invol0 = tasks(null);
         ownInvol0 = ownInvoluntary();
+        wait0 = ownWaitNs();
         gc0 = gcMs.getAsLong();
         jit0 = jitMs.getAsLong();
     }
@@ -152,6 +162,7 @@ public final class NoiseProbe implements RoundObserver {
             int[] ownRunning = new int[1];
             long invol1 = tasks(ownRunning);
             long ownInvol1 = ownInvoluntary();
+            long wait1 = ownWaitNs();
             long gc1 = gcMs.getAsLong();
             long jit1 = jitMs.getAsLong();
             long core1 = core.passNanos();
@@ -169,12 +180,14 @@ public final class NoiseProbe implements RoundObserver {
                     : null;
             Long invol = invol0 >= 0 && invol1 >= 0 ? Long.valueOf(Math.max(0, invol1 - invol0)) : null;
             Long ownInvol = ownInvol0 >= 0 && ownInvol1 >= 0 ? Long.valueOf(Math.max(0, ownInvol1 - ownInvol0)) : null;
+            Double waitPct = wait0 >= 0 && wait1 >= 0 && roundNanos > 0
+                    ? Double.valueOf(100.0 * Math.max(0, wait1 - wait0) / roundNanos) : null;
             Double gc = gc0 >= 0 && gc1 >= 0 ? Double.valueOf(gc1 - gc0) : null;
             Double jit = jit0 >= 0 && jit1 >= 0 ? Double.valueOf(jit1 - jit0) : null;
             int free = cpus > 0 ? Math.max(0, cpus - ownRunning[0]) : 0;
             Integer onCpu = cpu < 0 ? null : Integer.valueOf((int) cpu);
-            return new Disturbance(stealPct, other, invol, gc, jit, meanMhz(), slowdown, corePassNs, onCpu,
-                    cause(stealPct, other, free, ownInvol, roundMs, gc, jit, slowdown, onCpu));
+            return new Disturbance(stealPct, other, invol, waitPct, gc, jit, meanMhz(), slowdown, corePassNs, onCpu,
+                    cause(stealPct, other, free, waitPct, ownInvol, roundMs, gc, jit, slowdown, onCpu));
         } catch (RuntimeException e) {
             return Disturbance.UNKNOWN; // never let a probe break a measurement
         }
@@ -182,10 +195,11 @@ public final class NoiseProbe implements RoundObserver {
 
     /**
      * Why a round counts as disturbed, or null. {@code freeCpus}: the CPUs not taken by the worker's running
-     * threads. Null readings never fire a rule.
+     * threads. Null readings never fire a rule; {@code involuntary} counts only where {@code runWaitPct} is null.
      */
-    public static String cause(Double stealPct, Integer otherRunnable, int freeCpus, Long involuntary, double roundMs,
-                               Double gcMs, Double jitMs, Double coreSlowdown, Integer cpu) {
+    public static String cause(Double stealPct, Integer otherRunnable, int freeCpus, Double runWaitPct,
+                               Long involuntary, double roundMs, Double gcMs, Double jitMs, Double coreSlowdown,
+                               Integer cpu) {
         List<String> why = new ArrayList<>(2);
         if (stealPct != null && stealPct > STEAL_PCT_LIMIT) {
             why.add(String.format(Locale.ROOT, "steal %.0f%% of the round", stealPct));
@@ -194,7 +208,13 @@ public final class NoiseProbe implements RoundObserver {
             why.add(otherRunnable + " other runnable task" + (otherRunnable == 1 ? "" : "s") + " ("
                     + freeCpus + " CPU" + (freeCpus == 1 ? "" : "s") + " free)");
         }
-        if (involuntary != null && involuntary > INVOLUNTARY_MIN && involuntary > INVOLUNTARY_PER_MS * roundMs) {
+        if (runWaitPct != null) {
+            if (runWaitPct > RUN_WAIT_PCT_LIMIT) {
+                why.add(String.format(Locale.ROOT, "the measuring thread waited for a CPU %.0f%% of the round",
+                        runWaitPct));
+            }
+        } else if (involuntary != null && involuntary > INVOLUNTARY_MIN
+                && involuntary > INVOLUNTARY_PER_MS * roundMs) {
             why.add(involuntary + " involuntary context switches of the measuring thread");
         }
         if (gcMs != null && gcMs > 0) {
@@ -214,6 +234,12 @@ public final class NoiseProbe implements RoundObserver {
     private long ownInvoluntary() {
         int n = ProcText.read(threadStatus, buf);
         return n < 0 ? -1 : ProcText.field(buf, n, "nonvoluntary_ctxt_switches:", 0);
+    }
+
+    /** The measuring thread's time waiting for a CPU so far ({@code run_delay} of its schedstat, ns), or -1. */
+    private long ownWaitNs() {
+        int n = ProcText.read(threadSchedstat, buf);
+        return n < 0 ? -1 : ProcText.field(buf, n, "", 1);
     }
 
     /** Involuntary switches summed over the worker's threads (-1 if unreadable); counts running threads if asked. */

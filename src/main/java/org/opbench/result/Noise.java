@@ -7,6 +7,7 @@ package org.opbench.result;
  * @param stealPct         the largest steal time of a round, percent of its wall time over all CPUs
  * @param otherRunnable    the most runnable tasks besides the worker seen after a round
  * @param involuntaryCs    the worker's involuntary context switches, summed over the rounds
+ * @param runWaitPct       the largest share of a round the measuring thread waited for a CPU (percent)
  * @param gcMs             garbage-collection time, summed
  * @param jitMs            JIT compilation time, summed
  * @param coreSlowdown     the largest slowdown of the measuring thread's core seen around a round
@@ -16,6 +17,7 @@ package org.opbench.result;
  * @param disturbedRounds  rounds the probe called disturbed
  * @param reruns           disturbed rounds dropped and run again
  */
-public record Noise(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double gcMs, Double jitMs,
+public record Noise(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double runWaitPct, Double gcMs,
+                    Double jitMs,
                     Double coreSlowdown, Double corePassNs, int disturbedRounds, int reruns) {
 }

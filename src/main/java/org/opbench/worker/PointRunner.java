@@ -317,7 +317,11 @@ public final class PointRunner {
         Double gc = null;
         Double jit = null;
         Double core = null;
+        Double wait = null;
         for (Disturbance x : samples.allNoise()) {
+            if (x.runWaitPct() != null) {
+                wait = wait == null ? x.runWaitPct() : Double.valueOf(Math.max(wait, x.runWaitPct()));
+            }
             if (x.coreSlowdown() != null) {
                 core = core == null ? x.coreSlowdown() : Double.valueOf(Math.max(core, x.coreSlowdown()));
             }
@@ -340,6 +344,7 @@ public final class PointRunner {
         double[] pass = samples.roundNoise().stream().map(Disturbance::corePassNs).filter(java.util.Objects::nonNull)
                 .mapToDouble(Long::doubleValue).toArray();
         Double corePassNs = pass.length == 0 ? null : Double.valueOf(org.opbench.result.RoundStats.median(pass));
-        return new Noise(steal, runnable, cs, gc, jit, core, corePassNs, samples.disturbedRounds(), samples.reruns());
+        return new Noise(steal, runnable, cs, wait, gc, jit, core, corePassNs, samples.disturbedRounds(),
+                samples.reruns());
     }
 }

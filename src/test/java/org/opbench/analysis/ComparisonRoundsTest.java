@@ -167,7 +167,7 @@ class ComparisonRoundsTest {
         return PointRecord.builder().op("fc").problem("mb1ic8oc8").backend("b").algorithm("a").tuner("none")
                 .threads(1).batch(1).repeat(1).status(Status.OK)
                 .timeUs(new TimeStats(median, median, median, 0, median, median))
-                .noise(new org.opbench.result.Noise(0.0, 0, 0L, 0.0, 0.0, 1.0, corePassNs, 0, 0)).build();
+                .noise(new org.opbench.result.Noise(0.0, 0, 0L, 0.0, 0.0, 0.0, 1.0, corePassNs, 0, 0)).build();
     }
 
     @Test

@@ -97,6 +97,31 @@ class NoiseProbeTest {
     }
 
     @Test
+    void waitingForACpuDecidesWhereSchedstatIsReadableNotTheSwitchCount() throws IOException {
+        Path proc = dir.resolve("proc");
+        put("stat-before.txt", proc.resolve("stat"));
+        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
+        put("task-status-running.txt", proc.resolve("thread-self/status"));
+        Files.writeString(proc.resolve("thread-self/schedstat"), "5000000 2000000 40\n");
+        NoiseProbe p = probe(new long[] {5}, new long[] {7});
+        p.beforeRound();
+        // the measuring thread yields 400 times (counted as involuntary switches) but waits only 1 ms of 100
+        String status = Files.readString(proc.resolve("thread-self/status"))
+                .replaceAll("nonvoluntary_ctxt_switches:\\s*\\d+", "nonvoluntary_ctxt_switches:\t412");
+        Files.writeString(proc.resolve("thread-self/status"), status);
+        Files.writeString(proc.resolve("thread-self/schedstat"), "95000000 3000000 440\n");
+        Disturbance d = p.afterRound(100_000_000L);
+        assertEquals(1.0, d.runWaitPct(), 1e-9);
+        assertNull(d.cause(), "1% waiting: quiet, whatever the switch count");
+
+        p.beforeRound();
+        Files.writeString(proc.resolve("thread-self/schedstat"), "140000000 51000000 480\n");
+        Disturbance slowed = p.afterRound(100_000_000L);
+        assertEquals(48.0, slowed.runWaitPct(), 1e-9);
+        assertEquals("the measuring thread waited for a CPU 48% of the round", slowed.cause());
+    }
+
+    @Test
     void quietRoundHasReadingsAndNoCause() throws IOException {
         Path proc = dir.resolve("proc");
         put("stat-before.txt", proc.resolve("stat"));
@@ -127,19 +152,24 @@ class NoiseProbeTest {
 
     @Test
     void thresholds() {
-        assertNull(NoiseProbe.cause(5.0, 0, 1, 2L, 10, 0.0, 0.0, null, null), "at the limits: quiet");
-        assertEquals("steal 6% of the round", NoiseProbe.cause(5.5, null, 0, null, 10, null, null, null, null));
+        assertNull(NoiseProbe.cause(5.0, 0, 1, null, 2L, 10, 0.0, 0.0, null, null), "at the limits: quiet");
+        assertEquals("steal 6% of the round", NoiseProbe.cause(5.5, null, 0, null, null, 10, null, null, null, null));
         assertEquals("2 other runnable tasks (1 CPU free)",
-                NoiseProbe.cause(null, 2, 1, null, 10, null, null, null, null));
-        assertNull(NoiseProbe.cause(null, 1, 1, null, 10, null, null, null, null));
+                NoiseProbe.cause(null, 2, 1, null, null, 10, null, null, null, null));
+        assertNull(NoiseProbe.cause(null, 1, 1, null, null, 10, null, null, null, null));
         // 25 switches in 100 ms: above the minimum but not above 0.25 per ms; 26 are
-        assertNull(NoiseProbe.cause(null, null, 0, 25L, 100, null, null, null, null));
+        assertNull(NoiseProbe.cause(null, null, 0, null, 25L, 100, null, null, null, null));
         assertEquals("26 involuntary context switches of the measuring thread",
-                NoiseProbe.cause(null, null, 0, 26L, 100, null, null, null, null));
-        assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, 10, 1.0, null, null, null));
+                NoiseProbe.cause(null, null, 0, null, 26L, 100, null, null, null, null));
+        assertEquals("GC 1 ms", NoiseProbe.cause(null, null, 0, null, null, 10, 1.0, null, null, null));
         // JIT: up to 2% of the round is quiet
-        assertNull(NoiseProbe.cause(null, null, 0, null, 100, null, 2.0, null, null));
-        assertEquals("JIT 3 ms", NoiseProbe.cause(null, null, 0, null, 100, null, 3.0, null, null));
+        assertNull(NoiseProbe.cause(null, null, 0, null, null, 100, null, 2.0, null, null));
+        assertEquals("JIT 3 ms", NoiseProbe.cause(null, null, 0, null, null, 100, null, 3.0, null, null));
+        // waiting for a CPU: up to 5% of the round is quiet; where it is known, switch counts do not decide
+        assertNull(NoiseProbe.cause(null, null, 0, 5.0, 500L, 100, null, null, null, null),
+                "500 switches (yields) but 5% waiting: quiet");
+        assertEquals("the measuring thread waited for a CPU 48% of the round",
+                NoiseProbe.cause(null, null, 0, 48.0, 3L, 100, null, null, null, null));
     }
 
     @Test

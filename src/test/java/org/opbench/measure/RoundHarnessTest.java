@@ -91,7 +91,7 @@ class RoundHarnessTest {
         public Disturbance afterRound(long roundNanos) {
             int r = rounds++;
             boolean hit = always || disturbed.contains(r);
-            return new Disturbance(hit ? 20.0 : 0.0, hit ? 3 : 0, 1L, 0.0, 0.0, null, 1.0, 2000L, 0,
+            return new Disturbance(hit ? 20.0 : 0.0, hit ? 3 : 0, 1L, 0.0, 0.0, 0.0, null, 1.0, 2000L, 0,
                     hit ? "steal 20% of the round" : null);
         }
     }

@@ -77,13 +77,13 @@ class RecordsTest {
                 .timeUs(new TimeStats(10, 10.75, 10.875, 0.85, 11.7, 12)).cv(0.08).unstable(true)
                 .unstableReason("round medians spread 9.3%").rounds(2).roundUs(new double[] {10.5, 11.25})
                 .ciUs(new Interval(10.5, 11.25)).ciPct(3.5).interleaved(true)
-                .noise(new Noise(1.5, 2, 40L, null, 0.0, 1.02, 1930.0, 1, 1)).warmupMs(120.0).timedMs(0.05).flops(100).bytes(40)
+                .noise(new Noise(1.5, 2, 40L, 0.4, null, 0.0, 1.02, 1930.0, 1, 1)).warmupMs(120.0).timedMs(0.05).flops(100).bytes(40)
                 .gflops(9.3).gbps(3.7).prepareMs(1.0).relErr(0.0).tolerance(1e-4).seed(9)
                 .shape(Map.of("mb", 1, "ic", 4)).finished("2026-12-05T15:04:35Z").build();
         String json = JsonlWriter.encode(p);
         assertTrue(json.contains("\"samples_round\":[0,0,1,1]"), json);
         assertTrue(json.contains("\"ci_us\":{\"lo\":10.5,\"hi\":11.25},\"ci_pct\":3.5,"), json);
-        assertTrue(json.contains("\"noise\":{\"steal_pct\":1.5,\"other_runnable\":2,\"involuntary_cs\":40,"
+        assertTrue(json.contains("\"noise\":{\"steal_pct\":1.5,\"other_runnable\":2,\"involuntary_cs\":40,\"run_wait_pct\":0.4,"
                 + "\"gc_ms\":null,\"jit_ms\":0.0,\"core_slowdown\":1.02,\"core_pass_ns\":1930.0,\"disturbed_rounds\":1,\"reruns\":1}"), json);
         PointRecord back = (PointRecord) ResultReader.decode(Json.mapper().readTree(json));
         assertEquals(json, JsonlWriter.encode(back));
