@@ -15,7 +15,7 @@ package org.opbench.measure;
  * physical core, presumably) is outside the guest. Workers whose rounds are interleaved wake on either vCPU, so their
  * rounds came out bimodal (the round medians of a point 1.3-1.5x apart) and an A/A pair disagreed on half the
  * points. A time-sliced competitor on the same core does not move the canary's reading (passes of microseconds run
- * whole between two switches); that is the involuntary-switch rule's to catch.
+ * whole between two switches); that is for the noise probe's wait-for-a-CPU rule to catch.
  *
  * <p>Why scalar, and both ranges in one array: the first canary was a vectorized loop over two separate arrays, and
  * its speed depended on where the garbage collector had put them: the same loop took 1.18 us to 1.77 us per pass

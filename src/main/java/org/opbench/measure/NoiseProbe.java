@@ -147,8 +147,8 @@ public final class NoiseProbe implements RoundObserver {
         int n = ProcText.read(stat, buf);
         steal0 = n < 0 ? -1 : ProcText.field(buf, n, "cpu ", 7);
         invol0 = tasks(null);
-        ownInvol0 = ownInvoluntary();
         wait0 = ownWaitNs();
+        ownInvol0 = wait0 < 0 ? ownInvoluntary() : -1; // the switch count decides only without schedstat
         gc0 = gcMs.getAsLong();
         jit0 = jitMs.getAsLong();
     }
@@ -161,8 +161,8 @@ public final class NoiseProbe implements RoundObserver {
             long running = n < 0 ? -1 : ProcText.field(buf, n, "procs_running", 0);
             int[] ownRunning = new int[1];
             long invol1 = tasks(ownRunning);
-            long ownInvol1 = ownInvoluntary();
             long wait1 = ownWaitNs();
+            long ownInvol1 = ownInvol0 >= 0 ? ownInvoluntary() : -1;
             long gc1 = gcMs.getAsLong();
             long jit1 = jitMs.getAsLong();
             long core1 = core.passNanos();

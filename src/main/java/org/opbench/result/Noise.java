@@ -18,6 +18,5 @@ package org.opbench.result;
  * @param reruns           disturbed rounds dropped and run again
  */
 public record Noise(Double stealPct, Integer otherRunnable, Long involuntaryCs, Double runWaitPct, Double gcMs,
-                    Double jitMs,
-                    Double coreSlowdown, Double corePassNs, int disturbedRounds, int reruns) {
+                    Double jitMs, Double coreSlowdown, Double corePassNs, int disturbedRounds, int reruns) {
 }

@@ -1,7 +1,11 @@
 package org.opbench.worker;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.opbench.env.Emulation;
 import org.opbench.measure.Check;
 import org.opbench.measure.Disturbance;
@@ -292,10 +296,11 @@ public final class PointRunner {
         double[] us = Stats.micros(samples.timed());
         Stats s = Stats.of(us);
         RoundStats rs = RoundStats.of(us, samples.round(), samples.rounds());
-        Boolean unstable = samples.mostlyDisturbed() ? Boolean.TRUE : rs.unstable(settings.ciThreshold() * 100);
+        boolean mostlyDisturbed = samples.mostlyDisturbed();
+        Boolean unstable = mostlyDisturbed ? Boolean.TRUE : rs.unstable(settings.ciThreshold() * 100);
         List<String> causes = samples.roundNoise().stream().map(Disturbance::cause).toList();
         String reason = !Boolean.TRUE.equals(unstable) ? null
-                : samples.mostlyDisturbed()
+                : mostlyDisturbed
                 ? samples.disturbedKept() + " of " + samples.rounds() + " kept rounds disturbed: " + rs.cause(causes)
                 : rs.cause(causes);
         d.record().samplesUs(us).samplesRound(samples.round()).timeUs(TimeStats.of(s)).cv(s.cv())
@@ -309,42 +314,28 @@ public final class PointRunner {
         }
     }
 
-    /** The noise counters over every round run: maxima of steal and other runnable tasks, sums of the rest. */
+    /**
+     * The noise counters over every round run: maxima of steal, other runnable tasks, the wait for a CPU and the
+     * canary's slowdown, sums of the rest; the canary's median reading over the kept rounds.
+     */
     static Noise noise(RoundSamples samples) {
-        Double steal = null;
-        Integer runnable = null;
-        Long cs = null;
-        Double gc = null;
-        Double jit = null;
-        Double core = null;
-        Double wait = null;
-        for (Disturbance x : samples.allNoise()) {
-            if (x.runWaitPct() != null) {
-                wait = wait == null ? x.runWaitPct() : Double.valueOf(Math.max(wait, x.runWaitPct()));
-            }
-            if (x.coreSlowdown() != null) {
-                core = core == null ? x.coreSlowdown() : Double.valueOf(Math.max(core, x.coreSlowdown()));
-            }
-            if (x.stealPct() != null) {
-                steal = steal == null ? x.stealPct() : Double.valueOf(Math.max(steal, x.stealPct()));
-            }
-            if (x.otherRunnable() != null) {
-                runnable = runnable == null ? x.otherRunnable() : Integer.valueOf(Math.max(runnable, x.otherRunnable()));
-            }
-            if (x.involuntaryCs() != null) {
-                cs = cs == null ? x.involuntaryCs() : Long.valueOf(cs + x.involuntaryCs());
-            }
-            if (x.gcMs() != null) {
-                gc = gc == null ? x.gcMs() : Double.valueOf(gc + x.gcMs());
-            }
-            if (x.jitMs() != null) {
-                jit = jit == null ? x.jitMs() : Double.valueOf(jit + x.jitMs());
-            }
-        }
-        double[] pass = samples.roundNoise().stream().map(Disturbance::corePassNs).filter(java.util.Objects::nonNull)
+        List<Disturbance> all = samples.allNoise();
+        double[] pass = samples.roundNoise().stream().map(Disturbance::corePassNs).filter(Objects::nonNull)
                 .mapToDouble(Long::doubleValue).toArray();
         Double corePassNs = pass.length == 0 ? null : Double.valueOf(org.opbench.result.RoundStats.median(pass));
-        return new Noise(steal, runnable, cs, wait, gc, jit, core, corePassNs, samples.disturbedRounds(),
-                samples.reruns());
+        return new Noise(max(all, Disturbance::stealPct), max(all, Disturbance::otherRunnable),
+                sum(all, Disturbance::involuntaryCs, Long::sum), max(all, Disturbance::runWaitPct),
+                sum(all, Disturbance::gcMs, Double::sum), sum(all, Disturbance::jitMs, Double::sum),
+                max(all, Disturbance::coreSlowdown), corePassNs, samples.disturbedRounds(), samples.reruns());
+    }
+
+    /** The largest reading of {@code field} over {@code all}, or null when none was read. */
+    private static <T extends Comparable<T>> T max(List<Disturbance> all, Function<Disturbance, T> field) {
+        return all.stream().map(field).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** The sum of the readings of {@code field} over {@code all}, or null when none was read. */
+    private static <T> T sum(List<Disturbance> all, Function<Disturbance, T> field, BinaryOperator<T> plus) {
+        return all.stream().map(field).filter(Objects::nonNull).reduce(plus).orElse(null);
     }
 }

@@ -18,6 +18,19 @@ class NoiseProbeTest {
     @TempDir
     Path dir;
 
+    /**
+     * A /proc under the test directory before a round: /proc/stat, the running measuring thread 4243 (also as
+     * thread-self) and a sleeping pool thread 4250.
+     */
+    private Path procBefore() throws IOException {
+        Path proc = dir.resolve("proc");
+        put("stat-before.txt", proc.resolve("stat"));
+        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
+        put("task-status-sleeping.txt", proc.resolve("self/task/4250/status"));
+        put("task-status-running.txt", proc.resolve("thread-self/status"));
+        return proc;
+    }
+
     private void put(String fixture, Path to) throws IOException {
         Files.createDirectories(to.getParent());
         try (InputStream in = NoiseProbeTest.class.getResourceAsStream("noise/" + fixture)) {
@@ -47,13 +60,9 @@ class NoiseProbeTest {
 
     @Test
     void disturbedRoundNamesStealRunnableTasksSwitchesGcAndJit() throws IOException {
-        Path proc = dir.resolve("proc");
-        put("stat-before.txt", proc.resolve("stat"));
-        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
-        put("task-status-sleeping.txt", proc.resolve("self/task/4250/status"));
+        Path proc = procBefore();
         long[] gc = {100};
         long[] jit = {2000};
-        put("task-status-running.txt", proc.resolve("thread-self/status")); // the measuring thread is 4243
         NoiseProbe p = probe(gc, jit);
         p.beforeRound();
         put("stat-after.txt", proc.resolve("stat"));
@@ -79,11 +88,7 @@ class NoiseProbeTest {
 
     @Test
     void aPoolThreadsYieldsAreCountedButDoNotMarkTheRound() throws IOException {
-        Path proc = dir.resolve("proc");
-        put("stat-before.txt", proc.resolve("stat"));
-        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
-        put("task-status-sleeping.txt", proc.resolve("self/task/4250/status"));
-        put("task-status-running.txt", proc.resolve("thread-self/status"));
+        Path proc = procBefore();
         NoiseProbe p = probe(new long[] {5}, new long[] {7});
         p.beforeRound();
         Path pool = proc.resolve("self/task/4250/status");
@@ -98,10 +103,7 @@ class NoiseProbeTest {
 
     @Test
     void waitingForACpuDecidesWhereSchedstatIsReadableNotTheSwitchCount() throws IOException {
-        Path proc = dir.resolve("proc");
-        put("stat-before.txt", proc.resolve("stat"));
-        put("task-status-running.txt", proc.resolve("self/task/4243/status"));
-        put("task-status-running.txt", proc.resolve("thread-self/status"));
+        Path proc = procBefore();
         Files.writeString(proc.resolve("thread-self/schedstat"), "5000000 2000000 40\n");
         NoiseProbe p = probe(new long[] {5}, new long[] {7});
         p.beforeRound();

@@ -22,8 +22,9 @@ final class RefInt8 {
     }
 
     static void conv(ConvProblem p, ProblemData d, float[] dst, Reference.Scratch s) {
-        float[] src = centred(d, s.src);
-        float[] wei = weights(d, s.wei);
+        s.levels(d);
+        float[] src = s.src;
+        float[] wei = s.wei;
         int[] bias = d.biasLevels();
         Quantization q = d.quant();
         double[] acc = s.plane;
@@ -42,8 +43,9 @@ final class RefInt8 {
     }
 
     static void fc(FcProblem p, ProblemData d, float[] dst, Reference.Scratch s) {
-        float[] src = centred(d, s.src);
-        float[] wei = weights(d, s.wei);
+        s.levels(d);
+        float[] src = s.src;
+        float[] wei = s.wei;
         int[] bias = d.biasLevels();
         Quantization q = d.quant();
         for (int n = 0; n < p.mb(); n++) {
@@ -55,29 +57,11 @@ final class RefInt8 {
     }
 
     static void pool(PoolProblem p, ProblemData d, float[] dst, Reference.Scratch s) {
-        RefPool.compute(p, centred(d, s.src), dst, d.quant());
+        s.levels(d);
+        RefPool.compute(p, s.src, dst, d.quant());
     }
 
     static void softmax(SoftmaxProblem p, ProblemData d, float[] dst) {
         RefSoftmax.compute(p, d.src(), dst, d.quant());
-    }
-
-    /** The source levels less the source zero point, into {@code into}. */
-    private static float[] centred(ProblemData d, float[] into) {
-        byte[] levels = d.srcLevels();
-        int zero = d.quant().srcZero();
-        for (int i = 0; i < levels.length; i++) {
-            into[i] = (levels[i] & 0xFF) - zero;
-        }
-        return into;
-    }
-
-    /** The weight levels, into {@code into}. */
-    private static float[] weights(ProblemData d, float[] into) {
-        byte[] levels = d.weightLevels();
-        for (int i = 0; i < levels.length; i++) {
-            into[i] = levels[i];
-        }
-        return into;
     }
 }

@@ -20,18 +20,37 @@ public final class Reference {
     /**
      * Scratch space {@link #compute(ProblemData, float[], Scratch)} needs (allocated outside any timed region): an
      * output plane of doubles for conv; for int8 also the source levels less their zero point and the weight levels
-     * as floats, so that the int8 reference runs the float loops.
+     * as floats, so that the int8 reference runs the float loops. They are converted on the first computation of a
+     * given {@link ProblemData} and kept for the next ones, so repeated runs of one point convert nothing.
      */
     public static final class Scratch {
         final double[] plane;
         final float[] src;
         final float[] wei;
+        private ProblemData converted;
 
         private Scratch(Problem p) {
             boolean int8 = p.dtype().quantized();
             this.plane = p instanceof ConvProblem c ? RefConv.plane(c) : new double[0];
             this.src = new float[int8 ? Math.toIntExact(p.srcElements()) : 0];
             this.wei = new float[int8 ? Math.toIntExact(p.weightElements()) : 0];
+        }
+
+        /** Fills {@link #src} and {@link #wei} from {@code d}'s int8 levels, unless they already hold them. */
+        void levels(ProblemData d) {
+            if (converted == d) {
+                return;
+            }
+            byte[] srcLevels = d.srcLevels();
+            int zero = d.quant().srcZero();
+            for (int i = 0; i < srcLevels.length; i++) {
+                src[i] = (srcLevels[i] & 0xFF) - zero;
+            }
+            byte[] weightLevels = d.weightLevels();
+            for (int i = 0; i < weightLevels.length; i++) {
+                wei[i] = weightLevels[i];
+            }
+            converted = d;
         }
     }
 
